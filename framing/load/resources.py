@@ -1,0 +1,76 @@
+"""Package data of the loaders: page chrome patterns, wire agencies and dateline places."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from framing.load.outlets import LinePatterns, match_key
+
+
+def _read(name: str) -> Any:
+    return yaml.safe_load(
+        resources.files("framing.load").joinpath("resources", name).read_text(encoding="utf-8")
+    )
+
+
+@dataclass(frozen=True)
+class Chrome:
+    """Page furniture shared by Arabic news sites (``resources/chrome.yaml``)."""
+
+    chrome: LinePatterns
+    end_markers: LinePatterns
+    byline: LinePatterns
+    source_line: LinePatterns
+    caption_words: LinePatterns
+
+
+@lru_cache(maxsize=1)
+def chrome() -> Chrome:
+    data = _read("chrome.yaml")
+    where = "framing/load/resources/chrome.yaml"
+    return Chrome(
+        chrome=LinePatterns.from_entries(data["chrome"], where=f"{where} chrome"),
+        end_markers=LinePatterns.from_entries(data["end_markers"], where=f"{where} end_markers"),
+        byline=LinePatterns.from_entries([data["byline"]], where=f"{where} byline"),
+        source_line=LinePatterns.from_entries([data["source_line"]], where=f"{where} source_line"),
+        caption_words=LinePatterns.from_entries([data["caption_words"]], where=f"{where} caption_words"),
+    )
+
+
+def name_key(text: str) -> str:
+    """:func:`match_key` without spaces, so that ``أ.ف.ب``, ``أ ف ب`` and ``ا ف ب`` are one key.
+
+    >>> name_key("أ.ف.ب") == name_key("ا ف ب")
+    True
+    """
+    return match_key(text).replace(" ", "")
+
+
+def _index(data: dict[str, list[str]]) -> dict[str, str]:
+    """``{name: [spellings]}`` -> ``{name_key(spelling): name}``."""
+    return {name_key(spelling): name for name, spellings in data.items() for spelling in spellings}
+
+
+@lru_cache(maxsize=1)
+def wire_names() -> dict[str, str]:
+    """Agency spellings (as :func:`name_key`) -> agency code.
+
+    >>> wire_names()[name_key("أ ف ب")]
+    'AFP'
+    """
+    return _index(_read("wires.yaml"))
+
+
+@lru_cache(maxsize=1)
+def place_names() -> dict[str, str]:
+    """Dateline place spellings -> English name.
+
+    >>> place_names()[name_key("موسكو")]
+    'Moscow'
+    """
+    return _index(_read("places.yaml"))

@@ -1,0 +1,96 @@
+"""Column names of the data contract, and :func:`validate_corpus`.
+
+Every module takes its column names from here (house rule 2).
+
+corpus — one row per article:
+
+- required: ``doc_id`` (str, unique, stable), ``outlet`` (str, the outlet id), ``title`` (str),
+  ``published`` (datetime64, may be NaT), ``text`` (str, the article body only);
+- optional: ``outlet_name``, ``url``, ``updated``, ``timezone``, ``published_utc``, ``dateline``, ``wire``,
+  ``caption``, ``byline``, ``language``, ``source_path``, ``boilerplate``, ``scraped_at``, ``duplicate_of``.
+
+``published`` and ``updated`` are the wall-clock times printed on the page (naive, the outlet's local
+time); ``timezone`` is the outlet's IANA zone where its profile knows it, and ``published_utc`` is then
+the same instant as a timezone-aware UTC timestamp (NaT where the zone is unknown).
+
+>>> import pandas as pd
+>>> validate_corpus(pd.DataFrame({"doc_id": ["a"], "outlet": ["x"], "title": ["t"],
+...                               "published": [pd.NaT], "text": ["نص"]})) is None
+True
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+DOC_ID = "doc_id"
+OUTLET = "outlet"
+OUTLET_NAME = "outlet_name"
+TITLE = "title"
+PUBLISHED = "published"
+TEXT = "text"
+
+URL = "url"
+UPDATED = "updated"
+TIMEZONE = "timezone"
+PUBLISHED_UTC = "published_utc"
+DATELINE = "dateline"
+WIRE = "wire"
+CAPTION = "caption"
+BYLINE = "byline"
+LANGUAGE = "language"
+SOURCE_PATH = "source_path"
+BOILERPLATE = "boilerplate"
+SCRAPED_AT = "scraped_at"
+DUPLICATE_OF = "duplicate_of"
+
+REQUIRED_COLUMNS: tuple[str, ...] = (DOC_ID, OUTLET, TITLE, PUBLISHED, TEXT)
+OPTIONAL_COLUMNS: tuple[str, ...] = (
+    OUTLET_NAME,
+    URL,
+    UPDATED,
+    TIMEZONE,
+    PUBLISHED_UTC,
+    DATELINE,
+    WIRE,
+    CAPTION,
+    BYLINE,
+    LANGUAGE,
+    SOURCE_PATH,
+    BOILERPLATE,
+    SCRAPED_AT,
+    DUPLICATE_OF,
+)
+CORPUS_COLUMNS: tuple[str, ...] = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
+DATETIME_COLUMNS: tuple[str, ...] = (PUBLISHED, UPDATED, SCRAPED_AT)
+
+
+def validate_corpus(corpus: pd.DataFrame) -> None:
+    """Raise ``ValueError`` when ``corpus`` breaks the data contract; return None when it holds.
+
+    Checks the required columns, unique non-empty ``doc_id`` values, string text and datetime
+    ``published``.
+
+    >>> validate_corpus(pd.DataFrame({"doc_id": ["a"]}))
+    Traceback (most recent call last):
+    ...
+    ValueError: corpus lacks required column(s) ['outlet', 'title', 'published', 'text']; it has ['doc_id']
+    """
+    missing = [c for c in REQUIRED_COLUMNS if c not in corpus.columns]
+    if missing:
+        raise ValueError(
+            f"corpus lacks required column(s) {missing}; it has {list(map(str, corpus.columns))}"
+        )
+    ids = corpus[DOC_ID]
+    if ids.isna().any() or (ids.astype(str) == "").any():
+        raise ValueError("corpus has empty doc_id values")
+    dup = ids[ids.duplicated()]
+    if len(dup):
+        raise ValueError(f"corpus doc_id values are not unique, e.g. {dup.iloc[0]!r}")
+    bad_text = corpus[TEXT].map(lambda v: not isinstance(v, str))
+    if bad_text.any():
+        raise ValueError(f"corpus text must be str; doc_id {ids[bad_text].iloc[0]!r} has a non-string text")
+    if not pd.api.types.is_datetime64_any_dtype(corpus[PUBLISHED]):
+        raise ValueError(
+            f"corpus column 'published' must be datetime64, found dtype {corpus[PUBLISHED].dtype}"
+        )
