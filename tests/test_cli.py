@@ -41,7 +41,9 @@ def test_load_to_csv(tmp_path: Path) -> None:
         (["load", str(SEED), "--out", "x.csv", "--profiles", "none.yaml"], "outlet profile file 'none.yaml'"),
     ],
 )
-def test_bad_input_exits_2_with_one_line(argv: list[str], message: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_input_exits_2_with_one_line(
+    argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(argv) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and message in err

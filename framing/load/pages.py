@@ -392,8 +392,9 @@ def _read_head(page: Page, lines: list[_Line], site_name: str | None) -> None:
 def repeated_lines(pages: list[list[str]], *, min_pages: int = 3, min_share: float = 0.3) -> frozenset[str]:
     """Short lines (as match keys) found on at least ``min_pages`` pages and ``min_share`` of ``pages``.
 
-    ``pages`` are the lines of the pages of ONE site, title line first (titles are not counted). Only lines of up to 12 words count: a longer
-    line that repeats (a stock background paragraph) is still article text.
+    ``pages`` are the lines of the pages of ONE site, title line first (titles are not counted).
+    Only lines of up to 12 words count: a longer line that repeats (a stock background paragraph)
+    is still article text.
 
     >>> sorted(repeated_lines([["عنوان أ", "قائمة"], ["عنوان ب", "قائمة"], ["عنوان ج", "قائمة"]]))
     ['قائمه']
