@@ -8,8 +8,27 @@ The public API; importing it does no work (no downloads, no files, no logging se
 'shorouk'
 """
 
+from framing.lexicon import Lexicon, LexiconError, list_lexicons, load_lexicon
+from framing.lexicon.match import find_matches
 from framing.load import LoadError, LoadReport, page_audit, read_corpus
 from framing.schema import validate_corpus
+from framing.score import coverage, kwic, score, wide_scores
 from framing.text import normalize
 
-__all__ = ["LoadError", "LoadReport", "normalize", "page_audit", "read_corpus", "validate_corpus"]
+__all__ = [
+    "Lexicon",
+    "LexiconError",
+    "LoadError",
+    "LoadReport",
+    "coverage",
+    "find_matches",
+    "kwic",
+    "list_lexicons",
+    "load_lexicon",
+    "normalize",
+    "page_audit",
+    "read_corpus",
+    "score",
+    "validate_corpus",
+    "wide_scores",
+]

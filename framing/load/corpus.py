@@ -21,6 +21,7 @@ from framing.load.encoding import DecodeError, decode_bytes
 from framing.load.outlets import PROFILE_FILE_NAME, Profiles, load_profiles, read_profiles
 from framing.load.pages import Page, page_lines, parse_page, repeated_lines, split_title
 from framing.load.report import LoadError, LoadReport
+from framing.provenance import framing_version
 
 PAGE_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
@@ -242,7 +243,7 @@ def read_corpus(
     _flag_duplicates(corpus, report, root)
     report.seconds = time.perf_counter() - started
     corpus.attrs["load_report"] = report
-    corpus.attrs["provenance"] = {"framing_version": _version(), "source": str(root)}
+    corpus.attrs["provenance"] = {"framing_version": framing_version(), "source": str(root)}
     return corpus
 
 
@@ -330,12 +331,3 @@ def _flag_duplicates(corpus: pd.DataFrame, report: LoadReport, root: Path) -> No
 def _where_of(corpus: pd.DataFrame, i: int, root: Path) -> str:
     source = corpus.at[i, S.SOURCE_PATH]
     return _where(Path(source), root) if isinstance(source, str) and source else str(corpus.at[i, S.DOC_ID])
-
-
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("framing")
-    except PackageNotFoundError:
-        return "unknown"

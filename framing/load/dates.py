@@ -16,18 +16,18 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from functools import lru_cache
 from typing import Literal, TypeAlias
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import pandas as pd
 
 from framing.text import chars
-from framing.text.normalize import normalize
+from framing.text.normalize import Normalization, normalize
 
 __all__ = ["DateMatch", "find_dates", "parse_date"]
 
 Label = Literal["published", "updated"]
+_NORMALIZATION = Normalization()
 
 MIN_YEAR = 1900
 MAX_YEAR = 2100
@@ -309,24 +309,13 @@ class DateMatch:
     label: Label | None
 
 
-@lru_cache(maxsize=4096)
-def _normalize_char(char: str) -> str:
-    return normalize(char, whitespace=False)
-
-
 def _normalize(text: str) -> tuple[str, list[int] | None]:
     """The normalized text and, unless it is the identity, the original index of each of its characters.
 
     >>> _normalize("١٤ يـوليو")
     ('14 يوليو', [0, 1, 2, 3, 5, 6, 7, 8])
     """
-    folded = normalize(text, whitespace=False)
-    if len(folded) == len(text):  # every step maps one character to one (or none)
-        return folded, None
-    pieces = {char: _normalize_char(char) for char in set(text)}
-    if all(len(piece) <= 1 for piece in pieces.values()):  # characters are only dropped
-        return folded, [i for i, char in enumerate(text) if pieces[char]]
-    return "".join(map(pieces.__getitem__, text)), [i for i, char in enumerate(text) for _ in pieces[char]]
+    return _NORMALIZATION.with_offsets(text)
 
 
 def _time(match: re.Match[str], prefix: str = "") -> tuple[int, int, int, int] | None:

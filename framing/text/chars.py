@@ -14,7 +14,9 @@ QURANIC_MARKS = (
     + "".join(chr(c) for c in range(0x06DF, 0x06E9))
     + "".join(chr(c) for c in range(0x06EA, 0x06EE))
 )
-DIACRITICS = HARAKAT + QURANIC_MARKS
+# Honorific signs written above words (U+0610-U+061A), such as the small high sallallahou.
+HONORIFIC_SIGNS = "".join(chr(c) for c in range(0x0610, 0x061B))
+DIACRITICS = HARAKAT + QURANIC_MARKS + HONORIFIC_SIGNS
 
 TATWEEL = "\u0640"  # ـ
 

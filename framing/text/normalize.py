@@ -1,7 +1,7 @@
 """Arabic normalization: each step a small ``str -> str`` function, composed by :func:`normalize`.
 
-The steps that map one character to one (or no) character are applied in a single pass with a
-translation table built once per set of options.
+The steps that map one character to others (or to none) are applied in a single pass with a
+translation table built once per set of options (:class:`Normalization`).
 
 >>> normalize("الإرهابيّين ـ ١٤ يوليه")
 'الارهابيين 14 يوليه'
@@ -12,7 +12,9 @@ translation table built once per set of options.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+import unicodedata
+from dataclasses import asdict, dataclass
+from functools import cached_property, lru_cache
 
 from framing.text import chars
 
@@ -22,6 +24,22 @@ _SPACES = re.compile(r"\s+")
 
 def _table(mapping: dict[str, str]) -> dict[int, str]:
     return {ord(k): v for k, v in mapping.items()}
+
+
+@lru_cache(maxsize=1)
+def _presentation_forms() -> dict[str, str]:
+    """Arabic presentation forms (U+FB50-U+FDFF, U+FE70-U+FEFF) -> their letters (NFKC), e.g. ﻻ -> لا.
+
+    Ligatures that stand for several words (ﷺ, ﷽) are kept as they are: one character, one token.
+    """
+    table: dict[str, str] = {}
+    for code in (*range(0xFB50, 0xFE00), *range(0xFE70, 0xFEFF)):
+        char = chr(code)
+        if unicodedata.name(char, ""):
+            folded = unicodedata.normalize("NFKC", char)
+            if folded != char and " " not in folded.strip():
+                table[char] = folded
+    return table
 
 
 def strip_diacritics(text: str) -> str:
@@ -78,6 +96,15 @@ def unify_persian_letters(text: str) -> str:
     return text.translate(_table(chars.PERSIAN_LETTERS))
 
 
+def decompose_presentation_forms(text: str) -> str:
+    """Replace Arabic presentation forms (ligatures, positional forms) by the plain letters.
+
+    >>> decompose_presentation_forms("\\ufefb\\ufee3\\ufe8e") == "لا" + "ما"
+    True
+    """
+    return text.translate(_table(_presentation_forms()))
+
+
 def ascii_digits(text: str) -> str:
     """Map Arabic-Indic (٠-٩) and Persian (۰-۹) digits to ASCII digits.
 
@@ -107,35 +134,91 @@ def fold_whitespace(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+@dataclass(frozen=True)
+class Normalization:
+    """A set of normalization options; its :attr:`table` applies all character steps in one pass.
+
+    Every step is on by default. Results record these settings in their provenance (:meth:`to_dict`).
+
+    >>> Normalization(teh_marbuta=False).apply("جبهة النُّصرة")
+    'جبهة النصرة'
+    """
+
+    diacritics: bool = True
+    tatweel: bool = True
+    alef: bool = True
+    alef_maqsura: bool = True
+    teh_marbuta: bool = True
+    persian_letters: bool = True
+    presentation_forms: bool = True
+    digits: bool = True
+    invisibles: bool = True
+
+    @cached_property
+    def table(self) -> dict[int, str]:
+        """The translation table of the character steps switched on."""
+        table: dict[str, str] = {}
+        if self.presentation_forms:
+            table.update(_presentation_forms())
+        if self.diacritics:
+            table.update(dict.fromkeys(chars.DIACRITICS, ""))
+        if self.tatweel:
+            table[chars.TATWEEL] = ""
+        if self.alef:
+            table.update(dict.fromkeys(chars.ALEF_VARIANTS, chars.ALEF))
+        if self.alef_maqsura:
+            table[chars.ALEF_MAQSURA] = chars.YEH
+        if self.teh_marbuta:
+            table[chars.TEH_MARBUTA] = chars.HEH
+        if self.persian_letters:
+            table.update(chars.PERSIAN_LETTERS)
+        if self.digits:
+            table.update(zip(chars.ARABIC_INDIC_DIGITS + chars.PERSIAN_DIGITS, _DIGITS * 2, strict=True))
+        if self.invisibles:
+            table.update(dict.fromkeys(chars.INVISIBLES, ""))
+        # A presentation form decomposes to letters that the other steps map again.
+        composed = {k: self._chain(v, table) for k, v in table.items()}
+        return _table(composed)
+
+    @staticmethod
+    def _chain(value: str, table: dict[str, str]) -> str:
+        return "".join(table.get(c, c) if len(table.get(c, c)) <= 1 else c for c in value)
+
+    @cached_property
+    def _not_one_to_one(self) -> re.Pattern[str] | None:
+        odd = [chr(k) for k, v in self.table.items() if len(v) != 1]
+        return re.compile("[" + re.escape("".join(odd)) + "]") if odd else None
+
+    def apply(self, text: str) -> str:
+        """The character steps, without folding white space."""
+        return text.translate(self.table)
+
+    def with_offsets(self, text: str) -> tuple[str, list[int] | None]:
+        """``(normalized, index)``: ``index[i]`` is the position in ``text`` of normalized character ``i``.
+
+        ``index`` is None when every character maps to exactly one (positions are unchanged).
+
+        >>> Normalization().with_offsets("١٤ يـوليو")
+        ('14 يوليو', [0, 1, 2, 3, 5, 6, 7, 8])
+        >>> Normalization().with_offsets("كيري")
+        ('كيري', None)
+        """
+        folded = text.translate(self.table)
+        if self._not_one_to_one is None or self._not_one_to_one.search(text) is None:
+            return folded, None
+        table = self.table
+        index = [i for i, char in enumerate(text) for _ in range(len(table.get(ord(char), char)))]
+        return folded, index
+
+    def to_dict(self) -> dict[str, bool]:
+        """The settings, for provenance."""
+        return asdict(self)
+
+
 @lru_cache(maxsize=64)
-def _translation(
-    diacritics: bool,
-    tatweel: bool,
-    alef: bool,
-    alef_maqsura: bool,
-    teh_marbuta: bool,
-    persian_letters: bool,
-    digits: bool,
-    invisibles: bool,
-) -> dict[int, str]:
-    table: dict[str, str] = {}
-    if diacritics:
-        table.update(dict.fromkeys(chars.DIACRITICS, ""))
-    if tatweel:
-        table[chars.TATWEEL] = ""
-    if alef:
-        table.update(dict.fromkeys(chars.ALEF_VARIANTS, chars.ALEF))
-    if alef_maqsura:
-        table[chars.ALEF_MAQSURA] = chars.YEH
-    if teh_marbuta:
-        table[chars.TEH_MARBUTA] = chars.HEH
-    if persian_letters:
-        table.update(chars.PERSIAN_LETTERS)
-    if digits:
-        table.update(zip(chars.ARABIC_INDIC_DIGITS + chars.PERSIAN_DIGITS, _DIGITS * 2, strict=True))
-    if invisibles:
-        table.update(dict.fromkeys(chars.INVISIBLES, ""))
-    return _table(table)
+def normalization(**options: bool) -> Normalization:
+    """A cached :class:`Normalization` for keyword options (so tables are built once)."""
+    return Normalization(**options)
 
 
 def normalize(
@@ -147,6 +230,7 @@ def normalize(
     alef_maqsura: bool = True,
     teh_marbuta: bool = True,
     persian_letters: bool = True,
+    presentation_forms: bool = True,
     digits: bool = True,
     invisibles: bool = True,
     whitespace: bool = True,
@@ -155,17 +239,23 @@ def normalize(
 
     The character steps (:func:`strip_diacritics`, :func:`strip_tatweel`, :func:`unify_alef`,
     :func:`unify_alef_maqsura`, :func:`unify_teh_marbuta`, :func:`unify_persian_letters`,
-    :func:`ascii_digits`, :func:`strip_invisibles`) run as one translation table;
-    :func:`fold_whitespace` runs last. The result is idempotent.
+    :func:`decompose_presentation_forms`, :func:`ascii_digits`, :func:`strip_invisibles`) run as one
+    translation table; :func:`fold_whitespace` runs last. The result is idempotent.
 
     >>> normalize("وصل كيرى إلى موسكو")
     'وصل كيري الي موسكو'
     >>> normalize("إلى", alef=False, alef_maqsura=False)
     'إلى'
     """
-    out = text.translate(
-        _translation(
-            diacritics, tatweel, alef, alef_maqsura, teh_marbuta, persian_letters, digits, invisibles
-        )
-    )
+    out = normalization(
+        diacritics=diacritics,
+        tatweel=tatweel,
+        alef=alef,
+        alef_maqsura=alef_maqsura,
+        teh_marbuta=teh_marbuta,
+        persian_letters=persian_letters,
+        presentation_forms=presentation_forms,
+        digits=digits,
+        invisibles=invisibles,
+    ).apply(text)
     return fold_whitespace(out) if whitespace else out
