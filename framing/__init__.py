@@ -1,6 +1,7 @@
 """framing: compare how news outlets frame an event, Arabic-language coverage first.
 
-The public API; importing it does no work (no downloads, no files, no logging set-up).
+The public API; importing it does no work (no downloads, no files, no logging set-up) and does not
+import matplotlib: the figures are in ``framing.plot`` (``from framing import plot``).
 
 >>> import framing
 >>> corpus = framing.read_corpus("data/raw")
@@ -8,6 +9,7 @@ The public API; importing it does no work (no downloads, no files, no logging se
 'shorouk'
 """
 
+from framing import compare
 from framing.lexicon import Lexicon, LexiconError, list_lexicons, load_lexicon
 from framing.lexicon.match import find_matches
 from framing.load import LoadError, LoadReport, page_audit, read_corpus
@@ -20,6 +22,7 @@ __all__ = [
     "LexiconError",
     "LoadError",
     "LoadReport",
+    "compare",
     "coverage",
     "find_matches",
     "kwic",
