@@ -16,15 +16,18 @@ from framing.load import LoadError, LoadReport, page_audit, read_corpus
 from framing.schema import validate_corpus
 from framing.score import coverage, kwic, score, wide_scores
 from framing.text import normalize
+from framing.topics import TopicModel, fit_topics
 
 __all__ = [
     "Lexicon",
     "LexiconError",
     "LoadError",
     "LoadReport",
+    "TopicModel",
     "compare",
     "coverage",
     "find_matches",
+    "fit_topics",
     "kwic",
     "list_lexicons",
     "load_lexicon",

@@ -57,6 +57,9 @@ __all__ = [
     "frame_labels",
     "frame_rates",
     "label_choice",
+    "topic_words",
+    "topics_over_time",
+    "topics_per_outlet",
 ]
 
 DEMO_NOTE = "Constructed demo corpus — fictional outlets (see data/README.md)"
@@ -652,3 +655,271 @@ def _stance_colors(stance_of_label: Sequence[str], stances: Sequence[str]) -> li
         shade = dark - (dark - light) * k / (per[st] - 1) if per[st] > 1 else (dark + light) / 2
         colors.append(tuple(mpl.colormaps[name](shade)))
     return colors
+
+
+# ------------------------------------------------------------------------------------------ topics
+
+TOPIC = "topic"
+# The fixed columns of framing.topics' per-outlet table; the grouping column (`by`) is the one left over.
+TOPIC_OUTLET_COLUMNS: tuple[str, ...] = (TOPIC, "label", "count", "share")
+_TOPIC_AXIS_TEXT = {
+    "share": "share of the outlet's articles",
+    "weight": "c-TF-IDF weight",
+    "articles": "articles",
+}
+_OUTLIER_COLOR = (0.55, 0.55, 0.55, 1.0)
+_PANEL_COLUMNS = 3  # topic_words: panels per row
+
+
+def _topic_colors(topics: Sequence[int]) -> dict[int, tuple[float, float, float, float]]:
+    """One colour per topic, the same in every topic chart of a model: by topic number; outliers grey."""
+    real = sorted({int(t) for t in topics if int(t) >= 0})
+    cmap = mpl.colormaps["tab10" if (max(real, default=0) + 1) <= 10 else "tab20"]
+    colors: dict[int, tuple[float, float, float, float]] = {t: cmap(t % cmap.N) for t in real}
+    colors.update({int(t): _OUTLIER_COLOR for t in topics if int(t) < 0})
+    return colors
+
+
+def _topic_order(topics: Sequence[Any]) -> list[int]:
+    """Topics 0, 1, 2 … then the outliers (-1) last."""
+    found = sorted({int(t) for t in topics})
+    return [t for t in found if t >= 0] + [t for t in found if t < 0]
+
+
+def _topic_labels(table: pd.DataFrame) -> dict[int, str]:
+    if "label" not in table.columns:
+        return {int(t): f"topic {int(t)}" for t in table[TOPIC].unique()}
+    first = table.drop_duplicates(TOPIC)
+    return {int(t): str(lab) for t, lab in zip(first[TOPIC], first["label"], strict=True)}
+
+
+def topics_per_outlet(
+    table: pd.DataFrame,
+    *,
+    ax: Axes | None = None,
+    note: str | None = None,
+    title: str | None = None,
+) -> Axes:
+    """A topic × outlet heatmap of shares: a row per topic (its label), a column per outlet, each cell the
+    share of the outlet's articles in that topic, written out.
+
+    ``table`` is a :meth:`framing.topics.TopicModel.per_outlet` table (``by, topic, label, count, share``;
+    outlets are shown by ``outlet_name`` when it has one). Topics run 0, 1, 2 … with the outliers (-1) in the
+    last row; outlets keep their first-seen order; a missing pair is a grey cell marked ``–``.
+    ``ax.texts`` holds one text per cell, row by row (then the note, when given).
+
+    >>> table = pd.DataFrame({"outlet": ["a", "a", "b", "b"], "topic": [0, 1, 0, 1],
+    ...                       "label": ["0: حلب، حصار", "1: كيري، موسكو"] * 2, "count": [3, 1, 0, 2],
+    ...                       "share": [0.75, 0.25, 0.0, 1.0]})
+    >>> ax = topics_per_outlet(table)
+    >>> [t.get_text() for t in ax.get_yticklabels()], [t.get_text() for t in ax.texts]
+    (['0: حلب، حصار', '1: كيري، موسكو'], ['75%', '0%', '25%', '100%'])
+    >>> import matplotlib.pyplot as plt; plt.close(ax.figure)
+    """
+    _require(table, [TOPIC, "share"], "table")
+    _not_empty(table, "table")
+    by = _group_column(table, TOPIC_OUTLET_COLUMNS, "table")
+    _check_unique(table, [by, TOPIC], "table")
+    topics, groups = _topic_order(table[TOPIC].tolist()), _unique(table[by])
+    grid = table.pivot(index=TOPIC, columns=by, values="share").reindex(index=topics, columns=groups)
+    cells = grid.to_numpy(dtype=float)
+    labels = _topic_labels(table)
+    topic_names = [labels[t] for t in topics]
+    group_names = _group_names(table, by, groups, None)
+
+    longest = max((len(n) for n in topic_names), default=0)
+    ax = _new_axes(
+        ax, (max(5.0, 2.8 + 0.085 * longest + 1.0 * len(groups)), max(3.0, 1.9 + 0.42 * len(topics)))
+    )
+    cmap: Colormap = mpl.colormaps["YlGnBu"].with_extremes(bad="0.88")
+    image = ax.imshow(np.ma.masked_invalid(cells), cmap=cmap, vmin=0.0, vmax=1.0, aspect="auto")
+    for i in range(len(topics)):
+        for k in range(len(groups)):
+            cell = cells[i, k]
+            ax.text(
+                k, i, _format(cell, "share"), ha="center", va="center", fontsize=9,
+                color="white" if np.isfinite(cell) and cell > 0.55 else "0.1",
+            )  # fmt: skip
+    ax.set_xticks(np.arange(len(groups)), group_names)
+    ax.set_yticks(np.arange(len(topics)), topic_names)
+    ax.tick_params(length=0)
+    ax.spines[:].set_visible(False)
+    _rotate_xticks(ax, group_names)
+    bar = ax.figure.colorbar(image, ax=ax, shrink=0.9, pad=0.02)
+    bar.ax.yaxis.set_major_formatter(PercentFormatter(1.0))
+    bar.set_label(_TOPIC_AXIS_TEXT["share"])
+    if title:
+        ax.set_title(title)
+    _draw_note(ax, note)
+    return ax
+
+
+def topic_words(
+    model_or_info: Any,
+    *,
+    topics: Sequence[int] | None = None,
+    n: int = 8,
+    ax: Axes | Sequence[Axes] | np.ndarray | None = None,
+    note: str | None = None,
+) -> Any:
+    """Bars of each topic's top ``n`` words by c-TF-IDF weight: one small panel per topic, top word first.
+
+    ``model_or_info`` is a fitted :class:`framing.topics.TopicModel` or its
+    :meth:`~framing.topics.TopicModel.top_words` table (``topic, word, weight``; ``label`` and ``size`` are
+    used when present). ``topics`` picks and orders the topics (default: all but the outliers, -1). On a new
+    figure the panels are laid out three to a row; ``ax`` may instead be one Axes (for one topic) or a
+    sequence of Axes, one per topic. Returns the Axes for a single ``ax``, else an array of Axes, one per
+    topic; each panel's ``patches`` hold its bars, best word first. The note goes under the bottom-left
+    panel.
+
+    >>> words = pd.DataFrame({"topic": [0, 0, 1], "word": ["حلب", "حصار", "كيري"],
+    ...                       "weight": [0.3, 0.1, 0.4], "size": [5, 5, 3]})
+    >>> axes = topic_words(words)
+    >>> [[t.get_text() for t in a.get_yticklabels()] for a in axes], axes[0].get_title()
+    ([['حلب', 'حصار'], ['كيري']], 'topic 0 · 5 articles')
+    >>> import matplotlib.pyplot as plt; plt.close(axes[0].figure)
+    """
+    if isinstance(n, bool) or not isinstance(n, int | np.integer) or n < 1:
+        raise ValueError(f"n is {n!r}; it must be a whole number of words, 1 or more")
+    if isinstance(model_or_info, pd.DataFrame):
+        table = model_or_info
+        if "weight" not in table.columns and "words" in table.columns:
+            raise ValueError(
+                "this looks like a topic_info table, which has no word weights; pass the TopicModel or its "
+                "top_words() table"
+            )
+        _require(table, [TOPIC, "word", "weight"], "the topic words table")
+    elif hasattr(model_or_info, "top_words"):
+        table = model_or_info.top_words(n)
+    else:
+        raise ValueError(
+            f"model_or_info is a {type(model_or_info).__name__}; pass a framing.topics.TopicModel or its "
+            "top_words() table"
+        )
+    _not_empty(table, "the topic words table")
+    present = _topic_order(table[TOPIC].tolist())
+    if topics is None:
+        chosen = [t for t in present if t >= 0] or present
+    else:
+        chosen = [int(t) for t in topics]
+        for t in chosen:
+            _check_choice(t, present, "topic", "the topic words table")
+    if not chosen:
+        raise ValueError("topics is empty: nothing to plot")
+    colors = _topic_colors(present)
+    per_topic = {
+        t: table[table[TOPIC] == t].sort_values("weight", ascending=False, kind="stable").head(n)
+        for t in chosen
+    }
+    longest = max((len(str(w)) for rows in per_topic.values() for w in rows["word"]), default=0)
+    height = max(len(rows) for rows in per_topic.values())
+
+    single = isinstance(ax, Axes)
+    if ax is None:
+        import matplotlib.pyplot as plt  # only when a figure is needed: nothing happens at import
+
+        columns = min(_PANEL_COLUMNS, len(chosen))
+        rows_count = -(-len(chosen) // columns)
+        _, grid = plt.subplots(
+            rows_count, columns, squeeze=False, layout="constrained",
+            figsize=(columns * (2.6 + 0.085 * longest), rows_count * (1.1 + 0.24 * height)),
+        )  # fmt: skip
+        panels = list(grid.ravel())
+        for extra in panels[len(chosen) :]:
+            extra.remove()
+        panels = panels[: len(chosen)]
+    else:
+        panels = [ax] if isinstance(ax, Axes) else list(np.asarray(ax, dtype=object).ravel())
+        if len(panels) < len(chosen):
+            raise ValueError(f"ax holds {len(panels)} Axes for {len(chosen)} topics; pass one Axes per topic")
+        panels = panels[: len(chosen)]
+    for panel, t in zip(panels, chosen, strict=True):
+        rows = per_topic[t]
+        y = np.arange(len(rows), dtype=float)
+        panel.barh(y, rows["weight"].to_numpy(dtype=float), 0.7, color=colors[t])
+        panel.set_yticks(y, [str(w) for w in rows["word"]])
+        panel.set_ylim(height - 0.5, -0.5)
+        panel.tick_params(axis="y", length=0)
+        panel.spines[["top", "right"]].set_visible(False)
+        panel.set_xlabel(_TOPIC_AXIS_TEXT["weight"], fontsize=8)
+        panel.tick_params(axis="x", labelsize=8)
+        panel.xaxis.set_major_locator(MaxNLocator(nbins=4))
+        size = rows["size"].iloc[0] if "size" in rows.columns and len(rows) else None
+        name = "outliers" if t < 0 else f"topic {t}"
+        panel.set_title(f"{name} · {int(size)} articles" if size is not None else name, fontsize=10)
+    if note:
+        corner = min(panels, key=lambda a: (round(a.get_position().y0, 3), a.get_position().x0))
+        _draw_note(corner, note)
+    return panels[0] if single else np.asarray(panels, dtype=object)
+
+
+def topics_over_time(
+    table: pd.DataFrame,
+    *,
+    topics: Sequence[int] | None = None,
+    ax: Axes | None = None,
+    note: str | None = None,
+    title: str | None = None,
+) -> Axes:
+    """Articles per topic over time: one line per topic (the outliers, -1, dashed grey), labelled by the
+    topic's label in a legend beside the chart.
+
+    ``table`` is a :meth:`framing.topics.TopicModel.over_time` table (``date, topic, label, count``). Its
+    ``attrs["undated"]`` (articles without a date) is added to the note. ``topics`` picks the topics drawn
+    (default: all). ``ax.lines`` holds one line per topic, topics 0, 1, 2 … then the outliers.
+
+    >>> table = pd.DataFrame({"date": pd.to_datetime(["2016-07-14", "2016-07-15"] * 2),
+    ...                       "topic": [0, 0, 1, 1], "label": ["0: حلب"] * 2 + ["1: كيري"] * 2,
+    ...                       "count": [3, 1, 0, 2]})
+    >>> ax = topics_over_time(table)
+    >>> len(ax.lines), [t.get_text() for t in ax.get_legend().get_texts()]
+    (2, ['0: حلب', '1: كيري'])
+    >>> import matplotlib.pyplot as plt; plt.close(ax.figure)
+    """
+    _require(table, ["date", TOPIC, "count"], "table")
+    _not_empty(table, "table")
+    if not pd.api.types.is_datetime64_any_dtype(table["date"]):
+        raise ValueError(f"table column 'date' must be datetime64, found dtype {table['date'].dtype}")
+    _check_unique(table, ["date", TOPIC], "table")
+    present = _topic_order(table[TOPIC].tolist())
+    if topics is None:
+        topics = present
+    else:
+        for t in topics:
+            _check_choice(t, present, "topic", "the table")
+        topics = _topic_order(list(topics))
+        if not topics:
+            raise ValueError("topics is empty: nothing to plot")
+    dates = pd.DatetimeIndex(sorted(table["date"].dropna().unique()))
+    counts = (
+        table.pivot(index="date", columns=TOPIC, values="count")
+        .reindex(index=dates, columns=topics)
+        .fillna(0)
+    )
+    labels = _topic_labels(table)
+    colors = _topic_colors(present)
+    names = [labels[t] for t in topics]
+
+    width = min(12.0, max(4.5, 1.5 + 0.45 * len(dates))) + _legend_width(names)
+    ax = _new_axes(ax, (width, max(4.0, 1.3 + 0.27 * len(topics))))
+    for t, name in zip(topics, names, strict=True):
+        ax.plot(
+            dates, counts[t].to_numpy(dtype=float), marker="o", markersize=3.5, color=colors[t], label=name,
+            linestyle="--" if t < 0 else "-", linewidth=1.2 if t < 0 else 1.6,
+        )  # fmt: skip
+    locator = AutoDateLocator(minticks=3, maxticks=12)  # type: ignore[no-untyped-call]
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_ylabel(_TOPIC_AXIS_TEXT["articles"])
+    ax.set_ylim(0.0, max(float(counts.to_numpy().max()) if counts.size else 0.0, 1.0) * 1.08)
+    ax.spines[["top", "right"]].set_visible(False)
+    if title:
+        ax.set_title(title)
+    _legend_outside(ax, title="topic")
+    undated = int(table.attrs.get("undated", 0) or 0)
+    if undated:
+        left_out = f"{undated} undated article{'s' if undated != 1 else ''} not shown"
+        note = f"{left_out}\n{note}" if note else left_out
+    _draw_note(ax, note)
+    return ax

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ipaddress
 import os
 import socket
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,8 @@ SEED = DATA / "raw" / "000_bef5a855cbb79548.txt"
 
 for _name in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE", "HF_DATASETS_OFFLINE"):
     os.environ[_name] = "1"
+# Embedding caches written by the tests (and by the notebooks' kernels, which inherit this) stay out of $HOME.
+os.environ["FRAMING_CACHE_DIR"] = tempfile.mkdtemp(prefix="framing-test-cache-")
 
 
 class NetworkBlocked(RuntimeError):
