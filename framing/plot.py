@@ -34,10 +34,12 @@ from typing import Any, Literal
 
 import matplotlib as mpl
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.backend_bases import RendererBase
+from matplotlib.colorbar import Colorbar
 from matplotlib.colors import Colormap
 from matplotlib.container import BarContainer
 from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
@@ -198,6 +200,28 @@ def _legend_width(names: Sequence[Any]) -> float:
     return 0.9 + 0.075 * max((len(str(n)) for n in names), default=0)
 
 
+def _heatmap(
+    ax: Axes, cells: npt.NDArray[np.float64], *, value: str, vmax: float, columns: list[str], rows: list[str]
+) -> Colorbar:
+    """Draw ``cells`` (rows x columns) with each value written in its cell; return the colour bar."""
+    cmap: Colormap = mpl.colormaps["YlGnBu"].with_extremes(bad="0.88")
+    image = ax.imshow(np.ma.masked_invalid(cells), cmap=cmap, vmin=0.0, vmax=vmax, aspect="auto")
+    for i in range(len(rows)):
+        for k in range(len(columns)):
+            cell = cells[i, k]
+            dark = np.isfinite(cell) and cell / vmax > 0.55
+            ax.text(
+                k, i, _format(cell, value), ha="center", va="center", fontsize=9,
+                color="white" if dark else "0.1",
+            )  # fmt: skip
+    ax.set_xticks(np.arange(len(columns)), columns)
+    ax.set_yticks(np.arange(len(rows)), rows)
+    ax.tick_params(length=0)
+    ax.spines[:].set_visible(False)
+    _rotate_xticks(ax, columns)
+    return ax.figure.colorbar(image, ax=ax, shrink=0.9, pad=0.02)
+
+
 def _rotate_xticks(ax: Axes, names: Sequence[str]) -> None:
     if names and (max(len(n) for n in names) > _ROTATE_OVER or len(names) > 8):
         ax.tick_params(axis="x", labelrotation=30)
@@ -340,25 +364,10 @@ def frame_heatmap(
     ax = _new_axes(
         ax, (max(5.0, 2.5 + 0.09 * longest + 1.1 * len(frames)), max(3.0, 1.8 + 0.45 * len(groups)))
     )
-    cmap: Colormap = mpl.colormaps["YlGnBu"].with_extremes(bad="0.88")
     finite = cells[np.isfinite(cells)]
     top = float(finite.max()) if finite.size else 1.0
     vmax = 1.0 if value == "share" else (top if top > 0 else 1.0)
-    image = ax.imshow(np.ma.masked_invalid(cells), cmap=cmap, vmin=0.0, vmax=vmax, aspect="auto")
-    for i in range(len(groups)):
-        for k in range(len(frames)):
-            cell = cells[i, k]
-            dark = np.isfinite(cell) and cell / vmax > 0.55
-            ax.text(
-                k, i, _format(cell, value), ha="center", va="center", fontsize=9,
-                color="white" if dark else "0.1",
-            )  # fmt: skip
-    ax.set_xticks(np.arange(len(frames)), frame_names)
-    ax.set_yticks(np.arange(len(groups)), group_names)
-    ax.tick_params(length=0)
-    ax.spines[:].set_visible(False)
-    _rotate_xticks(ax, frame_names)
-    bar = ax.figure.colorbar(image, ax=ax, shrink=0.9, pad=0.02)
+    bar = _heatmap(ax, cells, value=value, vmax=vmax, columns=frame_names, rows=group_names)
     if value == "share":
         bar.ax.yaxis.set_major_formatter(PercentFormatter(1.0))
     bar.set_label(_text(value, labels))
@@ -731,21 +740,7 @@ def topics_per_outlet(
     ax = _new_axes(
         ax, (max(5.0, 2.8 + 0.085 * longest + 1.0 * len(groups)), max(3.0, 1.9 + 0.42 * len(topics)))
     )
-    cmap: Colormap = mpl.colormaps["YlGnBu"].with_extremes(bad="0.88")
-    image = ax.imshow(np.ma.masked_invalid(cells), cmap=cmap, vmin=0.0, vmax=1.0, aspect="auto")
-    for i in range(len(topics)):
-        for k in range(len(groups)):
-            cell = cells[i, k]
-            ax.text(
-                k, i, _format(cell, "share"), ha="center", va="center", fontsize=9,
-                color="white" if np.isfinite(cell) and cell > 0.55 else "0.1",
-            )  # fmt: skip
-    ax.set_xticks(np.arange(len(groups)), group_names)
-    ax.set_yticks(np.arange(len(topics)), topic_names)
-    ax.tick_params(length=0)
-    ax.spines[:].set_visible(False)
-    _rotate_xticks(ax, group_names)
-    bar = ax.figure.colorbar(image, ax=ax, shrink=0.9, pad=0.02)
+    bar = _heatmap(ax, cells, value="share", vmax=1.0, columns=group_names, rows=topic_names)
     bar.ax.yaxis.set_major_formatter(PercentFormatter(1.0))
     bar.set_label(_TOPIC_AXIS_TEXT["share"])
     if title:
