@@ -202,13 +202,6 @@ def _warn_small(by: str, order: Sequence[Any], articles: IntArray) -> None:
         )
 
 
-def _texts(corpus: pd.DataFrame) -> list[str]:
-    """The texts of the corpus ("" where a text is missing)."""
-    if S.TEXT not in corpus.columns:
-        raise ValueError(f"corpus lacks the {S.TEXT!r} column; it has {list(map(str, corpus.columns))}")
-    return [t if isinstance(t, str) else "" for t in corpus[S.TEXT].tolist()]
-
-
 def _provenance(source: pd.DataFrame | None, **settings: Any) -> dict[str, Any]:
     base = dict(source.attrs.get("provenance", {})) if source is not None else {}
     return {"framing_version": framing_version(), **base, **settings}
@@ -580,7 +573,7 @@ def label_choice(
     keys = list(labels)
     compiled = matcher(lexicon)
     row_of = pd.Index(keys).get_indexer(pd.Index([(e.frame, e.pattern) for e in compiled.entries]))
-    texts = _texts(corpus)
+    texts = S.texts(corpus)
     counts = np.zeros((len(keys), n_groups), dtype=np.int64)  # labels x groups
     for d, text in enumerate(texts):
         if codes[d] >= 0 and text:
@@ -685,7 +678,7 @@ def distinctive_words(
     order, codes = _groups(corpus[by].reset_index(drop=True).rename(by))
     n_groups = len(order)
     _warn_small(by, order, np.bincount(codes[codes >= 0], minlength=n_groups).astype(np.int64))
-    texts = _texts(corpus)
+    texts = S.texts(corpus)
     forms: list[str] = []
     lengths = np.zeros(len(texts), dtype=np.int64)
     for d, text in enumerate(texts):

@@ -65,6 +65,27 @@ CORPUS_COLUMNS: tuple[str, ...] = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
 DATETIME_COLUMNS: tuple[str, ...] = (PUBLISHED, UPDATED, SCRAPED_AT)
 
 
+def _require(corpus: pd.DataFrame, column: str) -> None:
+    if column not in corpus.columns:
+        raise ValueError(f"corpus lacks the {column!r} column; it has {list(map(str, corpus.columns))}")
+
+
+def texts(corpus: pd.DataFrame) -> list[str]:
+    """The ``text`` column as a list of strings (``""`` where a text is missing).
+
+    >>> texts(pd.DataFrame({"text": ["نص", None]}))
+    ['نص', '']
+    """
+    _require(corpus, TEXT)
+    return [t if isinstance(t, str) else "" for t in corpus[TEXT].tolist()]
+
+
+def doc_ids(corpus: pd.DataFrame) -> list[str]:
+    """The ``doc_id`` column as a list of strings."""
+    _require(corpus, DOC_ID)
+    return [str(d) for d in corpus[DOC_ID].tolist()]
+
+
 def validate_corpus(corpus: pd.DataFrame) -> None:
     """Raise ``ValueError`` when ``corpus`` breaks the data contract; return None when it holds.
 

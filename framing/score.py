@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from framing import schema as S
-from framing.lexicon.match import MIN_STEM, _texts, find_matches, matcher, provenance
+from framing.lexicon.match import MIN_STEM, find_matches, matcher, provenance
 from framing.lexicon.model import Lexicon
 from framing.text.tokenize import tokenizer
 
@@ -37,7 +37,7 @@ def score(corpus: pd.DataFrame, lexicon: Lexicon, *, min_stem: int = MIN_STEM) -
     pair; ``tokens`` is the number of word tokens of the text; a document with no tokens has rate 0.
     """
     compiled = matcher(lexicon, min_stem=min_stem)
-    doc_ids, texts = _texts(corpus)
+    doc_ids, texts = S.doc_ids(corpus), S.texts(corpus)
     n_frames = len(compiled.frames)
     counts = np.zeros((len(texts), n_frames), dtype=np.int64)
     tokens = np.zeros(len(texts), dtype=np.int64)
@@ -133,7 +133,7 @@ def kwic(
         adhoc = load_lexicon({"pattern": patterns}, normalization=lexicon.normalization if lexicon else None)
         matches = find_matches(corpus, adhoc, min_stem=min_stem)
         normalization = adhoc.normalization
-    doc_ids, texts = _texts(corpus)
+    doc_ids, texts = S.doc_ids(corpus), S.texts(corpus)
     by_id = dict(zip(doc_ids, texts, strict=True))
     tokens = tokenizer(normalization)
     spans_of: dict[str, list[tuple[int, int]]] = {}

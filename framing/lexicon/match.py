@@ -298,14 +298,6 @@ def matcher(lexicon: Lexicon, *, min_stem: int = MIN_STEM) -> Matcher:
     return Matcher(lexicon, min_stem=min_stem)
 
 
-def _texts(corpus: pd.DataFrame) -> tuple[list[str], list[str]]:
-    for column in (S.DOC_ID, S.TEXT):
-        if column not in corpus.columns:
-            raise ValueError(f"corpus lacks the {column!r} column; it has {list(map(str, corpus.columns))}")
-    texts = ["" if not isinstance(t, str) else t for t in corpus[S.TEXT].tolist()]
-    return [str(d) for d in corpus[S.DOC_ID].tolist()], texts
-
-
 def provenance(lexicon: Lexicon, matcher: Matcher) -> dict[str, Any]:
     """What a result was computed with: package version, lexicon name/version/hash, normalization."""
     return {"framing_version": framing_version(), **lexicon.provenance(), "min_stem": matcher.min_stem}
@@ -319,7 +311,7 @@ def find_matches(corpus: pd.DataFrame, lexicon: Lexicon, *, min_stem: int = MIN_
     frames are matched independently. ``min_stem`` is the shortest stem a proclitic may be stripped from.
     """
     compiled = matcher(lexicon, min_stem=min_stem)
-    doc_ids, texts = _texts(corpus)
+    ids, texts = S.doc_ids(corpus), S.texts(corpus)
     outlets = corpus[S.OUTLET].tolist() if S.OUTLET in corpus.columns else None
     rows: list[tuple[Any, ...]] = []
     for d, text in enumerate(texts):
@@ -330,7 +322,7 @@ def find_matches(corpus: pd.DataFrame, lexicon: Lexicon, *, min_stem: int = MIN_
         for frame, entry, first, end in hits:
             start, stop = spans[first][0], spans[end - 1][1]
             row = (
-                doc_ids[d],
+                ids[d],
                 compiled.frames[frame],
                 compiled.entries[entry].pattern,
                 text[start:stop],
