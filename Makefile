@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml requirements-nodeps.txt
 	touch $(STAMP)
 
 report: $(STAMP)
-	MPLBACKEND=Agg $(BIN)/framing load data --out reports/corpus.parquet
+	$(BIN)/framing report data --out reports
 
 test: $(STAMP)
 	MPLBACKEND=Agg $(BIN)/python -m pytest --doctest-modules --nbmake --nbmake-kernel=python3 framing tests notebooks

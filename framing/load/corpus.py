@@ -65,7 +65,7 @@ def _language(text: str, default: str | None) -> str:
     return "ar" if arabic >= latin else "und"
 
 
-def _files(root: Path) -> tuple[list[Path], list[Path]]:
+def corpus_files(root: Path) -> tuple[list[Path], list[Path]]:
     """(supported files, other files) under ``root``, sorted, hidden files and folders left out."""
     if root.is_file():
         return ([root], []) if root.suffix.lower() in SUPPORTED_SUFFIXES else ([], [root])
@@ -162,7 +162,7 @@ def read_corpus(
         raise FileNotFoundError(f"corpus path {str(root)!r} does not exist")
     report = LoadReport(root=str(root))
     known = _resolve_profiles(root, profiles, report)
-    found, other = _files(root)
+    found, other = corpus_files(root)
     report.ignored = [_where(p, root) for p in other]
     if not found:
         report.warn(str(root), f"no files of a supported kind ({', '.join(SUPPORTED_SUFFIXES)})")
