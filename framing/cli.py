@@ -47,6 +47,9 @@ def _parser() -> argparse.ArgumentParser:
         help="any other notebook parameter, e.g. -p N_BOOT=500 (repeatable)",
     )
     report.add_argument("--notebooks", default=None, help="the notebook folder (default: notebooks/)")
+    report.add_argument(
+        "--kernel", default=None, help="an installed Jupyter kernel to run them in (default: this Python)"
+    )
     report.add_argument("--no-progress", action="store_true", help="no progress bar")
 
     load = commands.add_parser("load", help="load scraped pages into a corpus and print the load report")
@@ -176,6 +179,7 @@ def _report(args: argparse.Namespace) -> int:
             embeddings=args.embeddings,
             parameters=parameters,
             notebooks=args.notebooks,
+            kernel=args.kernel,
             progress=not args.no_progress,
         )
     except NotebookFailed as exc:

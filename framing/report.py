@@ -51,7 +51,7 @@ GENERATOR = "framing report"
 CORPUS_PARAMETER = "CORPUS_PATH"
 LEXICON_PARAMETERS = ("LEXICON", "LABELS", "GUIDED")  # parameters that name a lexicon (or a lexicon file)
 INJECTED_TAG = "injected-parameters"
-KERNEL = "python3"
+THIS_PYTHON = "framing-python"  # the kernel spec made on the fly for this Python (kernel=None)
 TIMEOUT = 3600  # seconds per cell
 PACKAGES = (
     "pandas",
@@ -263,7 +263,7 @@ def build_report(
     embeddings: str | None = None,
     parameters: Mapping[str, Any] | None = None,
     notebooks: str | Path | None = None,
-    kernel: str = KERNEL,
+    kernel: str | None = None,
     timeout: int = TIMEOUT,
     progress: bool = True,
 ) -> Report:
@@ -274,6 +274,7 @@ def build_report(
       of the notebooks (a shipped lexicon name or a lexicon file; an embedding back-end).
     - ``parameters``: any other notebook parameters by name, e.g. ``{"N_BOOT": 500, "SEED": 1}``.
     - ``notebooks``: the folder of notebooks (the repository's ``notebooks/`` by default).
+    - ``kernel``: None runs the notebooks in this Python; or the name of an installed Jupyter kernel.
     - ``progress``: a progress bar over the notebooks' cells on standard error.
 
     Bad input (a missing corpus, an empty corpus, a malformed lexicon, an unknown parameter, an ``out``
@@ -435,7 +436,7 @@ def _execute(
     values: Mapping[str, Any],
     *,
     stage: Path,
-    kernel: str,
+    kernel: str | None,
     timeout: int,
     step: Callable[[str], None],
 ) -> Any:
@@ -443,17 +444,15 @@ def _execute(
     import nbformat
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
-    from traitlets.config import Config
 
     nb = inject_parameters(nbformat.read(book.path, as_version=4), values)
     code = _TABLES_CODE.format(folder=str(stage / "tables"), prefix=book.stem)
     nb.cells.append(nbformat.v4.new_code_cell(code, metadata={"tags": ["framing-tables"]}))
-    # Kernels talk to us over Unix sockets in a private folder: no TCP port is opened.
     runtime = Path(tempfile.mkdtemp(prefix="framing-kernel-"))
+    manager = _kernel_manager(kernel, runtime)
     client = NotebookClient(
         nb,
-        config=Config({"KernelManager": {"transport": "ipc", "ip": str(runtime / "kernel")}}),
-        kernel_name=kernel,
+        km=manager,
         timeout=timeout,
         resources={"metadata": {"path": str(book.path.parent)}},
         coalesce_streams=True,
@@ -466,10 +465,41 @@ def _execute(
         error = f"{exc.ename}: {exc.evalue}" if getattr(exc, "ename", None) else str(exc).splitlines()[-1]
         raise NotebookFailed(book.path.name, cell, _plain(error), _plain(str(exc))) from None
     finally:
+        if manager.has_kernel:
+            manager.shutdown_kernel()
         shutil.rmtree(runtime, ignore_errors=True)
     nb.cells.pop()
     _clean_streams(nb)
     return nb
+
+
+def _kernel_manager(kernel: str | None, runtime: Path) -> Any:
+    """A kernel manager talking over Unix sockets in ``runtime`` (no TCP port is opened).
+
+    ``kernel=None`` runs the notebooks in this very Python (the one framing is installed in), whatever
+    kernel called ``python3`` the user's Jupyter set-up may point elsewhere; a name picks that
+    installed kernel spec.
+    """
+    from jupyter_client.kernelspec import KernelSpecManager
+    from jupyter_client.manager import KernelManager
+
+    specs = KernelSpecManager()
+    if kernel is None:
+        folder = runtime / "kernels" / THIS_PYTHON
+        folder.mkdir(parents=True)
+        spec = {
+            "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+            "display_name": f"Python {platform.python_version()} (framing)",
+            "language": "python",
+        }
+        (folder / "kernel.json").write_text(json.dumps(spec), encoding="utf-8")
+        specs = KernelSpecManager(kernel_dirs=[str(runtime / "kernels")])
+    return KernelManager(
+        kernel_name=kernel or THIS_PYTHON,
+        kernel_spec_manager=specs,
+        transport="ipc",
+        ip=str(runtime / "kernel"),
+    )
 
 
 def _failed_cell(nb: Any) -> int | None:
@@ -586,7 +616,7 @@ def _provenance(
     timings: Mapping[str, float],
     report: Report,
     *,
-    kernel: str,
+    kernel: str | None,
 ) -> dict[str, Any]:
     load_report = corpus.attrs["load_report"]
     found, _ = corpus_files(corpus_path)
@@ -620,7 +650,7 @@ def _provenance(
             }
             for book in books
         ],
-        "settings": {"kernel": kernel, "seconds": round(report.seconds, 1)},
+        "settings": {"kernel": kernel or sys.executable, "seconds": round(report.seconds, 1)},
     }
 
 

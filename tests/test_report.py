@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import sys
 from importlib.metadata import version
 from pathlib import Path
 
@@ -242,3 +243,26 @@ def test_out_that_is_not_a_report_is_refused(tmp_path: Path, capsys: pytest.Capt
     assert main(["report", str(SEED), "--out", str(tmp_path / "mine"), "--no-progress"]) == 2
     assert "exists and is not a framing report" in capsys.readouterr().err
     assert (tmp_path / "mine" / "thesis.docx").read_bytes() == b"keep me"
+
+
+def test_notebooks_run_in_this_python_whatever_python3_kernel_jupyter_knows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A user's own `python3` kernel spec (here one that cannot start) does not take the report elsewhere."""
+    spec = tmp_path / "jupyter" / "kernels" / "python3"
+    spec.mkdir(parents=True)
+    argv = ["/no/such/python", "-m", "ipykernel_launcher", "-f", "{connection_file}"]
+    (spec / "kernel.json").write_text(
+        json.dumps({"argv": argv, "display_name": "other", "language": "python"})
+    )
+    monkeypatch.setenv("JUPYTER_PATH", str(tmp_path / "jupyter"))
+    books, out = tmp_path / "nb", tmp_path / "reports"
+    _notebook(books, "01_which", "import sys\nprint(sys.executable)")
+    assert main(["report", str(SEED), "--out", str(out), "--notebooks", str(books), "--no-progress"]) == 0
+    executed = nbformat.read(out / "notebooks" / "01_which.ipynb", as_version=4)
+    assert executed.cells[-1].outputs[0]["text"].strip() == sys.executable
+    # and naming that kernel uses it: it cannot start, and the report says why
+    argv = ["report", str(SEED), "--out", str(out), "--notebooks", str(books), "--kernel", "python3"]
+    assert main([*argv, "--no-progress"]) == 2
+    assert "/no/such/python" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["jupyter", "nb", "reports"]
