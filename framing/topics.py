@@ -33,8 +33,11 @@ TopicModel(6 topics, 67 documents, 0 outliers, method='pca+kmeans', embeddings='
 from __future__ import annotations
 
 import math
+import re
+import warnings
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
 from numbers import Integral
@@ -464,7 +467,8 @@ def fit_topics(
 
     small = n < UMAP_MIN_DOCS
     reducer, clusterer = _models(n, n_topics=n_topics, seed=seed, dims=fit_vectors.shape[1], small=small)
-    from bertopic import BERTopic  # type: ignore[import-untyped,unused-ignore]
+    with _quiet_imports():
+        from bertopic import BERTopic  # type: ignore[import-untyped,unused-ignore]
 
     model = BERTopic(
         embedding_model=None,
@@ -596,6 +600,20 @@ def _guide(vectors: FloatArray, seeds: FloatArray) -> tuple[list[int], FloatArra
     return y, out
 
 
+# Notices that third-party packages print when imported, which say nothing about the user's analysis:
+# umap imports tqdm.auto, which warns in a Jupyter kernel without ipywidgets; plotly (imported by
+# bertopic) sets a pandas option that pandas 3 deprecates.
+_IMPORT_NOISE = ("IProgress not found", "The 'mode.chained_assignment' option is deprecated")
+
+
+@contextmanager
+def _quiet_imports() -> Iterator[None]:
+    with warnings.catch_warnings():
+        for message in _IMPORT_NOISE:
+            warnings.filterwarnings("ignore", message=re.escape(message))
+        yield
+
+
 def _models(n: int, *, n_topics: int | None, seed: int, dims: int, small: bool) -> tuple[Any, Any]:
     if small:
         from sklearn.cluster import KMeans  # type: ignore[import-untyped,unused-ignore]
@@ -606,8 +624,9 @@ def _models(n: int, *, n_topics: int | None, seed: int, dims: int, small: bool) 
             PCA(n_components=max(1, min(5, n - 2, dims)), random_state=seed),
             KMeans(n_clusters=k, random_state=seed, n_init=10),
         )
-    from hdbscan import HDBSCAN  # type: ignore[import-untyped,unused-ignore]
-    from umap import UMAP  # type: ignore[import-untyped,unused-ignore]
+    with _quiet_imports():
+        from hdbscan import HDBSCAN  # type: ignore[import-untyped,unused-ignore]
+        from umap import UMAP  # type: ignore[import-untyped,unused-ignore]
 
     return (
         # a random_state makes UMAP single-threaded (and reproducible) anyway: say so, and no warning
