@@ -50,7 +50,10 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument(
         "--kernel", default=None, help="an installed Jupyter kernel to run them in (default: this Python)"
     )
-    report.add_argument("--no-progress", action="store_true", help="no progress bar")
+    report.add_argument(
+        "--timeout", type=int, default=None, help="seconds a notebook cell may run (default: no limit)"
+    )
+    report.add_argument("--no-progress", action="store_true", help="no progress bars")
 
     load = commands.add_parser("load", help="load scraped pages into a corpus and print the load report")
     load.add_argument("path", help="a page file or a folder of pages (read recursively)")
@@ -180,6 +183,7 @@ def _report(args: argparse.Namespace) -> int:
             parameters=parameters,
             notebooks=args.notebooks,
             kernel=args.kernel,
+            timeout=args.timeout,
             progress=not args.no_progress,
         )
     except NotebookFailed as exc:

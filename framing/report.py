@@ -52,7 +52,6 @@ CORPUS_PARAMETER = "CORPUS_PATH"
 LEXICON_PARAMETERS = ("LEXICON", "LABELS", "GUIDED")  # parameters that name a lexicon (or a lexicon file)
 INJECTED_TAG = "injected-parameters"
 THIS_PYTHON = "framing-python"  # the kernel spec made on the fly for this Python (kernel=None)
-TIMEOUT = 3600  # seconds per cell
 PACKAGES = (
     "pandas",
     "numpy",
@@ -264,7 +263,7 @@ def build_report(
     parameters: Mapping[str, Any] | None = None,
     notebooks: str | Path | None = None,
     kernel: str | None = None,
-    timeout: int = TIMEOUT,
+    timeout: int | None = None,
     progress: bool = True,
 ) -> Report:
     """Execute the notebooks on ``corpus`` (a folder or file of pages; the bundled ``data/`` when None)
@@ -275,6 +274,7 @@ def build_report(
     - ``parameters``: any other notebook parameters by name, e.g. ``{"N_BOOT": 500, "SEED": 1}``.
     - ``notebooks``: the folder of notebooks (the repository's ``notebooks/`` by default).
     - ``kernel``: None runs the notebooks in this Python; or the name of an installed Jupyter kernel.
+    - ``timeout``: seconds a cell may run (None: no limit; embedding a large archive takes long).
     - ``progress``: a progress bar over the notebooks' cells on standard error.
 
     Bad input (a missing corpus, an empty corpus, a malformed lexicon, an unknown parameter, an ``out``
@@ -294,7 +294,7 @@ def build_report(
     )
     lexicons = _lexicons(books, values)
 
-    table = read_corpus(corpus_path, progress=progress or None)
+    table = read_corpus(corpus_path, progress=progress)
     if table.empty:
         raise ValueError(f"no articles loaded from {str(corpus_path)!r}: {table.attrs['load_report']}")
     from framing.plot import data_note
@@ -373,10 +373,14 @@ def _values(
     if unknown:
         valid = [n for n in declared if n != CORPUS_PARAMETER]
         raise ValueError(f"unknown notebook parameter(s) {unknown}; the notebooks take {valid}")
+    # the kernels run in the notebooks' folder: paths given relative to here are made absolute
     for name in LEXICON_PARAMETERS:
         value = given.get(name)
         if isinstance(value, str | Path) and Path(value).is_file():
-            given[name] = str(Path(value).resolve())  # the kernels run in the notebooks' folder
+            given[name] = str(Path(value).resolve())
+    model = given.get("EMBEDDINGS")
+    if isinstance(model, str) and model.startswith("st:") and Path(model[3:]).exists():
+        given["EMBEDDINGS"] = "st:" + str(Path(model[3:]).resolve())
     return {
         book.stem: {
             **({CORPUS_PARAMETER: str(corpus)} if CORPUS_PARAMETER in book.parameters else {}),
@@ -437,36 +441,38 @@ def _execute(
     *,
     stage: Path,
     kernel: str | None,
-    timeout: int,
+    timeout: int | None,
     step: Callable[[str], None],
 ) -> Any:
     """Run one notebook with ``values`` injected; its tables go to ``stage/tables``."""
     import nbformat
     from nbclient import NotebookClient
-    from nbclient.exceptions import CellExecutionError
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+    from nbclient.util import run_sync
 
     nb = inject_parameters(nbformat.read(book.path, as_version=4), values)
     code = _TABLES_CODE.format(folder=str(stage / "tables"), prefix=book.stem)
     nb.cells.append(nbformat.v4.new_code_cell(code, metadata={"tags": ["framing-tables"]}))
     runtime = Path(tempfile.mkdtemp(prefix="framing-kernel-"))
     manager = _kernel_manager(kernel, runtime)
+    running: list[int] = []  # the index of each cell as it starts
     client = NotebookClient(
         nb,
         km=manager,
         timeout=timeout,
         resources={"metadata": {"path": str(book.path.parent)}},
         coalesce_streams=True,
+        on_cell_execute=lambda cell_index, **_: running.append(cell_index),
         on_cell_executed=lambda **_: step(book.stem),
     )
     try:
         client.execute(env=_kernel_env())
-    except CellExecutionError as exc:
-        cell = _failed_cell(nb)
-        error = f"{exc.ename}: {exc.evalue}" if getattr(exc, "ename", None) else str(exc).splitlines()[-1]
-        raise NotebookFailed(book.path.name, cell, _plain(error), _plain(str(exc))) from None
+    except (CellExecutionError, CellTimeoutError, DeadKernelError) as exc:
+        cell = _position(nb, running[-1]) if running else None
+        raise NotebookFailed(book.path.name, cell, _reason(exc, timeout), _plain(str(exc))) from None
     finally:
         if manager.has_kernel:
-            manager.shutdown_kernel()
+            run_sync(manager.shutdown_kernel)()
         shutil.rmtree(runtime, ignore_errors=True)
     nb.cells.pop()
     _clean_streams(nb)
@@ -481,7 +487,7 @@ def _kernel_manager(kernel: str | None, runtime: Path) -> Any:
     installed kernel spec.
     """
     from jupyter_client.kernelspec import KernelSpecManager
-    from jupyter_client.manager import KernelManager
+    from jupyter_client.manager import AsyncKernelManager
 
     specs = KernelSpecManager()
     if kernel is None:
@@ -494,7 +500,8 @@ def _kernel_manager(kernel: str | None, runtime: Path) -> Any:
         }
         (folder / "kernel.json").write_text(json.dumps(spec), encoding="utf-8")
         specs = KernelSpecManager(kernel_dirs=[str(runtime / "kernels")])
-    return KernelManager(
+    # asynchronous, as nbclient's own: with a blocking manager nbclient's cell timeout is not applied
+    return AsyncKernelManager(
         kernel_name=kernel or THIS_PYTHON,
         kernel_spec_manager=specs,
         transport="ipc",
@@ -502,16 +509,19 @@ def _kernel_manager(kernel: str | None, runtime: Path) -> Any:
     )
 
 
-def _failed_cell(nb: Any) -> int | None:
-    """The 1-based position, in the notebook as written, of the cell whose output is an error."""
-    position = 0
-    for cell in nb.cells:
-        if INJECTED_TAG in cell.metadata.get("tags", []):
-            continue
-        position += 1
-        if any(o.get("output_type") == "error" for o in cell.get("outputs", [])):
-            return position
-    return None
+def _reason(exc: Exception, timeout: int | None) -> str:
+    """One line: the notebook's exception (``KeyError: 'x'``), or why the kernel stopped."""
+    ename = getattr(exc, "ename", None)
+    if ename:
+        return _plain(f"{ename}: {getattr(exc, 'evalue', '')}")
+    first = next(iter(str(exc).strip().splitlines()), "")
+    limit = f"; no cell may run longer than {timeout} s (--timeout)" if isinstance(exc, TimeoutError) else ""
+    return _plain(f"{type(exc).__name__}: {first}{limit}")
+
+
+def _position(nb: Any, index: int) -> int:
+    """The 1-based position of cell ``index`` in the notebook as written (without the injected cell)."""
+    return sum(INJECTED_TAG not in c.metadata.get("tags", []) for c in nb.cells[: index + 1])
 
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")

@@ -266,3 +266,23 @@ def test_notebooks_run_in_this_python_whatever_python3_kernel_jupyter_knows(
     assert main([*argv, "--no-progress"]) == 2
     assert "/no/such/python" in capsys.readouterr().err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["jupyter", "nb", "reports"]
+
+
+def test_a_cell_over_the_timeout_stops_the_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    books, out = tmp_path / "nb", tmp_path / "reports"
+    _notebook(books, "01_slow", "x = 1", "import time\ntime.sleep(60)")
+    argv = ["report", str(SEED), "--out", str(out), "--notebooks", str(books), "--timeout", "3"]
+    assert main([*argv, "--no-progress"]) == 1
+    last = capsys.readouterr().err.splitlines()[-1]
+    assert last.startswith("framing report: 01_slow.ipynb failed at cell 4: CellTimeoutError")
+    assert "no cell may run longer than 3 s (--timeout)" in last
+    assert not out.exists()
+
+
+def test_a_kernel_that_dies_stops_the_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    books, out = tmp_path / "nb", tmp_path / "reports"
+    _notebook(books, "01_dies", "import os\nos._exit(1)")
+    assert main(["report", str(SEED), "--out", str(out), "--notebooks", str(books), "--no-progress"]) == 1
+    last = capsys.readouterr().err.splitlines()[-1]
+    assert last.startswith("framing report: 01_dies.ipynb failed at cell 3: DeadKernelError")
+    assert not out.exists()
