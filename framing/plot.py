@@ -80,6 +80,12 @@ WORD_COLUMNS: tuple[str, ...] = ("word", "count", "count_rest", "log_odds", "z",
 
 HeatmapValue = Literal["rate", "share", "count"]
 DayKind = Literal["bar", "line"]
+DayBin = Literal["auto", "D", "W", "M"]
+# freq="auto": days up to this many days of coverage, then weeks up to WEEKS_UP_TO days, then months
+DAYS_UP_TO = 92
+WEEKS_UP_TO = 3 * 366
+_BIN = {"D": ("D", 1, "day"), "W": ("W-MON", 7, "week"), "M": ("MS", 30, "month")}
+MAX_TIME_WIDTH = 16.0  # inches: a long archive gets thinner bars, not a wider figure
 Language = Literal["en", "ar"]
 
 _AXIS_TEXT = {
@@ -553,15 +559,19 @@ def articles_per_day(
     ax: Axes | None = None,
     note: str | None = None,
     kind: DayKind = "bar",
+    freq: DayBin = "auto",
     labels: Mapping[str, str] | None = None,
     title: str | None = None,
 ) -> Axes:
     """Articles per day and outlet (or ``by`` group), from ``published``: stacked bars or one line per group.
 
     Days run from the first to the last dated article, with zeros filled in; the day is the date printed
-    on the page (the outlet's local time). Undated articles (NaT) are left out and counted in a small title
-    on the right. ``kind="bar"`` stacks the groups (``ax.patches`` holds days × groups bars, group by group);
-    ``kind="line"`` draws one line per group (``ax.lines``).
+    on the page (the outlet's local time). Undated articles (NaT) are left out and counted in a note under
+    the chart. ``kind="bar"`` stacks the groups (``ax.patches`` holds bins × groups bars, group by group);
+    ``kind="line"`` draws one line per group (``ax.lines``). ``freq``: ``"D"`` days, ``"W"`` weeks from
+    Monday, ``"M"`` calendar months; ``"auto"`` takes days for up to 92 days of coverage, weeks for up to
+    three years, months beyond — so a whole archive (or one stray date) gives a readable chart, not a
+    figure hundreds of inches wide.
 
     >>> corpus = pd.DataFrame({"outlet": ["a", "a", "b"], "outlet_name": ["صحيفة المرفأ"] * 2 + ["B"],
     ...                        "published": pd.to_datetime(["2016-07-14", "2016-07-15", "2016-07-15"])})
@@ -571,6 +581,7 @@ def articles_per_day(
     >>> import matplotlib.pyplot as plt; plt.close(ax.figure)
     """
     _check_choice(kind, ["bar", "line"], "kind", "the chart kinds")
+    _check_choice(freq, ["auto", *_BIN], "freq", "the time bins")
     _require(corpus, [S.PUBLISHED], "corpus")
     if by not in corpus.columns:
         raise ValueError(
@@ -585,28 +596,48 @@ def articles_per_day(
     if dated.empty:
         raise ValueError(f"corpus has no dated articles: 'published' is NaT in all {len(corpus)} rows")
     day = dated[S.PUBLISHED].dt.normalize()
+    if freq == "auto":
+        span = (day.max() - day.min()).days + 1
+        freq = "D" if span <= DAYS_UP_TO else "W" if span <= WEEKS_UP_TO else "M"
+    rule, length, unit = _BIN[freq]
+    if freq == "W":
+        day = day - pd.to_timedelta(day.dt.day_of_week, unit="D")
+    elif freq == "M":
+        day = day - pd.to_timedelta(day.dt.day - 1, unit="D")
     groups = _unique(dated[by].astype(object).where(dated[by].notna(), "unknown"))
     keys = dated[by].astype(object).where(dated[by].notna(), "unknown")
-    days = pd.date_range(day.min(), day.max(), freq="D")
+    days = pd.date_range(day.min(), day.max(), freq=rule)
     counts = pd.crosstab(keys, day).reindex(index=groups, columns=days, fill_value=0).to_numpy(dtype=float)
     names = _group_names(dated.assign(**{by: keys}), by, groups, labels)
 
-    ax = _new_axes(ax, (max(4.5, 1.5 + 0.45 * len(days)) + _legend_width(names), 4.0))
+    width = min(MAX_TIME_WIDTH, max(4.5, 1.5 + 0.45 * len(days)))
+    ax = _new_axes(ax, (width + _legend_width(names), 4.0))
     colors = _colors(len(groups))
     bottom = np.zeros(len(days))
     for j, (name, color) in enumerate(zip(names, colors, strict=True)):
         if kind == "bar":
+            edge = 0.5 if len(days) <= 60 else 0.0
             ax.bar(
-                days, counts[j], 0.8, bottom=bottom, color=color, label=name, edgecolor="white", linewidth=0.5
+                days,
+                counts[j],
+                0.8 * length,
+                bottom=bottom,
+                align="edge" if freq != "D" else "center",
+                color=color,
+                label=name,
+                edgecolor="white",
+                linewidth=edge,
             )
             bottom = bottom + counts[j]
         else:
-            ax.plot(days, counts[j], marker="o", markersize=4, color=color, label=name)
+            ax.plot(
+                days, counts[j], marker="o" if len(days) <= 60 else "", markersize=4, color=color, label=name
+            )
     locator = AutoDateLocator(minticks=3, maxticks=12)  # type: ignore[no-untyped-call]
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.set_ylabel(_text("articles", labels))
+    ax.set_ylabel(_text("articles" if freq == "D" else f"articles per {unit}", labels))
     peak = float(counts.sum(axis=0).max() if kind == "bar" else counts.max())
     ax.set_ylim(0.0, max(peak, 1.0) * 1.08)
     ax.spines[["top", "right"]].set_visible(False)

@@ -437,6 +437,39 @@ def test_articles_per_day_as_lines(tmp_path: Path) -> None:
     assert [t.get_text() for t in ax.texts] == ["1 undated article not shown"]
 
 
+def test_articles_per_week_and_month_for_long_coverage(tmp_path: Path) -> None:
+    # Mondays: 2016-07-11 and 2016-07-18; one stray page dated 2024 (a mis-read date, say)
+    published = [
+        "2016-07-11 08:00",
+        "2016-07-17 23:00",
+        "2016-07-18 12:00",
+        "2016-08-03 09:30",
+        "2016-12-31 10:00",
+    ]
+    corpus = pd.DataFrame({"outlet": ["a", "a", "b", "a", "b"], "published": pd.to_datetime(published)})
+    ax = plot.articles_per_day(corpus)  # 174 days of coverage: weeks
+    _png(ax, tmp_path / "weeks.png")
+    weeks = len(pd.date_range("2016-07-11", "2016-12-26", freq="7D"))  # Monday to the last Monday
+    assert len(ax.patches) == 2 * weeks
+    heights = np.array([p.get_height() for p in _bars(ax)]).reshape(2, weeks)
+    assert heights[0, :4].tolist() == [2, 0, 0, 1] and heights[0].sum() == 3  # a: 11 and 17 Jul; 3 Aug
+    assert heights[1, :2].tolist() == [0, 1] and heights[1, -1] == 1  # b: 18 Jul, 31 Dec (week of 26 Dec)
+    assert ax.get_ylabel() == "articles per week"
+
+    stray = pd.concat([corpus, pd.DataFrame({"outlet": ["b"], "published": pd.to_datetime(["2024-03-11"])})])
+    ax = plot.articles_per_day(stray)
+    months = (2024 - 2016) * 12 + (3 - 7) + 1  # July 2016 to March 2024
+    assert len(ax.patches) == 2 * months and ax.get_ylabel() == "articles per month"
+    heights = np.array([p.get_height() for p in _bars(ax)]).reshape(2, months)
+    assert heights[0, :2].tolist() == [2, 1] and heights[1, 0] == 1 and heights[1, -1] == 1
+    assert ax.figure.get_size_inches()[0] <= plot.MAX_TIME_WIDTH + 4  # + the legend
+    daily = plot.articles_per_day(stray, freq="D")  # asked for: days, in the same width
+    assert len(daily.patches) == 2 * len(pd.date_range("2016-07-11", "2024-03-11"))
+    assert daily.figure.get_size_inches()[0] <= plot.MAX_TIME_WIDTH + 4
+    with pytest.raises(ValueError, match=r"freq 'Y' .*valid choices are \['auto', 'D', 'W', 'M'\]"):
+        plot.articles_per_day(stray, freq="Y")  # type: ignore[arg-type]
+
+
 def test_articles_per_day_errors() -> None:
     with pytest.raises(
         ValueError, match=r"by 'wire' is not a column of the corpus; its columns are \['doc_id'"
