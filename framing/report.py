@@ -287,7 +287,7 @@ def build_report(
         raise FileNotFoundError(f"corpus path {str(corpus_path)!r} does not exist")
     corpus_path = corpus_path.resolve()
     folder = Path(out)
-    _check_out(folder)
+    _check_out(folder, corpus_path)
     books = read_notebooks(notebooks if notebooks is not None else bundled_notebooks())
     values = _values(
         books, corpus_path, lexicon=lexicon, labels=labels, embeddings=embeddings, parameters=parameters or {}
@@ -333,8 +333,21 @@ def build_report(
     return report
 
 
-def _check_out(folder: Path) -> None:
-    """``out`` may be new, empty, or an earlier framing report (replaced); anything else is refused."""
+def _check_out(folder: Path, corpus: Path) -> None:
+    """``out`` may be new, empty, or an earlier framing report (replaced); anything else is refused, and
+    so is an ``out`` inside the corpus folder (the next run would read the report's tables as pages) or
+    holding the corpus (replacing the report would delete it)."""
+    where = folder.resolve()
+    if corpus.is_dir() and where.is_relative_to(corpus):
+        raise ValueError(
+            f"--out {str(folder)!r} is inside the corpus folder {str(corpus)!r}: the next run would read "
+            "the report's tables as articles; choose a folder outside it"
+        )
+    if corpus.is_relative_to(where):
+        raise ValueError(
+            f"--out {str(folder)!r} holds the corpus {str(corpus)!r}, which replacing the report would "
+            "delete; choose another folder"
+        )
     if not folder.exists():
         return
     if not folder.is_dir():

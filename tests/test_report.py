@@ -286,3 +286,16 @@ def test_a_kernel_that_dies_stops_the_report(tmp_path: Path, capsys: pytest.Capt
     last = capsys.readouterr().err.splitlines()[-1]
     assert last.startswith("framing report: 01_dies.ipynb failed at cell 3: DeadKernelError")
     assert not out.exists()
+
+
+def test_out_inside_the_corpus_or_holding_it_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "page.txt").write_bytes(SEED.read_bytes())
+    assert main(["report", str(pages), "--out", str(pages / "report"), "--no-progress"]) == 2
+    assert "is inside the corpus folder" in capsys.readouterr().err
+    assert main(["report", str(pages / "page.txt"), "--out", str(tmp_path), "--no-progress"]) == 2
+    assert "which replacing the report would delete" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["page.txt", "pages"]
