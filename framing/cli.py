@@ -18,6 +18,10 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 SCORE_SUFFIXES = (".csv", ".parquet")
 
@@ -102,13 +106,10 @@ def _load(args: argparse.Namespace) -> int:
     return 0
 
 
-def _write_table(table: object, path: Path) -> None:
-    import pandas as pd
-
-    assert isinstance(table, pd.DataFrame)
+def _write_table(table: pd.DataFrame, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.suffix.lower() == ".parquet":
-        table.to_parquet(path)
+        table.to_parquet(path, index=False)
     else:
         table.to_csv(path, index=False, encoding="utf-8")
 
@@ -123,12 +124,11 @@ def _score(args: argparse.Namespace) -> int:
     corpus = framing.read_corpus(args.corpus)
     if corpus.empty:
         raise ValueError(f"no articles loaded from {args.corpus!r}")
-    matches = framing.find_matches(corpus, lexicon)
     scores = framing.score(corpus, lexicon)
     table = framing.wide_scores(scores).reset_index() if args.wide else scores
     _write_table(table, Path(args.out))
-    if args.matches:
-        _write_table(matches, Path(args.matches))
+    if args.matches:  # matched again only when asked for: score() counts without keeping the matches
+        _write_table(framing.find_matches(corpus, lexicon), Path(args.matches))
     summary = (
         scores.assign(hit=scores["count"] > 0)
         .groupby("frame", sort=False)

@@ -114,17 +114,22 @@ class NotebookFailed(RuntimeError):
 
 @dataclass(frozen=True)
 class Notebook:
-    """A notebook of the report: its file, title, first paragraph and declared parameters."""
+    """A notebook of the report: its file and its content as read (``nb``, executed from a copy), its
+    title, first paragraph and declared parameters."""
 
     path: Path
+    nb: Any
     title: str
     summary: str
     parameters: dict[str, Any]
-    code_cells: int
 
     @property
     def stem(self) -> str:
         return self.path.stem
+
+    @property
+    def code_cells(self) -> int:
+        return sum(c.cell_type == "code" for c in self.nb.cells)
 
 
 @dataclass
@@ -220,8 +225,7 @@ def read_notebooks(folder: str | Path) -> list[Notebook]:
     for path in paths:
         nb = nbformat.read(path, as_version=4)
         title, summary = _title(nb, path.stem)
-        code_cells = sum(c.cell_type == "code" for c in nb.cells)
-        found.append(Notebook(path, title, summary, notebook_parameters(nb), code_cells))
+        found.append(Notebook(path, nb, title, summary, notebook_parameters(nb)))
     return found
 
 
@@ -382,7 +386,9 @@ def _values(
         if option is not None:
             given[name] = option
     declared = sorted({name for book in books for name in book.parameters})
-    unknown = sorted(set(given) - set(declared)) + ([CORPUS_PARAMETER] if CORPUS_PARAMETER in given else [])
+    if CORPUS_PARAMETER in given:
+        raise ValueError(f"{CORPUS_PARAMETER} is set from the CORPUS argument, not as a parameter")
+    unknown = sorted(set(given) - set(declared))
     if unknown:
         valid = [n for n in declared if n != CORPUS_PARAMETER]
         raise ValueError(f"unknown notebook parameter(s) {unknown}; the notebooks take {valid}")
@@ -463,7 +469,7 @@ def _execute(
     from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
     from nbclient.util import run_sync
 
-    nb = inject_parameters(nbformat.read(book.path, as_version=4), values)
+    nb = inject_parameters(book.nb, values)  # a copy: book.nb stays as written
     code = _TABLES_CODE.format(folder=str(stage / "tables"), prefix=book.stem)
     nb.cells.append(nbformat.v4.new_code_cell(code, metadata={"tags": ["framing-tables"]}))
     runtime = Path(tempfile.mkdtemp(prefix="framing-kernel-"))

@@ -206,6 +206,7 @@ def test_parameters_are_injected_and_tables_kept(tmp_path: Path) -> None:
             "framing report: unknown notebook parameter(s) ['N_BOTS']; the notebooks take [",
         ),
         (["-p", "N_BOOT"], "framing report: parameter 'N_BOOT': write NAME=VALUE"),
+        (["-p", "CORPUS_PATH=x"], "framing report: CORPUS_PATH is set from the CORPUS argument"),
         (["--notebooks", "no/notebooks"], "framing report: notebook folder 'no/notebooks' does not exist"),
     ],
 )
