@@ -7,7 +7,9 @@ corpus — one row per article:
 - required: ``doc_id`` (str, unique, stable), ``outlet`` (str, the outlet id), ``title`` (str),
   ``published`` (datetime64, may be NaT), ``text`` (str, the article body only);
 - optional: ``outlet_name``, ``url``, ``updated``, ``timezone``, ``published_utc``, ``dateline``, ``wire``,
-  ``caption``, ``byline``, ``language``, ``source_path``, ``boilerplate``, ``scraped_at``, ``duplicate_of``.
+  ``caption``, ``byline``, ``language``, ``source_path``, ``boilerplate``, ``scraped_at``, ``duplicate_of``;
+- outlet facts from the outlet's profile (``outlets.yaml``): ``country``, ``outlet_type``, ``owner``,
+  ``owner_type``, ``funder``, ``outlet_languages``, and the user's own profile ``fields`` after them.
 
 ``published`` and ``updated`` are the wall-clock times printed on the page (naive, the outlet's local
 time); ``timezone`` is the outlet's IANA zone where its profile knows it, and ``published_utc`` is then
@@ -44,6 +46,15 @@ BOILERPLATE = "boilerplate"
 SCRAPED_AT = "scraped_at"
 DUPLICATE_OF = "duplicate_of"
 
+# Facts about the outlet, from its profile in outlets.yaml (framing.load.outlets), one value per article.
+COUNTRY = "country"
+OUTLET_TYPE = "outlet_type"
+OWNER = "owner"
+OWNER_TYPE = "owner_type"
+FUNDER = "funder"
+OUTLET_LANGUAGES = "outlet_languages"
+OUTLET_FACT_COLUMNS: tuple[str, ...] = (COUNTRY, OUTLET_TYPE, OWNER, OWNER_TYPE, FUNDER, OUTLET_LANGUAGES)
+
 REQUIRED_COLUMNS: tuple[str, ...] = (DOC_ID, OUTLET, TITLE, PUBLISHED, TEXT)
 OPTIONAL_COLUMNS: tuple[str, ...] = (
     OUTLET_NAME,
@@ -60,6 +71,7 @@ OPTIONAL_COLUMNS: tuple[str, ...] = (
     BOILERPLATE,
     SCRAPED_AT,
     DUPLICATE_OF,
+    *OUTLET_FACT_COLUMNS,
 )
 CORPUS_COLUMNS: tuple[str, ...] = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
 DATETIME_COLUMNS: tuple[str, ...] = (PUBLISHED, UPDATED, SCRAPED_AT)

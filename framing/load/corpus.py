@@ -18,7 +18,7 @@ from framing import schema as S
 from framing.load import html as html_pages
 from framing.load import tables
 from framing.load.encoding import DecodeError, decode_bytes
-from framing.load.outlets import PROFILE_FILE_NAME, Profiles, load_profiles, read_profiles
+from framing.load.outlets import PROFILE_FILE_NAME, Profiles, add_outlet_facts, load_profiles, read_profiles
 from framing.load.pages import Page, page_lines, parse_page, repeated_lines, split_title
 from framing.load.report import LoadError, LoadReport
 from framing.provenance import framing_version
@@ -238,7 +238,7 @@ def read_corpus(
             problem(page_file.where, message, skip=False)
         rows.append(_page_row(page, page_file, root, outlet, known))
 
-    corpus = _frame(rows)
+    corpus = add_outlet_facts(_frame(rows), known)  # the outlets' facts as columns (outlets.yaml)
     report.loaded = len(corpus)
     _flag_duplicates(corpus, report, root)
     report.seconds = time.perf_counter() - started

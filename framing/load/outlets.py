@@ -5,6 +5,17 @@
 'shorouk'
 >>> profiles["shorouk"].timezone
 'Africa/Cairo'
+
+Besides how pages are read, a profile carries FACTS about the outlet, merged into the corpus as columns
+at load (:func:`add_outlet_facts`) so that any comparison can group by them (``by="country"``,
+``by="outlet_type"``, ``by="owner_type"``): ``country`` (ISO 3166 code), ``type`` (one of
+:data:`OUTLET_TYPES`), ``owner``, ``owner_type`` (one of :data:`OWNER_TYPES`), ``funder``, ``languages``
+(the outlet's editions, ISO 639-1 codes), ``source`` (where the facts come from: every shipped profile
+names one) and ``fields``, the user's own columns (e.g. an ``alignment`` the researcher assigns).
+
+>>> facts = outlet_facts(profiles)
+>>> facts.loc[facts["outlet"] == "shorouk", ["country", "outlet_type", "owner_type"]].values.tolist()
+[['EG', 'newspaper', 'private']]
 """
 
 from __future__ import annotations
@@ -18,8 +29,10 @@ from pathlib import Path
 from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+import pandas as pd
 import yaml
 
+from framing import schema as S
 from framing.text.normalize import normalize
 
 PROFILE_FILE_NAME = "outlets.yaml"
@@ -33,7 +46,19 @@ _FIELDS = {
     "chrome",
     "end_markers",
     "header_date",
+    # facts about the outlet (merged into the corpus as columns)
+    "type",
+    "owner",
+    "owner_type",
+    "funder",
+    "languages",
+    "source",
+    "fields",
 }
+OUTLET_TYPES = ("wire agency", "broadcaster", "newspaper", "news site", "aggregator", "forum")
+OWNER_TYPES = ("state", "public", "private", "party", "nonprofit")
+_LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
+_FIELD_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _HEADER_DATES = ("scraped", "published")
 _KEY_DROP = re.compile(r"[«»\"'.]")
 
@@ -99,6 +124,14 @@ class OutletProfile:
     end_markers: LinePatterns = field(default_factory=LinePatterns)
     header_date: Literal["scraped", "published"] | None = None
     source: str = ""
+    # facts (see the module docstring); facts_source is the YAML key `source`
+    type: str = ""
+    owner: str = ""
+    owner_type: str = ""
+    funder: str = ""
+    languages: tuple[str, ...] = ()
+    facts_source: str = ""
+    fields: tuple[tuple[str, str | int | float | bool], ...] = ()
 
     @classmethod
     def from_mapping(cls, outlet_id: str, spec: Mapping[str, Any], *, source: str) -> OutletProfile:
@@ -138,7 +171,60 @@ class OutletProfile:
             ),
             header_date=header_date,
             source=source,
+            **_facts(spec, where),
         )
+
+
+def _facts(spec: Mapping[str, Any], where: str) -> dict[str, Any]:
+    """The fact fields of one profile, checked: a bad value names the file, the outlet, the key and the
+    valid choices."""
+
+    def text(key: str) -> str:
+        value = spec.get(key)
+        if value is None:
+            return ""
+        if not isinstance(value, str):
+            raise ValueError(f"{where}: {key} must be text, found {value!r}")
+        return value.strip()
+
+    kind, owner_type = text("type"), text("owner_type")
+    if kind and kind not in OUTLET_TYPES:
+        raise ValueError(f"{where}: type is {kind!r}; valid choices are {list(OUTLET_TYPES)}")
+    if owner_type and owner_type not in OWNER_TYPES:
+        raise ValueError(f"{where}: owner_type is {owner_type!r}; valid choices are {list(OWNER_TYPES)}")
+    languages = spec.get("languages") or []
+    if isinstance(languages, str):
+        languages = [languages]
+    if not isinstance(languages, list) or not all(
+        isinstance(code, str) and _LANGUAGE_CODE.fullmatch(code) for code in languages
+    ):
+        raise ValueError(
+            f"{where}: languages must be a list of ISO 639-1 codes such as [ar, en], found {languages!r}"
+        )
+    fields = spec.get("fields") or {}
+    if not isinstance(fields, Mapping):
+        raise ValueError(
+            f"{where}: fields must be a mapping of your own field names to values, e.g. "
+            f"{{alignment: pro-government}}; found {fields!r}"
+        )
+    for name, value in fields.items():
+        if not isinstance(name, str) or not _FIELD_NAME.fullmatch(name):
+            raise ValueError(f"{where}: fields: {name!r} is not a valid field name (letters, digits, _)")
+        if name in S.CORPUS_COLUMNS:
+            raise ValueError(
+                f"{where}: fields: {name!r} is a column of the corpus already; choose another name"
+            )
+        if not isinstance(value, str | int | float | bool) and value is not None:
+            raise ValueError(f"{where}: fields: {name} must be text or a number, found {value!r}")
+    return {
+        "type": kind,
+        "owner": text("owner"),
+        "owner_type": owner_type,
+        "funder": text("funder"),
+        "languages": tuple(languages),
+        "facts_source": text("source"),
+        "fields": tuple((str(k), v) for k, v in fields.items() if v is not None),
+    }
 
 
 @dataclass(frozen=True)
@@ -212,3 +298,62 @@ def load_profiles() -> Profiles:
         resources.files("framing.load").joinpath("resources", PROFILE_FILE_NAME).read_text(encoding="utf-8")
     )
     return parse_profiles(yaml.safe_load(text), source=f"framing/load/resources/{PROFILE_FILE_NAME}")
+
+
+# ---------------------------------------------------------------------------------- outlet facts
+
+FACTS_SOURCE = "facts_source"  # a column of outlet_facts(); not merged into the corpus
+_FACT_COLUMNS: tuple[tuple[str, str], ...] = (
+    (S.COUNTRY, "country"),
+    (S.OUTLET_TYPE, "type"),
+    (S.OWNER, "owner"),
+    (S.OWNER_TYPE, "owner_type"),
+    (S.FUNDER, "funder"),
+)
+
+
+def outlet_facts(profiles: Profiles) -> pd.DataFrame:
+    """One row per outlet profile: ``outlet, outlet_name`` and the fact columns of
+    :data:`framing.schema.OUTLET_FACT_COLUMNS` (``None`` where the profile does not say), then
+    ``facts_source`` and the user's own fields (one column each, in first-seen order).
+
+    >>> facts = outlet_facts(parse_profiles({"x": {"name": "X", "type": "forum", "languages": ["ar", "en"],
+    ...                                              "fields": {"alignment": "pro-government"}}}, source="t"))
+    >>> facts[["outlet", "outlet_type", "outlet_languages", "alignment"]].values.tolist()
+    [['x', 'forum', 'ar, en', 'pro-government']]
+    """
+    rows = []
+    for p in profiles:
+        row: dict[str, Any] = {S.OUTLET: p.id, S.OUTLET_NAME: p.name}
+        for column, attribute in _FACT_COLUMNS:
+            row[column] = getattr(p, attribute) or None
+        row[S.OUTLET_LANGUAGES] = ", ".join(p.languages) or None
+        row[FACTS_SOURCE] = p.facts_source or None
+        row.update(dict(p.fields))
+        rows.append(row)
+    columns = [S.OUTLET, S.OUTLET_NAME, *S.OUTLET_FACT_COLUMNS, FACTS_SOURCE]
+    table = pd.DataFrame(rows)
+    extra = [c for c in table.columns if c not in columns]
+    return table.reindex(columns=[*columns, *extra]).astype(object).where(table.notna(), None)
+
+
+def add_outlet_facts(corpus: pd.DataFrame, profiles: Profiles) -> pd.DataFrame:
+    """A copy of ``corpus`` with the outlets' facts as columns, matched on ``outlet``: the columns of
+    :data:`framing.schema.OUTLET_FACT_COLUMNS` (always present; ``None`` where no profile says) and the
+    user's own ``fields`` (present when some profile has them). A value the corpus already has (a
+    ``country`` column of a table, say) is kept; only missing values are filled.
+
+    >>> corpus = pd.DataFrame({"outlet": ["shorouk", "elsewhere"]})
+    >>> add_outlet_facts(corpus, load_profiles())[["outlet", "country", "outlet_type"]].values.tolist()
+    [['shorouk', 'EG', 'newspaper'], ['elsewhere', None, None]]
+    """
+    out = corpus.copy()
+    facts = outlet_facts(profiles).drop(columns=[S.OUTLET_NAME, FACTS_SOURCE]).set_index(S.OUTLET)
+    keys = out[S.OUTLET].astype(str) if S.OUTLET in out.columns else pd.Series("", index=out.index)
+    for column in facts.columns:
+        values = keys.map(facts[column]).astype(object)
+        if column in out.columns:
+            have = out[column].astype(object)
+            values = have.where(have.notna() & (have.astype(str).str.strip() != ""), values)
+        out[column] = values.where(values.notna(), None).astype(object)
+    return out
