@@ -30,6 +30,7 @@ every chart made from the constructed demo corpus must say so. On an Axes you pa
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any, Literal
 
 import matplotlib as mpl
@@ -79,6 +80,17 @@ LABEL_COLUMNS: tuple[str, ...] = (
 WORD_COLUMNS: tuple[str, ...] = ("word", "count", "count_rest", "log_odds", "z", "g2", "p_value")
 
 HeatmapValue = Literal["rate", "share", "count"]
+RateKind = Literal["auto", "bars", "forest"]
+Orientation = Literal["auto", "columns", "rows"]
+MIN_ARTICLES = 5  # a group with fewer articles is "too few" for an estimate (as framing.compare.MIN_ARTICLES)
+MIN_HITS = 5  # label choice: a group that names the referent fewer times is "too few" for label shares
+BARS_UP_TO = 5  # kind="auto": grouped or stacked bars up to this many groups, a forest plot beyond
+TOP_GROUPS = 20  # groups drawn one by one; the rest are gathered as "other (k outlets, n articles)"
+LEGEND_ITEMS = 12  # no legend lists more entries
+MAX_WIDTH = 16.0  # inches: every figure's size is bounded
+MAX_HEIGHT = 14.0
+NAME_CHARS = 42  # longer group names are cut with "…"
+PANEL_COLUMNS = 4  # small multiples per row
 DayKind = Literal["bar", "line"]
 DayBin = Literal["auto", "D", "W", "M"]
 # freq="auto": days up to this many days of coverage, then weeks up to WEEKS_UP_TO days, then months
@@ -206,6 +218,55 @@ def _legend_width(names: Sequence[Any]) -> float:
     return 0.9 + 0.075 * max((len(str(n)) for n in names), default=0)
 
 
+def _short(name: str, limit: int = NAME_CHARS) -> str:
+    return name if len(name) <= limit else name[: limit - 1].rstrip() + "…"
+
+
+def _noun(by: str, k: int) -> str:
+    word = ("outlet" if by == S.OUTLET else "group") + ("s" if k != 1 else "")
+    return f"{k} {word}"
+
+
+@dataclass(frozen=True)
+class _Rows:
+    """Which groups a figure draws one by one, and which it gathers: the ``top`` largest groups (by
+    articles, or hits) that have enough for an estimate are drawn one by one, the other large enough
+    ones are gathered in an ``other`` row, the too small ones in a ``few`` row. When every group fits in
+    ``top`` rows, every group is drawn one by one (the too small ones marked as such)."""
+
+    shown: list[Any]
+    other: list[Any]
+    few: list[Any]
+    small: frozenset[Any]  # the shown groups that are too small for an estimate
+    size: dict[Any, float]
+    unit: str  # "article" or "hit"
+    minimum: int
+
+    def other_name(self, by: str) -> str:
+        n = int(sum(self.size[g] for g in self.other))
+        return f"other ({_noun(by, len(self.other))}, {n} {self.unit}{'s' if n != 1 else ''})"
+
+    def few_name(self, by: str) -> str:
+        n = int(sum(self.size[g] for g in self.few))
+        return (
+            f"fewer than {self.minimum} {self.unit}s each ({_noun(by, len(self.few))}, "
+            f"{n} {self.unit}{'s' if n != 1 else ''})"
+        )
+
+
+def _select(groups: Sequence[Any], size: Mapping[Any, float], *, top: int, minimum: int, unit: str) -> _Rows:
+    if isinstance(top, bool) or not isinstance(top, int | np.integer) or top < 1:
+        raise ValueError(f"top is {top!r}; it must be a whole number of groups, 1 or more")
+    if isinstance(minimum, bool) or not isinstance(minimum, int | np.integer) or minimum < 0:
+        raise ValueError(f"min_{unit}s is {minimum!r}; it must be a whole number, 0 or more")
+    sizes = {g: float(size.get(g, 0.0)) for g in groups}
+    small = [g for g in groups if sizes[g] < minimum]
+    if len(groups) <= top:
+        return _Rows(list(groups), [], [], frozenset(small), sizes, unit, minimum)
+    enough = sorted((g for g in groups if sizes[g] >= minimum), key=lambda g: -sizes[g])  # stable
+    return _Rows(enough[:top], enough[top:], small, frozenset(), sizes, unit, minimum)
+
+
 def _heatmap(
     ax: Axes, cells: npt.NDArray[np.float64], *, value: str, vmax: float, columns: list[str], rows: list[str]
 ) -> Colorbar:
@@ -275,51 +336,143 @@ def frame_rates(
     labels: Mapping[str, str] | None = None,
     title: str | None = None,
     note: str | None = None,
+    by: str | None = None,
+    kind: RateKind = "auto",
+    top: int = TOP_GROUPS,
+    min_articles: int = MIN_ARTICLES,
 ) -> Axes:
-    """Grouped bars of frame rates: a group per frame, a bar per outlet, ``rate_low``–``rate_high`` whiskers.
+    """Frame rates per group with their intervals: grouped bars for a handful of groups, a forest plot
+    (one small panel per frame, one row per group) beyond.
 
-    ``rates`` is a :func:`framing.compare.frame_rates` table (``by, frame, rate, rate_low, rate_high``; other
-    columns are ignored). Frames and outlets keep their first-seen order; a missing (outlet, frame) pair draws
-    an empty bar and a NaN interval draws no whisker. ``ax.patches`` holds frames × outlets bars, outlet by
-    outlet.
+    ``rates`` is a :func:`framing.compare.frame_rates` table (``by, frame, rate, rate_low, rate_high``;
+    ``articles``, ``count`` and ``tokens`` are used when present). ``by`` names the grouping column
+    (default: the one column that is not a fixed one). ``kind="auto"`` draws bars up to
+    :data:`BARS_UP_TO` groups and a forest plot beyond; ``"bars"`` or ``"forest"`` forces one.
+
+    - bars: a group per frame, a bar per group, ``rate_low``–``rate_high`` whiskers; ``ax.patches`` holds
+      frames × groups bars, group by group. A missing (group, frame) pair draws an empty bar and a NaN
+      interval draws no whisker.
+    - forest: one panel per frame (four to a row); in each, a dot and its interval per group, groups in
+      the same order in every panel (most articles first). Returns the first panel; the others are
+      ``ax.figure.axes``.
+
+    Groups with fewer than ``min_articles`` articles have no interval worth drawing: they are drawn as
+    hollow grey marks (bars: hatched, no whisker) and named "too few". When there are more than ``top``
+    groups, the ``top`` largest with enough articles are drawn one by one and the rest are gathered in two
+    rows, "other (k outlets, n articles)" and "fewer than 5 articles each (…)": a diamond at the pooled
+    rate (their hits over their tokens, no interval) over grey dots, one per group. Bars keep their legend
+    to :data:`LEGEND_ITEMS` entries the same way. Sizes are bounded (at most :data:`MAX_WIDTH` ×
+    :data:`MAX_HEIGHT` inches; ``top`` shrinks so that rows stay readable).
 
     >>> rates = pd.DataFrame({"outlet": ["a"], "frame": ["t"], "rate": [1.0], "rate_low": [0.5],
     ...                       "rate_high": [2.0]})
     >>> ax = frame_rates(rates, title="Frames")
     >>> ax.get_title(), [t.get_text() for t in ax.get_legend().get_texts()]
     ('Frames', ['a'])
-    >>> import matplotlib.pyplot as plt; plt.close(ax.figure)
+    >>> many = pd.DataFrame({"outlet": [f"o{i}" for i in range(40)], "frame": "t", "articles": 6,
+    ...                      "count": 3, "tokens": 1000, "rate": 3.0, "rate_low": 1.0, "rate_high": 5.0})
+    >>> ax = frame_rates(many)
+    >>> [t.get_text() for t in ax.get_yticklabels()][-1]
+    'other (20 outlets, 120 articles)'
+    >>> import matplotlib.pyplot as plt; plt.close("all")
     """
+    _check_choice(kind, ["auto", "bars", "forest"], "kind", "the chart kinds")
     _require(rates, [FRAME, "rate", "rate_low", "rate_high"], "rates")
     _not_empty(rates, "rates")
-    by = _group_column(rates, RATE_COLUMNS, "rates")
+    by = _by(rates, by, RATE_COLUMNS, "rates")
     _check_unique(rates, [by, FRAME], "rates")
     frames, groups = _unique(rates[FRAME]), _unique(rates[by])
-    table = rates.set_index([by, FRAME])
-    grid = pd.MultiIndex.from_product([groups, frames])
-    rate = table["rate"].reindex(grid).to_numpy(dtype=float).reshape(len(groups), len(frames))
-    low = table["rate_low"].reindex(grid).to_numpy(dtype=float).reshape(rate.shape)
-    high = table["rate_high"].reindex(grid).to_numpy(dtype=float).reshape(rate.shape)
+    if kind == "auto":
+        kind = "bars" if len(groups) <= BARS_UP_TO else "forest"
+    size = _group_sizes(rates, by, "articles")
+    if kind == "bars":
+        rows = _select(
+            groups, size or {}, top=min(top, LEGEND_ITEMS - 2), minimum=min_articles if size else 0,
+            unit="article",
+        )  # fmt: skip
+        return _rate_bars(rates, by, frames, rows, ax=ax, labels=labels, title=title, note=note)
+    return _rate_forest(
+        rates, by, frames, groups, size, ax=ax, labels=labels, title=title, note=note, top=top,
+        min_articles=min_articles,
+    )  # fmt: skip
 
+
+def _by(table: pd.DataFrame, by: str | None, fixed: Sequence[str], what: str) -> str:
+    """The grouping column: ``by`` when given (it must be a column), else the one column not fixed."""
+    if by is None:
+        return _group_column(table, fixed, what)
+    if by not in table.columns:
+        raise ValueError(f"by {by!r} is not a column of {what}; its columns are {list(map(str, table.columns))}")
+    return by
+
+
+def _group_sizes(table: pd.DataFrame, by: str, column: str) -> dict[Any, float] | None:
+    """Each group's articles (the first value of ``column`` per group), or None without that column."""
+    if column not in table.columns:
+        return None
+    first = table.drop_duplicates(subset=by)
+    return {g: float(v) if pd.notna(v) else 0.0 for g, v in zip(first[by], first[column], strict=True)}
+
+
+def _pooled_rates(rates: pd.DataFrame, by: str, members: Sequence[Any], frames: Sequence[Any]) -> npt.NDArray[np.float64]:
+    """The pooled rate per frame of ``members``: their hits over their tokens (NaN without those columns)."""
+    if not {"count", "tokens"} <= set(rates.columns) or not members:
+        return np.full(len(frames), np.nan)
+    part = rates[rates[by].isin(members)]
+    sums = part.groupby(FRAME, sort=False)[["count", "tokens"]].sum().reindex(frames)
+    tokens = sums["tokens"].to_numpy(dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(tokens > 0, 1000.0 * sums["count"].to_numpy(dtype=float) / tokens, np.nan)
+
+
+def _rate_grid(rates: pd.DataFrame, by: str, groups: Sequence[Any], frames: Sequence[Any], column: str) -> npt.NDArray[np.float64]:
+    grid = pd.MultiIndex.from_product([list(groups), list(frames)])
+    values = rates.set_index([by, FRAME])[column].reindex(grid).to_numpy(dtype=float)
+    return values.reshape(len(groups), len(frames))
+
+
+def _rate_bars(
+    rates: pd.DataFrame,
+    by: str,
+    frames: list[Any],
+    rows: _Rows,
+    *,
+    ax: Axes | None,
+    labels: Mapping[str, str] | None,
+    title: str | None,
+    note: str | None,
+) -> Axes:
+    groups = rows.shown
+    rate = _rate_grid(rates, by, groups, frames, "rate")
+    low = _rate_grid(rates, by, groups, frames, "rate_low")
+    high = _rate_grid(rates, by, groups, frames, "rate_high")
+    names = [_short(n) for n in _group_names(rates, by, groups, labels)]
+    names = [f"{n} (too few articles)" if g in rows.small else n for g, n in zip(groups, names, strict=True)]
+    pooled = [(rows.other_name(by), rows.other), (rows.few_name(by), rows.few)]
+    pooled = [(name, members) for name, members in pooled if members]
     frame_names = [(labels or {}).get(str(f), str(f)) for f in frames]
-    group_names = _group_names(rates, by, groups, labels)
-    width = 0.8 / max(len(groups), 1)
-    ax = _new_axes(
-        ax, (max(4.5, 1.5 + len(frames) * (0.3 + 0.22 * len(groups))) + _legend_width(group_names), 4.8)
-    )
+    bars = len(groups) + len(pooled)
+    width = 0.8 / max(bars, 1)
+    size = (max(4.5, 1.5 + len(frames) * (0.3 + 0.22 * bars)) + _legend_width(names + [n for n, _ in pooled]), 4.8)
+    ax = _new_axes(ax, (min(MAX_WIDTH, size[0]), size[1]))
     x = np.arange(len(frames), dtype=float)
-    for j, (name, color) in enumerate(zip(group_names, _colors(len(groups)), strict=True)):
+    for j, (g, name, color) in enumerate(zip(groups, names, _colors(len(groups)), strict=True)):
+        few = g in rows.small
         below = np.clip(rate[j] - low[j], 0.0, None)
         above = np.clip(high[j] - rate[j], 0.0, None)
         ax.bar(
-            x - 0.4 + width * (j + 0.5),
-            rate[j],
-            width,
-            yerr=np.vstack([below, above]),
-            label=name,
-            color=color,
+            x - 0.4 + width * (j + 0.5), rate[j], width, label=name,
+            yerr=None if few else np.vstack([below, above]),
+            color=(*color[:3], 0.35) if few else color, hatch="///" if few else None,
+            edgecolor=color if few else None,
             error_kw={"elinewidth": 1.0, "capsize": 2.0, "ecolor": "0.2"},
-        )
+        )  # fmt: skip
+    for k, (name, members) in enumerate(pooled):
+        j = len(groups) + k
+        ax.bar(
+            x - 0.4 + width * (j + 0.5), _pooled_rates(rates, by, members, frames), width, label=name,
+            color="0.55" if k == 0 else "0.85", edgecolor="0.4", hatch=None if k == 0 else "///",
+        )  # fmt: skip
     ax.set_xticks(x, frame_names)
     _rotate_xticks(ax, frame_names)
     ax.set_ylabel(_text("rate", labels))
@@ -327,10 +480,192 @@ def frame_rates(
     ax.spines[["top", "right"]].set_visible(False)
     if title:
         ax.set_title(title)
-    if groups:
+    if groups or pooled:
         _legend_outside(ax, title=_text(by, labels))
+    if pooled:
+        extra = "pooled rows: their hits over their tokens, no interval"
+        note = f"{extra}\n{note}" if note else extra
     _draw_note(ax, note)
     return ax
+
+
+def _panels(ax: Axes | None, n: int, size: tuple[float, float]) -> list[Axes]:
+    """``n`` panels sharing their y axis, :data:`PANEL_COLUMNS` to a row: on a new figure, or in the place
+    of ``ax`` (which must be a subplot)."""
+    columns = min(PANEL_COLUMNS, n)
+    count = -(-n // columns)
+    if ax is None:
+        import matplotlib.pyplot as plt  # only when a figure is needed: nothing happens at import
+
+        fig = plt.figure(figsize=size, layout="constrained")
+        grid = fig.add_gridspec(count, columns)
+    elif n == 1:
+        return [ax]
+    else:
+        spec = ax.get_subplotspec()
+        if spec is None:
+            raise ValueError(f"ax is not a subplot; {n} panels need a grid cell to share (or pass no ax)")
+        fig = ax.get_figure(root=False)  # type: ignore[assignment]
+        ax.remove()
+        grid = spec.subgridspec(count, columns)
+    panels: list[Axes] = []
+    for i in range(n):
+        panels.append(fig.add_subplot(grid[i // columns, i % columns], sharey=panels[0] if panels else None))
+    return panels
+
+
+def _forest_rows(n_panels: int, top: int) -> int:
+    """``top``, made smaller when that many rows in each panel row would not fit :data:`MAX_HEIGHT`."""
+    panel_rows = -(-n_panels // PANEL_COLUMNS)
+    fit = int(((MAX_HEIGHT - 1.0) / panel_rows - 1.0) / 0.19) - 2
+    return max(3, min(top, fit))
+
+
+def _forest_size(n_panels: int, n_rows: int, names: Sequence[str]) -> tuple[float, float]:
+    columns = min(PANEL_COLUMNS, n_panels)
+    panel_rows = -(-n_panels // columns)
+    longest = max((len(n) for n in names), default=0)
+    width = 0.6 + 0.068 * longest + columns * 2.5
+    height = 1.0 + panel_rows * (1.0 + 0.19 * n_rows)
+    return min(MAX_WIDTH, max(5.0, width)), min(MAX_HEIGHT, max(3.0, height))
+
+
+_ESTIMATE_COLOR = "tab:blue"
+_POOLED_COLOR = "0.25"
+
+
+def _forest_panel(
+    panel: Axes,
+    y: npt.NDArray[np.float64],
+    value: npt.NDArray[np.float64],
+    low: npt.NDArray[np.float64],
+    high: npt.NDArray[np.float64],
+    few: Sequence[bool],
+) -> None:
+    """Dots with intervals at rows ``y``; ``few`` rows as hollow grey marks without interval."""
+    few_mask = np.asarray(few, dtype=bool)
+    sure = ~few_mask & np.isfinite(value)
+    interval = sure & np.isfinite(low) & np.isfinite(high)
+    panel.hlines(y[interval], low[interval], high[interval], color=_ESTIMATE_COLOR, linewidth=1.4)
+    panel.plot(value[sure], y[sure], "o", color=_ESTIMATE_COLOR, markersize=4.5, zorder=3)
+    hollow = few_mask & np.isfinite(value)
+    panel.plot(
+        value[hollow], y[hollow], "o", markerfacecolor="white", markeredgecolor="0.45", markersize=4.5, zorder=3
+    )
+
+
+def _pooled_panel(panel: Axes, y: float, pooled: float, members: npt.NDArray[np.float64]) -> None:
+    """A pooled row: grey dots, one per member group (no interval), and a diamond at the pooled value."""
+    members = members[np.isfinite(members)]
+    if len(members):
+        offsets = (np.arange(len(members)) % 5 - 2) * 0.07  # a little spread so that the dots show
+        panel.plot(members, y + offsets, ".", color="0.6", markersize=3, alpha=0.6, zorder=2)
+    if np.isfinite(pooled):
+        panel.plot([pooled], [y], "D", color=_POOLED_COLOR, markersize=5.5, zorder=4)
+
+
+def _figure_note(fig: Any, note: str | None) -> None:
+    """The footnote of a figure of panels: under all of them, left-aligned, inside the layout."""
+    if note:
+        fig.supxlabel(note, x=0.01, ha="left", fontsize=_NOTE_SIZE, color="0.3")
+
+
+def _forest_legend(
+    fig: Any, *, intervals: bool, few: bool, pooled: bool, unit: str, title: str | None = None
+) -> None:
+    from matplotlib.lines import Line2D
+
+    handles: list[Artist] = []
+    names: list[str] = []
+    if intervals:
+        handles.append(Line2D([], [], color=_ESTIMATE_COLOR, marker="o", markersize=4.5, linewidth=1.4))
+        names.append("estimate and 95% interval")
+    if few:
+        handles.append(
+            Line2D([], [], color="none", marker="o", markerfacecolor="white", markeredgecolor="0.45")
+        )
+        names.append(f"too few {unit}s: estimate only")
+    if pooled:
+        handles.append(Line2D([], [], color="none", marker="D", markerfacecolor=_POOLED_COLOR, markersize=5.5))
+        names.append("pooled estimate of a gathered row")
+        handles.append(Line2D([], [], color="none", marker=".", markerfacecolor="0.6", markeredgecolor="0.6"))
+        names.append("one group of a gathered row")
+    if handles or title:
+        legend = fig.legend(
+            handles, names, loc="outside upper center", ncols=max(len(handles), 1), frameon=False, fontsize=8,
+            title=title,
+        )  # fmt: skip
+        legend.get_title().set_fontsize(12)
+
+
+def _rate_forest(
+    rates: pd.DataFrame,
+    by: str,
+    frames: list[Any],
+    groups: list[Any],
+    size: dict[Any, float] | None,
+    *,
+    ax: Axes | None,
+    labels: Mapping[str, str] | None,
+    title: str | None,
+    note: str | None,
+    top: int,
+    min_articles: int,
+) -> Axes:
+    rows = _select(
+        groups, size or {}, top=_forest_rows(len(frames), top), minimum=min_articles if size else 0,
+        unit="article",
+    )  # fmt: skip
+    shown = rows.shown
+    names = [_short(n) for n in _group_names(rates, by, shown, labels)]
+    if size:
+        names = [
+            f"{n} · {int(size[g])}" if g in rows.small else n for g, n in zip(shown, names, strict=True)
+        ]  # fmt: skip
+    pooled = [(rows.other_name(by), rows.other), (rows.few_name(by), rows.few)]
+    pooled = [(name, members) for name, members in pooled if members]
+    all_names = names + [name for name, _ in pooled]
+    y = np.arange(len(shown), dtype=float)
+    y_pooled = len(shown) + 0.4 + np.arange(len(pooled), dtype=float)
+    rate = _rate_grid(rates, by, shown, frames, "rate")
+    low = _rate_grid(rates, by, shown, frames, "rate_low")
+    high = _rate_grid(rates, by, shown, frames, "rate_high")
+    few = [g in rows.small for g in shown]
+    pooled_rates = [_pooled_rates(rates, by, members, frames) for _, members in pooled]
+    member_rates = [_rate_grid(rates, by, members, frames, "rate") for _, members in pooled]
+
+    panels = _panels(ax, len(frames), _forest_size(len(frames), len(all_names), all_names))
+    tick_size = 8 if len(all_names) > 12 else 9
+    for k, (panel, frame) in enumerate(zip(panels, frames, strict=True)):
+        _forest_panel(panel, y, rate[:, k], low[:, k], high[:, k], few)
+        for p, yp in enumerate(y_pooled):
+            _pooled_panel(panel, float(yp), float(pooled_rates[p][k]), member_rates[p][:, k])
+        if pooled:
+            panel.axhline(len(shown) - 0.3, color="0.8", linewidth=0.8)
+        panel.set_title(_short((labels or {}).get(str(frame), str(frame)), 34), fontsize=10)
+        panel.set_xlim(left=0.0)
+        panel.xaxis.set_major_locator(MaxNLocator(nbins=4))
+        panel.tick_params(axis="x", labelsize=8)
+        panel.tick_params(axis="y", length=0, labelsize=tick_size)
+        panel.grid(axis="x", color="0.92", linewidth=0.8)
+        panel.set_axisbelow(True)
+        panel.spines[["top", "right"]].set_visible(False)
+    first = panels[0]
+    first.set_yticks(np.concatenate([y, y_pooled]), all_names)
+    first.set_ylim(float(max(len(shown) - 1, 0) + 0.4 + len(pooled)) + 0.6, -0.6)
+    columns = min(PANEL_COLUMNS, len(panels))
+    for i, panel in enumerate(panels):
+        if i % columns:
+            panel.tick_params(axis="y", labelleft=False)
+        if i + columns >= len(panels):
+            panel.set_xlabel(_text("rate", labels), fontsize=8)
+    fig = first.get_figure(root=True)
+    _forest_legend(
+        fig, intervals=bool((~np.asarray(few, dtype=bool)).any()), few=any(few), pooled=bool(pooled),
+        unit="article", title=title,
+    )  # fmt: skip
+    _figure_note(fig, note)
+    return first
 
 
 def frame_heatmap(
