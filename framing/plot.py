@@ -254,16 +254,25 @@ class _Rows:
         )
 
 
-def _select(groups: Sequence[Any], size: Mapping[Any, float], *, top: int, minimum: int, unit: str) -> _Rows:
+def _select(
+    groups: Sequence[Any],
+    size: Mapping[Any, float],
+    *,
+    top: int,
+    minimum: int,
+    unit: str,
+    also_small: Sequence[Any] = (),
+) -> _Rows:
     if isinstance(top, bool) or not isinstance(top, int | np.integer) or top < 1:
         raise ValueError(f"top is {top!r}; it must be a whole number of groups, 1 or more")
     if isinstance(minimum, bool) or not isinstance(minimum, int | np.integer) or minimum < 0:
         raise ValueError(f"min_{unit}s is {minimum!r}; it must be a whole number, 0 or more")
     sizes = {g: float(size.get(g, 0.0)) for g in groups}
-    small = [g for g in groups if sizes[g] < minimum]
+    extra = set(also_small)
+    small = [g for g in groups if sizes[g] < minimum or g in extra]
     if len(groups) <= top:
         return _Rows(list(groups), [], [], frozenset(small), sizes, unit, minimum)
-    enough = sorted((g for g in groups if sizes[g] >= minimum), key=lambda g: -sizes[g])  # stable
+    enough = sorted((g for g in groups if g not in set(small)), key=lambda g: -sizes[g])  # stable
     return _Rows(enough[:top], enough[top:], small, frozenset(), sizes, unit, minimum)
 
 
@@ -278,7 +287,7 @@ def _heatmap(
             cell = cells[i, k]
             dark = np.isfinite(cell) and cell / vmax > 0.55
             ax.text(
-                k, i, _format(cell, value), ha="center", va="center", fontsize=9,
+                k, i, _format(cell, value), ha="center", va="center", fontsize=9 if len(rows) <= 14 else 7.5,
                 color="white" if dark else "0.1",
             )  # fmt: skip
     ax.set_xticks(np.arange(len(columns)), columns)
@@ -402,7 +411,9 @@ def _by(table: pd.DataFrame, by: str | None, fixed: Sequence[str], what: str) ->
     if by is None:
         return _group_column(table, fixed, what)
     if by not in table.columns:
-        raise ValueError(f"by {by!r} is not a column of {what}; its columns are {list(map(str, table.columns))}")
+        raise ValueError(
+            f"by {by!r} is not a column of {what}; its columns are {list(map(str, table.columns))}"
+        )
     return by
 
 
@@ -414,7 +425,9 @@ def _group_sizes(table: pd.DataFrame, by: str, column: str) -> dict[Any, float] 
     return {g: float(v) if pd.notna(v) else 0.0 for g, v in zip(first[by], first[column], strict=True)}
 
 
-def _pooled_rates(rates: pd.DataFrame, by: str, members: Sequence[Any], frames: Sequence[Any]) -> npt.NDArray[np.float64]:
+def _pooled_rates(
+    rates: pd.DataFrame, by: str, members: Sequence[Any], frames: Sequence[Any]
+) -> npt.NDArray[np.float64]:
     """The pooled rate per frame of ``members``: their hits over their tokens (NaN without those columns)."""
     if not {"count", "tokens"} <= set(rates.columns) or not members:
         return np.full(len(frames), np.nan)
@@ -425,7 +438,9 @@ def _pooled_rates(rates: pd.DataFrame, by: str, members: Sequence[Any], frames: 
         return np.where(tokens > 0, 1000.0 * sums["count"].to_numpy(dtype=float) / tokens, np.nan)
 
 
-def _rate_grid(rates: pd.DataFrame, by: str, groups: Sequence[Any], frames: Sequence[Any], column: str) -> npt.NDArray[np.float64]:
+def _rate_grid(
+    rates: pd.DataFrame, by: str, groups: Sequence[Any], frames: Sequence[Any], column: str
+) -> npt.NDArray[np.float64]:
     grid = pd.MultiIndex.from_product([list(groups), list(frames)])
     values = rates.set_index([by, FRAME])[column].reindex(grid).to_numpy(dtype=float)
     return values.reshape(len(groups), len(frames))
@@ -453,7 +468,10 @@ def _rate_bars(
     frame_names = [(labels or {}).get(str(f), str(f)) for f in frames]
     bars = len(groups) + len(pooled)
     width = 0.8 / max(bars, 1)
-    size = (max(4.5, 1.5 + len(frames) * (0.3 + 0.22 * bars)) + _legend_width(names + [n for n, _ in pooled]), 4.8)
+    size = (
+        max(4.5, 1.5 + len(frames) * (0.3 + 0.22 * bars)) + _legend_width(names + [n for n, _ in pooled]),
+        4.8,
+    )
     ax = _new_axes(ax, (min(MAX_WIDTH, size[0]), size[1]))
     x = np.arange(len(frames), dtype=float)
     for j, (g, name, color) in enumerate(zip(groups, names, _colors(len(groups)), strict=True)):
@@ -550,7 +568,13 @@ def _forest_panel(
     panel.plot(value[sure], y[sure], "o", color=_ESTIMATE_COLOR, markersize=4.5, zorder=3)
     hollow = few_mask & np.isfinite(value)
     panel.plot(
-        value[hollow], y[hollow], "o", markerfacecolor="white", markeredgecolor="0.45", markersize=4.5, zorder=3
+        value[hollow],
+        y[hollow],
+        "o",
+        markerfacecolor="white",
+        markeredgecolor="0.45",
+        markersize=4.5,
+        zorder=3,
     )
 
 
@@ -586,7 +610,9 @@ def _forest_legend(
         )
         names.append(f"too few {unit}s: estimate only")
     if pooled:
-        handles.append(Line2D([], [], color="none", marker="D", markerfacecolor=_POOLED_COLOR, markersize=5.5))
+        handles.append(
+            Line2D([], [], color="none", marker="D", markerfacecolor=_POOLED_COLOR, markersize=5.5)
+        )
         names.append("pooled estimate of a gathered row")
         handles.append(Line2D([], [], color="none", marker=".", markerfacecolor="0.6", markeredgecolor="0.6"))
         names.append("one group of a gathered row")
@@ -676,12 +702,21 @@ def frame_heatmap(
     labels: Mapping[str, str] | None = None,
     note: str | None = None,
     title: str | None = None,
+    by: str | None = None,
+    top: int = TOP_GROUPS,
+    min_articles: int = MIN_ARTICLES,
 ) -> Axes:
-    """An outlet × frame heatmap of ``value`` (``"rate"``, ``"share"`` or ``"count"``), each cell written out.
+    """A group × frame heatmap of ``value`` (``"rate"``, ``"share"`` or ``"count"``), each cell written out.
 
-    ``rates`` is a :func:`framing.compare.frame_rates` table. Rows are outlets, columns frames (first-seen
-    order); a missing pair is a grey cell marked ``–``. ``ax.texts`` holds one text per cell, row by row (then
-    the note, when given); the colour bar is drawn beside the Axes.
+    ``rates`` is a :func:`framing.compare.frame_rates` table; ``by`` names its grouping column (default:
+    the one column that is not a fixed one). Rows are groups, columns frames (first-seen order); a missing
+    pair is a grey cell marked ``–``. ``ax.texts`` holds one text per cell, row by row (then the note, when
+    given); the colour bar is drawn beside the Axes.
+
+    With more than ``top`` groups, the ``top`` with most ``articles`` (and at least ``min_articles``) get
+    a row each and the rest are gathered in two rows, "other (k outlets, n articles)" and "fewer than 5
+    articles each (…)", holding pooled values (hits over tokens, articles using the frame over articles,
+    summed hits). Groups drawn one by one with fewer than ``min_articles`` articles are named so.
 
     >>> rates = pd.DataFrame({"outlet": ["a", "b"], "frame": ["t", "t"], "rate": [1.0, 2.5],
     ...                       "share": [0.5, 1.0], "count": [1, 4]})
@@ -693,22 +728,35 @@ def frame_heatmap(
     _check_choice(value, ["rate", "share", "count"], "value", "the heatmap's choices")
     _require(rates, [FRAME, value], "rates")
     _not_empty(rates, "rates")
-    by = _group_column(rates, RATE_COLUMNS, "rates")
+    by = _by(rates, by, RATE_COLUMNS, "rates")
     _check_unique(rates, [by, FRAME], "rates")
     frames, groups = _unique(rates[FRAME]), _unique(rates[by])
-    grid = rates.pivot(index=by, columns=FRAME, values=value).reindex(index=groups, columns=frames)
+    size = _group_sizes(rates, by, "articles")
+    rows = _select(groups, size or {}, top=min(top, 36), minimum=min_articles if size else 0, unit="article")
+    grid = rates.pivot(index=by, columns=FRAME, values=value).reindex(index=rows.shown, columns=frames)
     cells = grid.to_numpy(dtype=float)
+    group_names = [_short(n) for n in _group_names(rates, by, rows.shown, labels)]
+    if size:
+        group_names = [
+            f"{n} · {int(size[g])} (too few articles)" if g in rows.small else n
+            for g, n in zip(rows.shown, group_names, strict=True)
+        ]  # fmt: skip
+    for name, members in ((rows.other_name(by), rows.other), (rows.few_name(by), rows.few)):
+        if members:
+            cells = np.vstack([cells, _pooled_values(rates, by, members, frames, value)[None, :]])
+            group_names.append(name)
 
-    frame_names = [(labels or {}).get(str(f), str(f)) for f in frames]
-    group_names = _group_names(rates, by, groups, labels)
+    frame_names = [_short((labels or {}).get(str(f), str(f)), 30) for f in frames]
     longest = max((len(n) for n in group_names), default=0)
-    ax = _new_axes(
-        ax, (max(5.0, 2.5 + 0.09 * longest + 1.1 * len(frames)), max(3.0, 1.8 + 0.45 * len(groups)))
-    )
+    width = max(5.0, 2.5 + 0.08 * longest + 1.1 * len(frames))
+    height = max(3.0, 1.8 + (0.45 if len(group_names) <= 12 else 0.3) * len(group_names))
+    ax = _new_axes(ax, (min(MAX_WIDTH, width), min(MAX_HEIGHT, height)))
     finite = cells[np.isfinite(cells)]
-    top = float(finite.max()) if finite.size else 1.0
-    vmax = 1.0 if value == "share" else (top if top > 0 else 1.0)
+    high = float(finite.max()) if finite.size else 1.0
+    vmax = 1.0 if value == "share" else (high if high > 0 else 1.0)
     bar = _heatmap(ax, cells, value=value, vmax=vmax, columns=frame_names, rows=group_names)
+    if len(group_names) > len(rows.shown):
+        ax.axhline(len(rows.shown) - 0.5, color="white", linewidth=3)
     if value == "share":
         bar.ax.yaxis.set_major_formatter(PercentFormatter(1.0))
     bar.set_label(_text(value, labels))
@@ -718,6 +766,23 @@ def frame_heatmap(
     return ax
 
 
+def _pooled_values(
+    rates: pd.DataFrame, by: str, members: Sequence[Any], frames: Sequence[Any], value: str
+) -> npt.NDArray[np.float64]:
+    """A gathered row of the heatmap: pooled rate, pooled share or summed hits per frame."""
+    if value == "rate":
+        return _pooled_rates(rates, by, members, frames)
+    part = rates[rates[by].isin(members)]
+    if value == "count":
+        return part.groupby(FRAME, sort=False)["count"].sum().reindex(frames).to_numpy(dtype=float)
+    if "articles" not in part.columns:
+        return np.full(len(frames), np.nan)
+    used = (part["share"] * part["articles"]).groupby(part[FRAME], sort=False).sum().reindex(frames)
+    total = part.groupby(FRAME, sort=False)["articles"].sum().reindex(frames)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(total > 0, used.to_numpy(dtype=float) / total.to_numpy(dtype=float), np.nan)
+
+
 def label_choice(
     labels: pd.DataFrame,
     *,
@@ -725,75 +790,174 @@ def label_choice(
     ax: Axes | None = None,
     note: str | None = None,
     title: str | None = None,
+    by: str | None = None,
+    kind: RateKind = "auto",
+    top: int = TOP_GROUPS,
+    min_hits: int = MIN_HITS,
+    min_articles: int = MIN_ARTICLES,
 ) -> Axes:
-    """Stacked horizontal bars: for one referent, each outlet's share of each label (one bar per outlet).
+    """For one referent, each group's share of each label: stacked bars for a handful of groups, a forest
+    plot (one panel per label, a dot and its ``share_low``–``share_high`` interval per group) beyond.
 
     ``labels`` is a :func:`framing.compare.label_choice` table (``referent, label, stance, by, count,
-    share``; a label without a stance is ``untagged``). Labels no outlet used are left out (their number is
-    added to the note). Segments are ordered by stance (first-seen), then by the label's total count; the
-    labels of a stance share a colour family, and the legend lists them under a bold header per stance.
-    Shares of 10% or more are written in their segment, and each outlet's number of hits (``n``) after its
-    bar; an outlet without hits has an empty bar. ``ax.patches`` holds outlets × used labels segments,
-    label by label. Outlets are shown by ``outlet_name`` when the table has it (add the column to show
-    other names, e.g. Arabic ones).
+    share``, with ``share_low``/``share_high`` for the forest and ``articles`` when it has it; a label
+    without a stance is ``untagged``); ``by`` names its grouping column (default: the one column that is
+    not a fixed one). Labels no group used, and groups that never name the referent, are left out (their
+    numbers are added to the note). ``kind="auto"`` draws bars up to :data:`BARS_UP_TO` groups.
+
+    A group that names the referent fewer than ``min_hits`` times (or has fewer than ``min_articles``
+    ``articles``, when the table says) has no shares worth drawing: it is shown as "too few hits" (bars:
+    an empty bar; forest: a hollow grey mark, no interval). With more than ``top`` groups, the ``top`` that
+    name the referent most are drawn one by one and the rest gathered in "other (k outlets, n hits)" and
+    "fewer than 5 hits each (…)" rows, with pooled shares (their hits of the label over their hits of the
+    referent; forest: a diamond over grey dots, one per group).
+
+    - bars: segments ordered by stance (first-seen), then by the label's total count; the labels of a
+      stance share a colour family, and the legend lists them under a bold header per stance (at most
+      :data:`LEGEND_ITEMS` entries: the least used labels are gathered as "other labels"). Shares of 10%
+      or more are written in their segment, and each row's number of hits (``n``) after its bar.
+      ``ax.patches`` holds rows × drawn labels segments, label by label.
+    - forest: the most used labels, up to eight panels; returns the first panel.
 
     >>> table = pd.DataFrame({"referent": ["gov"] * 2, "label": ["نظام الأسد", "الحكومة السورية"],
-    ...                       "stance": ["regime", "state"], "outlet": ["a", "a"], "count": [3, 1],
+    ...                       "stance": ["regime", "state"], "outlet": ["a", "a"], "count": [6, 2],
     ...                       "share": [0.75, 0.25]})
     >>> ax = label_choice(table, referent="gov")
     >>> [t.get_text() for t in ax.get_legend().get_texts()]
     ['regime', 'نظام الأسد', 'state', 'الحكومة السورية']
     >>> import matplotlib.pyplot as plt; plt.close(ax.figure)
     """
+    _check_choice(kind, ["auto", "bars", "forest"], "kind", "the chart kinds")
     _require(labels, ["referent", "label", "stance", "count", "share"], "labels")
-    by = _group_column(labels, LABEL_COLUMNS, "labels")
+    by = _by(labels, by, (*LABEL_COLUMNS, "referent_hits", "articles"), "labels")
     _check_choice(referent, _unique(labels["referent"]), "referent", "the labels table")
     rows = labels[labels["referent"] == referent]
     rows = rows.assign(stance=rows["stance"].where(rows["stance"].notna(), "untagged").astype(str))
     _check_unique(rows, [by, "label"], f"labels of referent {referent!r}")
-    groups = _unique(rows[by])
+    every = _unique(rows[by])
+    hits_of = rows.groupby(by, sort=False)["count"].sum()
+    groups = [g for g in every if hits_of.get(g, 0) > 0]
+    silent = len(every) - len(groups)
     totals = rows.groupby("label", sort=False)["count"].sum()
-    unused = int((totals <= 0).sum())  # labels no outlet used: left out, counted in the note
+    unused = int((totals <= 0).sum())  # labels no group used: left out, counted in the note
     used = rows[rows["label"].isin(totals[totals > 0].index)]
+    too_few_articles: list[Any] = []
+    if "articles" in rows.columns:
+        articles = _group_sizes(rows, by, "articles") or {}
+        too_few_articles = [g for g in groups if articles.get(g, 0.0) < min_articles]
+    if kind == "auto":
+        kind = "bars" if len(groups) <= BARS_UP_TO else "forest"
+    notes = []
+    if unused:
+        notes.append(f"{unused} label{'s' if unused != 1 else ''} without hits not shown")
+    if silent:
+        notes.append(f"{_noun(by, silent)} never name{'s' if silent == 1 else ''} the referent: not shown")
+    if notes:
+        note = "\n".join([*notes, note] if note else notes)
+    size = {g: float(hits_of.get(g, 0)) for g in groups}
+    if kind == "bars":
+        chosen = _select(
+            groups, size, top=min(top, 15), minimum=min_hits, unit="hit", also_small=too_few_articles
+        )
+        return _label_bars(used, by, referent, chosen, ax=ax, note=note, title=title)
+    chosen = _select(
+        groups, size, top=_forest_rows(8, top), minimum=min_hits, unit="hit", also_small=too_few_articles
+    )
+    return _label_forest(used, by, referent, chosen, ax=ax, note=note, title=title)
+
+
+def _label_shares(
+    used: pd.DataFrame, by: str, order: Sequence[Any], members: Sequence[Any]
+) -> npt.NDArray[np.float64]:
+    """Pooled share of each label in ``order`` over ``members``: their hits of it / their referent hits."""
+    part = used[used[by].isin(members)]
+    counts = part.groupby("label", sort=False)["count"].sum().reindex(order).fillna(0).to_numpy(dtype=float)
+    total = float(part["count"].sum())
+    return counts / total if total > 0 else np.full(len(order), np.nan)
+
+
+def _label_bars(
+    used: pd.DataFrame,
+    by: str,
+    referent: str,
+    chosen: _Rows,
+    *,
+    ax: Axes | None,
+    note: str | None,
+    title: str | None,
+) -> Axes:
+    totals = used.groupby("label", sort=False)["count"].sum()
     stances = _unique(used["stance"])
     stance_of = {lab: str(st) for lab, st in zip(used["label"], used["stance"], strict=True)}
     order = sorted(
         _unique(used["label"]), key=lambda lab: (stances.index(stance_of[lab]), -float(totals[lab]))
     )
+    # at most LEGEND_ITEMS legend entries (stance headers + labels): the least used gathered as "other labels"
+    ranked = sorted(order, key=lambda lab: -float(totals[lab]))
+    kept = list(order)
+    if len(order) + len(stances) > LEGEND_ITEMS:
+        for m in range(len(ranked), 0, -1):
+            keep = set(ranked[:m])
+            if m + len({stance_of[lab] for lab in keep}) + 2 <= LEGEND_ITEMS:
+                break
+        kept = [lab for lab in order if lab in keep]
+    rest = [lab for lab in order if lab not in kept]
+    stances = [st for st in stances if any(stance_of[lab] == st for lab in kept)]
+
+    pooled = [(chosen.other_name(by), chosen.other), (chosen.few_name(by), chosen.few)]
+    pooled = [(name, members) for name, members in pooled if members]
+    row_members: list[list[Any]] = [[g] for g in chosen.shown] + [m for _, m in pooled]
     share = (
-        used.set_index(["label", by])["share"]
-        .reindex(pd.MultiIndex.from_product([order, groups]))
-        .to_numpy(dtype=float)
-        .reshape(len(order), len(groups))
+        np.column_stack([_label_shares(used, by, order, members) for members in row_members])
+        if row_members
+        else np.zeros((len(order), 0))
     )
     share = np.nan_to_num(share, nan=0.0)
-    hits = rows.groupby(by, sort=False)["count"].sum().reindex(groups).fillna(0).astype(int).to_numpy()
+    hits = np.array([used[used[by].isin(m)]["count"].sum() for m in row_members], dtype=int)
+    small = [g in chosen.small for g in chosen.shown] + [False] * len(pooled)
+    share[:, np.asarray(small, dtype=bool)] = 0.0  # too few hits: no shares drawn
+    segments_of = [*kept, *(["other labels"] if rest else [])]
+    drawn = (
+        np.vstack(
+            [
+                share[[order.index(lab) for lab in kept]],
+                *([share[[order.index(lab) for lab in rest]].sum(axis=0)[None, :]] if rest else []),
+            ]
+        )
+        if row_members
+        else np.zeros((len(segments_of), 0))
+    )
 
-    group_names = _group_names(rows, by, groups, None)
-    colors = _stance_colors([stance_of[lab] for lab in order], stances)
-    entries = len(order) + len(stances)
-    columns = 1 if entries <= 24 else 2
-    height = max(2.8, 1.6 + 0.5 * len(groups), 1.0 + 0.22 * -(-entries // columns))
-    ax = _new_axes(ax, (5.5 + _legend_width(group_names) + columns * _legend_width(order), height))
-    y = np.arange(len(groups), dtype=float)
-    left = np.zeros(len(groups))
+    names = [_short(n) for n in _group_names(used, by, chosen.shown, None)] + [n for n, _ in pooled]
+    colors = _stance_colors([stance_of[lab] for lab in kept], stances) + (
+        [(0.8, 0.8, 0.8, 1.0)] if rest else []
+    )
+    entries = len(segments_of) + len(stances)
+    height = max(2.8, 1.6 + 0.45 * len(names), 1.0 + 0.22 * entries)
+    width = 5.5 + _legend_width(names) + _legend_width(segments_of)
+    ax = _new_axes(ax, (min(MAX_WIDTH, width), min(MAX_HEIGHT, height)))
+    y = np.arange(len(names), dtype=float)
+    left = np.zeros(len(names))
     segments: dict[str, BarContainer] = {}
-    for i, (lab, color) in enumerate(zip(order, colors, strict=True)):
-        segments[lab] = ax.barh(y, share[i], 0.7, left=left, color=color, label=str(lab), edgecolor="white")
-        for j in range(len(groups)):
-            if share[i, j] >= 0.1:
+    for i, (lab, color) in enumerate(zip(segments_of, colors, strict=True)):
+        segments[lab] = ax.barh(y, drawn[i], 0.7, left=left, color=color, label=str(lab), edgecolor="white")
+        for j in range(len(names)):
+            if drawn[i, j] >= 0.1:
                 lum = 0.299 * color[0] + 0.587 * color[1] + 0.114 * color[2]
                 ax.text(
-                    left[j] + share[i, j] / 2, y[j], f"{share[i, j]:.0%}", ha="center", va="center",
+                    left[j] + drawn[i, j] / 2, y[j], f"{drawn[i, j]:.0%}", ha="center", va="center",
                     fontsize=8, color="white" if lum < 0.5 else "0.1",
                 )  # fmt: skip
-        left = left + share[i]
-    for j in range(len(groups)):
+        left = left + drawn[i]
+    for j in range(len(names)):
+        text = f"too few hits (n = {hits[j]})" if small[j] else f"n = {hits[j]}"
         ax.annotate(
-            f"n = {hits[j]}", xy=(1.0, y[j]), xytext=(4.0, 0.0), textcoords="offset points", ha="left",
-            va="center", fontsize=8, color="0.3", annotation_clip=False,
+            text, xy=(1.0, y[j]) if not small[j] else (0.0, y[j]), xytext=(4.0, 0.0), textcoords="offset points",
+            ha="left", va="center", fontsize=8, color="0.3", annotation_clip=False,
         )  # fmt: skip
-    ax.set_yticks(y, group_names)
+    if pooled:
+        ax.axhline(len(chosen.shown) - 0.5, color="0.8", linewidth=0.8)
+    ax.set_yticks(y, names)
     ax.set_xlim(0.0, 1.12)
     ax.set_xticks(np.linspace(0.0, 1.0, 5))
     ax.xaxis.set_major_formatter(PercentFormatter(1.0))
@@ -803,30 +967,104 @@ def label_choice(
     ax.tick_params(axis="y", length=0)
     ax.spines[["top", "right"]].set_visible(False)
     ax.set_title(title if title is not None else str(referent))
-    if order:  # the labels, grouped under a bold header per stance
+    if segments_of:  # the labels, grouped under a bold header per stance
         handles: list[Artist] = []
-        names: list[str] = []
+        legend_names: list[str] = []
         headers: list[int] = []
         for stance in stances:
-            headers.append(len(names))
+            headers.append(len(legend_names))
             handles.append(Patch(facecolor="none", edgecolor="none"))
-            names.append(stance)
-            for lab in order:
+            legend_names.append(stance)
+            for lab in kept:
                 if stance_of[lab] == stance:
-                    handles.append(segments[lab].patches[0])
-                    names.append(str(lab))
+                    handles.append(segments[lab].patches[0] if len(names) else Patch())
+                    legend_names.append(str(lab))
+        if rest:
+            handles.append(segments["other labels"].patches[0] if len(names) else Patch())
+            legend_names.append(f"other labels ({len(rest)})")
         legend = ax.legend(
-            handles, names, title="label, by stance", loc="upper left", bbox_to_anchor=(1.01, 1.0),
-            borderaxespad=0.0, frameon=False, fontsize=9, ncols=columns,
+            handles, legend_names, title="label, by stance", loc="upper left", bbox_to_anchor=(1.01, 1.0),
+            borderaxespad=0.0, frameon=False, fontsize=9,
         )  # fmt: skip
         texts = legend.get_texts()
         for k in headers:
             texts[k].set_fontweight("bold")
-    if unused:
-        left_out = f"{unused} label{'s' if unused != 1 else ''} without hits not shown"
-        note = f"{left_out}\n{note}" if note else left_out
     _draw_note(ax, note)
     return ax
+
+
+_LABEL_PANELS = 8
+
+
+def _label_forest(
+    used: pd.DataFrame,
+    by: str,
+    referent: str,
+    chosen: _Rows,
+    *,
+    ax: Axes | None,
+    note: str | None,
+    title: str | None,
+) -> Axes:
+    totals = used.groupby("label", sort=False)["count"].sum().sort_values(ascending=False, kind="stable")
+    order = totals.index.tolist()[:_LABEL_PANELS]
+    if len(totals) > len(order):
+        more = len(totals) - len(order)
+        extra = f"{more} less used label{'s' if more != 1 else ''} not shown"
+        note = f"{extra}\n{note}" if note else extra
+    stance_of = {lab: str(st) for lab, st in zip(used["label"], used["stance"], strict=True)}
+    shown = chosen.shown
+    pooled = [(chosen.other_name(by), chosen.other), (chosen.few_name(by), chosen.few)]
+    pooled = [(name, members) for name, members in pooled if members]
+    names = [_short(n) for n in _group_names(used, by, shown, None)]
+    hits_of = used.groupby(by, sort=False)["count"].sum()
+    names = [f"{n} · n = {int(hits_of.get(g, 0))}" for g, n in zip(shown, names, strict=True)]
+    all_names = names + [n for n, _ in pooled]
+
+    def grid(column: str, groups: Sequence[Any]) -> npt.NDArray[np.float64]:
+        if column not in used.columns:
+            return np.full((len(groups), len(order)), np.nan)
+        table = used.set_index([by, "label"])[column]
+        index = pd.MultiIndex.from_product([list(groups), order])
+        return table.reindex(index).to_numpy(dtype=float).reshape(len(groups), len(order))
+
+    share, low, high = grid("share", shown), grid("share_low", shown), grid("share_high", shown)
+    few = [g in chosen.small for g in shown]
+    y = np.arange(len(shown), dtype=float)
+    y_pooled = len(shown) + 0.4 + np.arange(len(pooled), dtype=float)
+    panels = _panels(ax, len(order), _forest_size(len(order), len(all_names), all_names))
+    for k, (panel, lab) in enumerate(zip(panels, order, strict=True)):
+        _forest_panel(panel, y, share[:, k], low[:, k], high[:, k], few)
+        for p, (yp, (_, members)) in enumerate(zip(y_pooled, pooled, strict=True)):
+            pooled_share = _label_shares(used, by, [lab], members)[0]
+            _pooled_panel(panel, float(yp), float(pooled_share), grid("share", members)[:, k])
+        if pooled:
+            panel.axhline(len(shown) - 0.3, color="0.8", linewidth=0.8)
+        panel.set_title(f"{_short(str(lab), 30)}\n({stance_of[lab]})", fontsize=9)
+        panel.set_xlim(-0.03, 1.03)
+        panel.set_xticks([0.0, 0.5, 1.0])
+        panel.xaxis.set_major_formatter(PercentFormatter(1.0))
+        panel.tick_params(axis="x", labelsize=8)
+        panel.tick_params(axis="y", length=0, labelsize=8 if len(all_names) > 12 else 9)
+        panel.grid(axis="x", color="0.92", linewidth=0.8)
+        panel.set_axisbelow(True)
+        panel.spines[["top", "right"]].set_visible(False)
+    first = panels[0]
+    first.set_yticks(np.concatenate([y, y_pooled]), all_names)
+    first.set_ylim(float(max(len(shown) - 1, 0) + 0.4 + len(pooled)) + 0.6, -0.6)
+    columns = min(PANEL_COLUMNS, len(panels))
+    for i, panel in enumerate(panels):
+        if i % columns:
+            panel.tick_params(axis="y", labelleft=False)
+        if i + columns >= len(panels):
+            panel.set_xlabel(_AXIS_TEXT["label_share"], fontsize=8)
+    fig = first.get_figure(root=True)
+    _forest_legend(
+        fig, intervals=not all(few), few=any(few), pooled=bool(pooled), unit="hit",
+        title=title if title is not None else str(referent),
+    )  # fmt: skip
+    _figure_note(fig, note)
+    return first
 
 
 def distinctive_words(
