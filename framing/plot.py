@@ -432,7 +432,7 @@ def _pooled_rates(
     if not {"count", "tokens"} <= set(rates.columns) or not members:
         return np.full(len(frames), np.nan)
     part = rates[rates[by].isin(members)]
-    sums = part.groupby(FRAME, sort=False)[["count", "tokens"]].sum().reindex(frames)
+    sums = part.groupby(FRAME, sort=False)[["count", "tokens"]].sum().reindex(list(frames))
     tokens = sums["tokens"].to_numpy(dtype=float)
     with np.errstate(divide="ignore", invalid="ignore"):
         return np.where(tokens > 0, 1000.0 * sums["count"].to_numpy(dtype=float) / tokens, np.nan)
@@ -525,7 +525,7 @@ def _panels(ax: Axes | None, n: int, size: tuple[float, float]) -> list[Axes]:
             raise ValueError(f"ax is not a subplot; {n} panels need a grid cell to share (or pass no ax)")
         fig = ax.get_figure(root=False)  # type: ignore[assignment]
         ax.remove()
-        grid = spec.subgridspec(count, columns)
+        grid = spec.subgridspec(count, columns)  # type: ignore[assignment]
     panels: list[Axes] = []
     for i in range(n):
         panels.append(fig.add_subplot(grid[i // columns, i % columns], sharey=panels[0] if panels else None))
@@ -774,11 +774,11 @@ def _pooled_values(
         return _pooled_rates(rates, by, members, frames)
     part = rates[rates[by].isin(members)]
     if value == "count":
-        return part.groupby(FRAME, sort=False)["count"].sum().reindex(frames).to_numpy(dtype=float)
+        return part.groupby(FRAME, sort=False)["count"].sum().reindex(list(frames)).to_numpy(dtype=float)
     if "articles" not in part.columns:
         return np.full(len(frames), np.nan)
-    used = (part["share"] * part["articles"]).groupby(part[FRAME], sort=False).sum().reindex(frames)
-    total = part.groupby(FRAME, sort=False)["articles"].sum().reindex(frames)
+    used = (part["share"] * part["articles"]).groupby(part[FRAME], sort=False).sum().reindex(list(frames))
+    total = part.groupby(FRAME, sort=False)["articles"].sum().reindex(list(frames))
     with np.errstate(divide="ignore", invalid="ignore"):
         return np.where(total > 0, used.to_numpy(dtype=float) / total.to_numpy(dtype=float), np.nan)
 
@@ -871,7 +871,9 @@ def _label_shares(
 ) -> npt.NDArray[np.float64]:
     """Pooled share of each label in ``order`` over ``members``: their hits of it / their referent hits."""
     part = used[used[by].isin(members)]
-    counts = part.groupby("label", sort=False)["count"].sum().reindex(order).fillna(0).to_numpy(dtype=float)
+    counts = (
+        part.groupby("label", sort=False)["count"].sum().reindex(list(order)).fillna(0).to_numpy(dtype=float)
+    )
     total = float(part["count"].sum())
     return counts / total if total > 0 else np.full(len(order), np.nan)
 
@@ -952,7 +954,7 @@ def _label_bars(
     for j in range(len(names)):
         text = f"too few hits (n = {hits[j]})" if small[j] else f"n = {hits[j]}"
         ax.annotate(
-            text, xy=(1.0, y[j]) if not small[j] else (0.0, y[j]), xytext=(4.0, 0.0), textcoords="offset points",
+            text, xy=(0.0 if small[j] else 1.0, y[j]), xytext=(4.0, 0.0), textcoords="offset points",
             ha="left", va="center", fontsize=8, color="0.3", annotation_clip=False,
         )  # fmt: skip
     if pooled:
@@ -1035,7 +1037,7 @@ def _label_forest(
     panels = _panels(ax, len(order), _forest_size(len(order), len(all_names), all_names))
     for k, (panel, lab) in enumerate(zip(panels, order, strict=True)):
         _forest_panel(panel, y, share[:, k], low[:, k], high[:, k], few)
-        for p, (yp, (_, members)) in enumerate(zip(y_pooled, pooled, strict=True)):
+        for yp, (_, members) in zip(y_pooled, pooled, strict=True):
             pooled_share = _label_shares(used, by, [lab], members)[0]
             _pooled_panel(panel, float(yp), float(pooled_share), grid("share", members)[:, k])
         if pooled:
@@ -1076,11 +1078,13 @@ def distinctive_words(
     note: str | None = None,
     labels: Mapping[str, str] | None = None,
     title: str | None = None,
+    by: str | None = None,
 ) -> Axes:
     """A two-sided bar chart of a group's distinctive words: its top ``n`` z-scores to the right, the ``n``
     most negative (the words of the rest) to the left.
 
-    ``words`` is a :func:`framing.compare.distinctive_words` table (``by, word, z``). Row ``i`` from the top
+    ``words`` is a :func:`framing.compare.distinctive_words` table (``by, word, z``; ``by`` names its
+    grouping column, by default the one column that is not a fixed one). Row ``i`` from the top
     holds the ``i``-th word of each side; the group's words are the tick labels on the right (a secondary
     axis, ``ax.child_axes[0]``), the rest's on the left. ``ax.patches`` holds the right bars, then the left.
 
@@ -1094,7 +1098,7 @@ def distinctive_words(
     if isinstance(n, bool) or not isinstance(n, int | np.integer) or n < 1:
         raise ValueError(f"n is {n!r}; it must be a whole number of words, 1 or more")
     _require(words, ["word", "z"], "words")
-    by = _group_column(words, WORD_COLUMNS, "words")
+    by = _by(words, by, WORD_COLUMNS, "words")
     _check_choice(group, _unique(words[by]), "group", f"the words table's {by!r} column")
     rows = words[(words[by] == group) & words["z"].notna()]
     pos = rows[rows["z"] > 0].sort_values("z", ascending=False, kind="stable").head(n)
@@ -1135,6 +1139,7 @@ def articles_per_day(
     freq: DayBin = "auto",
     labels: Mapping[str, str] | None = None,
     title: str | None = None,
+    top: int = LEGEND_ITEMS - 1,
 ) -> Axes:
     """Articles per day and outlet (or ``by`` group), from ``published``: stacked bars or one line per group.
 
@@ -1144,7 +1149,9 @@ def articles_per_day(
     ``kind="line"`` draws one line per group (``ax.lines``). ``freq``: ``"D"`` days, ``"W"`` weeks from
     Monday, ``"M"`` calendar months; ``"auto"`` takes days for up to 92 days of coverage, weeks for up to
     three years, months beyond — so a whole archive (or one stray date) gives a readable chart, not a
-    figure hundreds of inches wide.
+    figure hundreds of inches wide. With more than ``top`` groups (at most 11), the ``top`` with most
+    articles are drawn one by one and the rest as one grey series, "other (k outlets, n articles)", so
+    the legend never lists more than :data:`LEGEND_ITEMS` entries.
 
     >>> corpus = pd.DataFrame({"outlet": ["a", "a", "b"], "outlet_name": ["صحيفة المرفأ"] * 2 + ["B"],
     ...                        "published": pd.to_datetime(["2016-07-14", "2016-07-15", "2016-07-15"])})
@@ -1181,11 +1188,26 @@ def articles_per_day(
     keys = dated[by].astype(object).where(dated[by].notna(), "unknown")
     days = pd.date_range(day.min(), day.max(), freq=rule)
     counts = pd.crosstab(keys, day).reindex(index=groups, columns=days, fill_value=0).to_numpy(dtype=float)
-    names = _group_names(dated.assign(**{by: keys}), by, groups, labels)
+    if isinstance(top, bool) or not isinstance(top, int | np.integer) or top < 1:
+        raise ValueError(f"top is {top!r}; it must be a whole number of groups, 1 or more")
+    top = min(top, LEGEND_ITEMS - 1)
+    colors = _colors(len(groups))
+    if len(groups) > top:  # the largest groups one by one, the rest gathered in one grey "other" series
+        order = sorted(range(len(groups)), key=lambda j: -counts[j].sum())  # stable: first-seen on ties
+        kept, rest = order[:top], order[top:]
+        other = counts[rest].sum(axis=0)
+        n_rest = int(other.sum())
+        names = [
+            _short(n) for n in _group_names(dated.assign(**{by: keys}), by, [groups[j] for j in kept], labels)
+        ]
+        names.append(f"other ({_noun(by, len(rest))}, {n_rest} article{'s' if n_rest != 1 else ''})")
+        counts = np.vstack([counts[kept], other[None, :]])
+        colors = [*_colors(top), (0.7, 0.7, 0.7, 1.0)]
+    else:
+        names = [_short(n) for n in _group_names(dated.assign(**{by: keys}), by, groups, labels)]
 
     width = min(MAX_TIME_WIDTH, max(4.5, 1.5 + 0.45 * len(days)))
     ax = _new_axes(ax, (width + _legend_width(names), 4.0))
-    colors = _colors(len(groups))
     bottom = np.zeros(len(days))
     for j, (name, color) in enumerate(zip(names, colors, strict=True)):
         if kind == "bar":
@@ -1312,6 +1334,10 @@ def topics_per_outlet(
     ax: Axes | None = None,
     note: str | None = None,
     title: str | None = None,
+    by: str | None = None,
+    orientation: Orientation = "auto",
+    top: int = TOP_GROUPS,
+    min_articles: int = MIN_ARTICLES,
 ) -> Axes:
     """A topic × outlet heatmap of shares: a row per topic (its label), a column per outlet, each cell the
     share of the outlet's articles in that topic, written out.
@@ -1319,7 +1345,13 @@ def topics_per_outlet(
     ``table`` is a :meth:`framing.topics.TopicModel.per_outlet` table (``by, topic, label, count, share``;
     outlets are shown by ``outlet_name`` when it has one). Topics run 0, 1, 2 … with the outliers (-1) in the
     last row; outlets keep their first-seen order; a missing pair is a grey cell marked ``–``.
-    ``ax.texts`` holds one text per cell, row by row (then the note, when given).
+    ``ax.texts`` holds one text per cell, row by row (then the note, when given). ``by`` names the
+    grouping column (default: the one column that is not a fixed one).
+
+    Beyond ten groups (``orientation="auto"``; or ``"columns"``/``"rows"``) the groups become the rows.
+    With more than ``top`` groups, the ``top`` with most articles (and at least ``min_articles``) are drawn
+    one by one, the rest gathered as "other (k outlets, n articles)" and "fewer than 5 articles each (…)"
+    with pooled shares (their articles in the topic over their articles).
 
     >>> table = pd.DataFrame({"outlet": ["a", "a", "b", "b"], "topic": [0, 1, 0, 1],
     ...                       "label": ["0: حلب، حصار", "1: كيري، موسكو"] * 2, "count": [3, 1, 0, 2],
@@ -1329,22 +1361,49 @@ def topics_per_outlet(
     (['0: حلب، حصار', '1: كيري، موسكو'], ['75%', '0%', '25%', '100%'])
     >>> import matplotlib.pyplot as plt; plt.close(ax.figure)
     """
+    _check_choice(orientation, ["auto", "columns", "rows"], "orientation", "the orientations")
     _require(table, [TOPIC, "share"], "table")
     _not_empty(table, "table")
-    by = _group_column(table, TOPIC_OUTLET_COLUMNS, "table")
+    by = _by(table, by, TOPIC_OUTLET_COLUMNS, "table")
     _check_unique(table, [by, TOPIC], "table")
     topics, groups = _topic_order(table[TOPIC].tolist()), _unique(table[by])
-    grid = table.pivot(index=TOPIC, columns=by, values="share").reindex(index=topics, columns=groups)
+    size = (
+        {g: float(v) for g, v in table.groupby(by, sort=False)["count"].sum().items()}
+        if "count" in table.columns
+        else None
+    )
+    rows = _select(groups, size or {}, top=min(top, 36), minimum=min_articles if size else 0, unit="article")
+    grid = table.pivot(index=TOPIC, columns=by, values="share").reindex(index=topics, columns=rows.shown)
     cells = grid.to_numpy(dtype=float)
     labels = _topic_labels(table)
-    topic_names = [labels[t] for t in topics]
-    group_names = _group_names(table, by, groups, None)
+    topic_names = [_short(labels[t], 34) for t in topics]
+    group_names = [_short(n) for n in _group_names(table, by, rows.shown, None)]
+    if size:
+        group_names = [
+            f"{n} · {int(size[g])} (too few articles)" if g in rows.small else n
+            for g, n in zip(rows.shown, group_names, strict=True)
+        ]  # fmt: skip
+    for name, members in ((rows.other_name(by), rows.other), (rows.few_name(by), rows.few)):
+        if members:
+            part = table[table[by].isin(members)]
+            counts = part.groupby(TOPIC)["count"].sum().reindex(topics).fillna(0).to_numpy(dtype=float)
+            cells = np.column_stack([cells, counts / counts.sum() if counts.sum() else counts * np.nan])
+            group_names.append(name)
+    if orientation == "auto":
+        orientation = "columns" if len(group_names) <= 10 else "rows"
 
-    longest = max((len(n) for n in topic_names), default=0)
-    ax = _new_axes(
-        ax, (max(5.0, 2.8 + 0.085 * longest + 1.0 * len(groups)), max(3.0, 1.9 + 0.42 * len(topics)))
-    )
-    bar = _heatmap(ax, cells, value="share", vmax=1.0, columns=group_names, rows=topic_names)
+    longest_topic = max((len(n) for n in topic_names), default=0)
+    longest_group = max((len(n) for n in group_names), default=0)
+    if orientation == "columns":
+        size_in = (2.8 + 0.085 * longest_topic + 1.0 * len(group_names), 1.9 + 0.42 * len(topics))
+        ax = _new_axes(ax, (min(MAX_WIDTH, max(5.0, size_in[0])), min(MAX_HEIGHT, max(3.0, size_in[1]))))
+        bar = _heatmap(ax, cells, value="share", vmax=1.0, columns=group_names, rows=topic_names)
+    else:
+        size_in = (2.5 + 0.08 * longest_group + 0.9 * len(topics), 2.2 + 0.3 * len(group_names))
+        ax = _new_axes(ax, (min(MAX_WIDTH, max(5.0, size_in[0])), min(MAX_HEIGHT, max(3.0, size_in[1]))))
+        bar = _heatmap(ax, cells.T, value="share", vmax=1.0, columns=topic_names, rows=group_names)
+        if len(group_names) > len(rows.shown):
+            ax.axhline(len(rows.shown) - 0.5, color="white", linewidth=3)
     bar.ax.yaxis.set_major_formatter(PercentFormatter(1.0))
     bar.set_label(_TOPIC_AXIS_TEXT["share"])
     if title:
@@ -1360,12 +1419,14 @@ def topic_words(
     n: int = 8,
     ax: Axes | Sequence[Axes] | np.ndarray | None = None,
     note: str | None = None,
+    max_topics: int = LEGEND_ITEMS,
 ) -> Any:
     """Bars of each topic's top ``n`` words by c-TF-IDF weight: one small panel per topic, top word first.
 
     ``model_or_info`` is a fitted :class:`framing.topics.TopicModel` or its
     :meth:`~framing.topics.TopicModel.top_words` table (``topic, word, weight``; ``label`` and ``size`` are
-    used when present). ``topics`` picks and orders the topics (default: all but the outliers, -1). On a new
+    used when present). ``topics`` picks and orders the topics (default: all but the outliers, -1, and at
+    most ``max_topics`` of them, the largest; the number left out is added to the note). On a new
     figure the panels are laid out three to a row; ``ax`` may instead be one Axes (for one topic) or a
     sequence of Axes, one per topic. Returns the Axes for a single ``ax``, else an array of Axes, one per
     topic; each panel's ``patches`` hold its bars, best word first. The note goes under the bottom-left
@@ -1397,8 +1458,17 @@ def topic_words(
         )
     _not_empty(table, "the topic words table")
     present = _topic_order(table[TOPIC].tolist())
+    left_out = 0
     if topics is None:
         chosen = [t for t in present if t >= 0] or present
+        if len(chosen) > max_topics:  # the largest topics (by size when the table has it)
+            if "size" in table.columns:
+                sizes = table.drop_duplicates(TOPIC).set_index(TOPIC)["size"]
+                ranked = sorted(chosen, key=lambda t: -float(sizes.get(t, 0)))
+            else:
+                ranked = chosen
+            left_out = len(chosen) - max_topics
+            chosen = [t for t in chosen if t in ranked[:max_topics]]
     else:
         chosen = [int(t) for t in topics]
         for t in chosen:
@@ -1421,7 +1491,10 @@ def topic_words(
         rows_count = -(-len(chosen) // columns)
         _, grid = plt.subplots(
             rows_count, columns, squeeze=False, layout="constrained",
-            figsize=(columns * (2.6 + 0.085 * longest), rows_count * (1.1 + 0.24 * height)),
+            figsize=(
+                min(MAX_WIDTH, columns * (2.6 + 0.085 * longest)),
+                min(MAX_HEIGHT, rows_count * (1.1 + 0.24 * height)),
+            ),
         )  # fmt: skip
         panels = list(grid.ravel())
         for extra in panels[len(chosen) :]:
@@ -1446,6 +1519,9 @@ def topic_words(
         size = rows["size"].iloc[0] if "size" in rows.columns and len(rows) else None
         name = "outliers" if t < 0 else f"topic {t}"
         panel.set_title(f"{name} · {int(size)} articles" if size is not None else name, fontsize=10)
+    if left_out:
+        extra = f"{left_out} smaller topic{'s' if left_out != 1 else ''} not shown (choose with topics=)"
+        note = f"{extra}\n{note}" if note else extra
     if note:
         corner = min(panels, key=lambda a: (round(a.get_position().y0, 3), a.get_position().x0))
         _draw_note(corner, note)
@@ -1497,14 +1573,26 @@ def topics_over_time(
     )
     labels = _topic_labels(table)
     colors = _topic_colors(present)
-    names = [labels[t] for t in topics]
+    rest: list[int] = []
+    if len(topics) > LEGEND_ITEMS:  # the largest topics one by one, the rest summed in one grey line
+        ranked = sorted(
+            topics, key=lambda t: -float(counts[t].to_numpy(dtype=float).sum())
+        )  # stable: topic order on ties
+        rest = [t for t in topics if t not in ranked[: LEGEND_ITEMS - 1]]
+        topics = [t for t in topics if t in ranked[: LEGEND_ITEMS - 1]]
+    names = [_short(labels[t], 34) for t in topics]
 
     width = min(12.0, max(4.5, 1.5 + 0.45 * len(dates))) + _legend_width(names)
-    ax = _new_axes(ax, (width, max(4.0, 1.3 + 0.27 * len(topics))))
+    ax = _new_axes(ax, (min(MAX_WIDTH, width), max(4.0, 1.3 + 0.27 * (len(topics) + bool(rest)))))
     for t, name in zip(topics, names, strict=True):
         ax.plot(
             dates, counts[t].to_numpy(dtype=float), marker="o", markersize=3.5, color=colors[t], label=name,
             linestyle="--" if t < 0 else "-", linewidth=1.2 if t < 0 else 1.6,
+        )  # fmt: skip
+    if rest:
+        ax.plot(
+            dates, counts[rest].sum(axis=1).to_numpy(dtype=float), color="0.6", linestyle=":", linewidth=1.4,
+            label=f"other topics ({len(rest)})",
         )  # fmt: skip
     locator = AutoDateLocator(minticks=3, maxticks=12)  # type: ignore[no-untyped-call]
     ax.xaxis.set_major_locator(locator)

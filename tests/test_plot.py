@@ -336,8 +336,10 @@ def test_label_choice_stacks_each_outlets_label_shares(tmp_path: Path) -> None:
     ax = plot.label_choice(named, referent="syrian_government", note=plot.DEMO_NOTE)
     _png(ax, tmp_path / "labels.png")
     assert table.equals(before)
-    assert len(ax.patches) == len(OUTLETS) * len(GOV_LABELS)  # the unused label is left out
-    assert _texts(ax.get_yticklabels()) == list(NAMES_AR.values())
+    # the unused label and al_marfa, which never names the referent, are left out (and said so)
+    named_outlets = ["sever_arabic", "sanabel"]
+    assert len(ax.patches) == len(named_outlets) * len(GOV_LABELS)
+    assert _texts(ax.get_yticklabels()) == [NAMES_AR[o] for o in named_outlets]
     assert _legend(ax) == [
         "regime",
         "نظام الأسد",
@@ -349,22 +351,32 @@ def test_label_choice_stacks_each_outlets_label_shares(tmp_path: Path) -> None:
     ]
     assert ax.get_title() == "syrian_government"
     # label by label: stances first-seen, then total count in a stance (نظام الأسد 5, قوات النظام 4)
-    widths = np.array([p.get_width() for p in _bars(ax)]).reshape(len(GOV_LABELS), len(OUTLETS))
+    widths = np.array([p.get_width() for p in _bars(ax)]).reshape(len(GOV_LABELS), len(named_outlets))
     np.testing.assert_allclose(widths[:, 0], [0.0, 0.1, 0.6, 0.3])  # sever_arabic
-    np.testing.assert_allclose(widths[:, 1], [0.0, 0.0, 0.0, 0.0])  # al_marfa: no hits, an empty bar
-    np.testing.assert_allclose(widths[:, 2], [0.5, 0.3, 0.0, 0.2])  # sanabel
+    np.testing.assert_allclose(widths[:, 1], [0.5, 0.3, 0.0, 0.2])  # sanabel
     texts = [t.get_text() for t in ax.texts]
-    assert [t for t in texts if t.startswith("n = ")] == ["n = 10", "n = 0", "n = 10"]
+    assert [t for t in texts if t.startswith("n = ")] == ["n = 10", "n = 10"]
     shares = ["50%", "10%", "30%", "60%", "30%", "20%"]  # those of 10% or more, label by label
     assert [t for t in texts if t.endswith("%")] == shares
-    note = f"1 label without hits not shown\n{plot.DEMO_NOTE}"
+    note = f"1 label without hits not shown\n1 outlet never names the referent: not shown\n{plot.DEMO_NOTE}"
     assert texts[-1] == note
     _note_is_under_the_axis_and_saved(ax, note)
 
 
-def test_label_choice_other_referent_and_errors(tmp_path: Path) -> None:
+def test_label_choice_shows_too_few_hits_as_such_not_as_full_bars(tmp_path: Path) -> None:
     ax = plot.label_choice(_label_choice(), referent="isis", title="داعش أم تنظيم الدولة؟")
     _png(ax, tmp_path / "isis.png")
+    # every outlet names ISIS twice: one label, so its share is 100%, but two hits say little
+    assert [p.get_width() for p in _bars(ax)] == [0.0, 0.0, 0.0]
+    assert [t.get_text() for t in ax.texts] == ["too few hits (n = 2)"] * 3
+    ax = plot.label_choice(_label_choice(), referent="isis", min_hits=2)
+    assert [p.get_width() for p in _bars(ax)] == [1.0, 1.0, 1.0]
+    assert [t.get_text() for t in ax.texts] == ["100%", "100%", "100%", "n = 2", "n = 2", "n = 2"]
+
+
+def test_label_choice_other_referent_and_errors(tmp_path: Path) -> None:
+    ax = plot.label_choice(_label_choice(), referent="isis", title="داعش أم تنظيم الدولة؟")
+    _png(ax, tmp_path / "isis2.png")
     assert len(ax.patches) == len(OUTLETS)
     assert _texts(ax.get_yticklabels()) == OUTLETS
     assert ax.get_title() == "داعش أم تنظيم الدولة؟"
