@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +15,7 @@ import numpy as np
 import pandas as pd
 import pytest
 from matplotlib.axes import Axes
+from PIL import Image
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.container import BarContainer
 from matplotlib.figure import Figure
@@ -532,3 +534,214 @@ def test_data_note_marks_the_constructed_demo_corpus() -> None:
 def test_matplotlib_is_new_enough_to_shape_arabic() -> None:
     major, minor = (int(p) for p in matplotlib.__version__.split(".")[:2])
     assert (major, minor) >= (3, 11)
+
+
+# --------------------------------------------------------------------------------- 3 to 300 groups
+# Every figure, drawn for 3, 30 and 300 synthetic groups, stays within a bounded size, its tick labels
+# do not overlap (bounding boxes from the renderer) and no legend lists more than 12 entries. The PNGs
+# are written to FRAMING_FIGURES (when set) so that they can be looked at.
+
+SCALE = [3, 30, 300]
+MAX_PIXELS = (plot.MAX_WIDTH * 100 + 250, plot.MAX_HEIGHT * 100 + 250)  # at 100 dpi, tight bbox margins
+FRAMES_7 = ["counter_terrorism", "diplomacy", "assad_fate", "humanitarian", "rivalry", "escalation", "threat"]
+
+
+def _group_names_ar(n: int) -> dict[str, str]:
+    """Fictional Arabic outlet names, some long, for n groups."""
+    stems = ["صحيفة النخيل", "موقع الغدير الإخباري", "شبكة الرافدين", "وكالة السهل", "إذاعة الجبل الأخضر"]
+    return {f"o{i:03d}": f"{stems[i % len(stems)]} {i}" for i in range(n)}
+
+
+def _many_rates(n: int) -> pd.DataFrame:
+    rng = np.random.default_rng(n)
+    rows = []
+    for i, outlet in enumerate(_group_names_ar(n)):
+        articles = int(rng.integers(1, 40)) if i % 3 else 2  # a third of the outlets have 2 articles
+        for frame in FRAMES_7:
+            rate = float(rng.gamma(2.0, 1.5))
+            rows.append(
+                {
+                    "outlet": outlet, "frame": frame, "articles": articles, "tokens": 300 * articles,
+                    "count": round(rate * 0.3 * articles), "rate": rate, "rate_low": 0.6 * rate,
+                    "rate_high": 1.5 * rate, "share": float(rng.uniform()), "share_low": 0.0, "share_high": 1.0,
+                }
+            )  # fmt: skip
+    return pd.DataFrame(rows)
+
+
+def _many_labels(n: int) -> pd.DataFrame:
+    rng = np.random.default_rng(n)
+    labels = [*GOV_LABELS, UNUSED, ("الدولة السورية", "state"), ("الرئيس السوري", "neutral")]
+    labels += [(f"تسمية {k}", "regime") for k in range(8)]  # many labels: the legend must stay short
+    rows = []
+    for i, outlet in enumerate(_group_names_ar(n)):
+        counts = rng.poisson(rng.uniform(0.0, 3.0, len(labels))) if i % 4 else np.zeros(len(labels), int)
+        total = int(counts.sum())
+        for (label, stance), count in zip(labels, counts, strict=True):
+            share = count / total if total else np.nan
+            rows.append(
+                {
+                    "referent": "syrian_government", "label": label, "stance": stance, "outlet": outlet,
+                    "count": int(count), "share": share, "share_low": max(share - 0.2, 0.0) if total else np.nan,
+                    "share_high": min(share + 0.2, 1.0) if total else np.nan,
+                }
+            )  # fmt: skip
+    return pd.DataFrame(rows)
+
+
+def _many_corpus(n: int) -> pd.DataFrame:
+    rng = np.random.default_rng(n)
+    names = _group_names_ar(n)
+    outlets = [o for o in names for _ in range(int(rng.integers(1, 4)))]
+    days = pd.Timestamp("2016-07-11") + pd.to_timedelta(rng.integers(0, 8, len(outlets)), unit="D")
+    return pd.DataFrame(
+        {"outlet": outlets, "outlet_name": [names[o] for o in outlets], "published": days, "text": "نص"}
+    )
+
+
+def _many_topics(n: int) -> pd.DataFrame:
+    rng = np.random.default_rng(n)
+    topics = [-1, 0, 1, 2, 3, 4]
+    rows = []
+    for outlet in _group_names_ar(n):
+        counts = rng.poisson(1.5, len(topics))
+        for t, c in zip(topics, counts, strict=True):
+            rows.append(
+                {"outlet": outlet, "topic": t, "label": f"{t}: حلب، حصار، كيري" if t >= 0 else "-1: outliers",
+                 "count": int(c), "share": c / counts.sum() if counts.sum() else 0.0}
+            )  # fmt: skip
+    return pd.DataFrame(rows)
+
+
+def _topics_in_time(n: int) -> pd.DataFrame:
+    rng = np.random.default_rng(n)
+    dates = pd.date_range("2016-07-11", "2016-07-18")
+    rows = [
+        {"date": d, "topic": t, "label": f"{t}: موسكو، واشنطن {t}", "count": int(rng.poisson(2))}
+        for t in range(-1, n - 1)
+        for d in dates
+    ]
+    return pd.DataFrame(rows)
+
+
+def _topic_words_table(n: int) -> pd.DataFrame:
+    rows = [
+        {"topic": t, "word": w, "weight": 0.5 / (k + 1), "size": 100 - t}
+        for t in range(n)
+        for k, w in enumerate(["حلب", "الحصار", "كيري", "موسكو", "الهدنة", "النصرة"])
+    ]
+    return pd.DataFrame(rows)
+
+
+def _draw(name: str, n: int) -> Figure:
+    """One figure of `name` for n synthetic groups (or topics)."""
+    if name == "frame_rates":
+        ax = plot.frame_rates(
+            _many_rates(n), labels=_group_names_ar(n), title="معدلات الأطر", note=plot.DEMO_NOTE
+        )
+    elif name == "frame_heatmap":
+        ax = plot.frame_heatmap(_many_rates(n), labels=_group_names_ar(n), note=plot.DEMO_NOTE)
+    elif name == "label_choice":
+        table = _many_labels(n)
+        table["outlet_name"] = table["outlet"].map(_group_names_ar(n))
+        ax = plot.label_choice(table, referent="syrian_government", by="outlet", note=plot.DEMO_NOTE)
+    elif name == "distinctive_words":
+        words = pd.concat([_words().assign(outlet=f"o{i:03d}") for i in range(n)], ignore_index=True)
+        ax = plot.distinctive_words(words, group="o001", by="outlet", labels=_group_names_ar(n))
+    elif name == "articles_per_day":
+        ax = plot.articles_per_day(_many_corpus(n), note=plot.DEMO_NOTE)
+    elif name == "topics_per_outlet":
+        ax = plot.topics_per_outlet(_many_topics(n), note=plot.DEMO_NOTE)
+    elif name == "topics_over_time":
+        ax = plot.topics_over_time(_topics_in_time(n), note=plot.DEMO_NOTE)
+    else:
+        ax = plot.topic_words(_topic_words_table(n), note=plot.DEMO_NOTE)[0]
+    return _figure(ax)
+
+
+FIGURES = [
+    "frame_rates", "frame_heatmap", "label_choice", "distinctive_words", "articles_per_day",
+    "topics_per_outlet", "topics_over_time", "topic_words",
+]  # fmt: skip
+
+
+def _overlapping(texts: list[matplotlib.text.Text], renderer: object) -> list[tuple[str, str]]:
+    """Pairs of neighbouring tick labels whose boxes overlap (rotated ones: whose lines come too close)."""
+    shown = [t for t in texts if t.get_visible() and t.get_text()]
+    boxes = [t.get_window_extent(renderer) for t in shown]  # type: ignore[arg-type]
+    found = []
+    for (a, box_a), (b, box_b) in zip(zip(shown, boxes), zip(shown[1:], boxes[1:]), strict=False):
+        angle = np.deg2rad(a.get_rotation())
+        if angle:  # rotated: the distance between their anchors across the text direction
+            ax_, ay_ = a.get_transform().transform(a.get_position())
+            bx_, by_ = b.get_transform().transform(b.get_position())
+            apart = abs((bx_ - ax_) * np.sin(angle) - (by_ - ay_) * np.cos(angle))
+            if apart < 0.9 * a.get_fontsize() * a.get_figure(root=True).dpi / 72:  # type: ignore[union-attr]
+                found.append((a.get_text(), b.get_text()))
+        elif box_a.overlaps(box_b) and box_a.intersection(box_a, box_b) is not None:
+            inter = box_a.intersection(box_a, box_b)
+            if inter is not None and inter.width > 0.5 and inter.height > 0.5:
+                found.append((a.get_text(), b.get_text()))
+    return found
+
+
+@pytest.mark.parametrize("n", SCALE)
+@pytest.mark.parametrize("name", FIGURES)
+def test_every_figure_stays_readable_from_3_to_300_groups(name: str, n: int, tmp_path: Path) -> None:
+    fig = _draw(name, n)
+    folder = Path(os.environ.get("FRAMING_FIGURES", tmp_path))
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}-{n}.png"
+    fig.savefig(path, dpi=100, bbox_inches="tight")
+    with Image.open(path) as image:
+        width, height = image.size
+    assert width <= MAX_PIXELS[0] and height <= MAX_PIXELS[1], (name, n, width, height)
+    assert width >= 300 and height >= 200
+    canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
+    canvas.draw()  # type: ignore[no-untyped-call]
+    renderer = canvas.get_renderer()  # type: ignore[no-untyped-call]
+    for ax in fig.axes:
+        for axis_labels in (ax.get_xticklabels(), ax.get_yticklabels()):
+            assert _overlapping(list(axis_labels), renderer) == [], (name, n, ax.get_title())
+        ticks = [t for t in ax.get_yticklabels() if t.get_text()]
+        assert len(ticks) <= plot.TOP_GROUPS + 2  # top-N rows, then "other" and "too few" at most
+        legend = ax.get_legend()
+        if legend is not None:
+            assert len(legend.get_texts()) <= plot.LEGEND_ITEMS
+    for legend in fig.legends:
+        assert len(legend.get_texts()) <= plot.LEGEND_ITEMS
+    plt.close(fig)
+
+
+def test_many_groups_gather_the_rest_and_the_too_small() -> None:
+    rates = _many_rates(300)
+    ax = plot.frame_rates(rates, note=plot.DEMO_NOTE)
+    names = _texts(ax.get_yticklabels())
+    sizes = rates.drop_duplicates("outlet").set_index("outlet")["articles"]
+    small, enough = int((sizes < 5).sum()), sizes[sizes >= 5].sort_values(ascending=False, kind="stable")
+    shown = len(names) - 2
+    assert names[:shown] == list(enough.index[:shown])  # the largest outlets first
+    rest = enough.index[shown:]
+    assert names[-2] == f"other ({len(rest)} outlets, {int(sizes[rest].sum())} articles)"
+    assert (
+        names[-1] == f"fewer than 5 articles each ({small} outlets, {int(sizes[sizes < 5].sum())} articles)"
+    )
+    # the pooled rate of the "other" row is its hits over its tokens, drawn as a diamond
+    part = rates[rates["outlet"].isin(rest) & (rates["frame"] == FRAMES_7[0])]
+    pooled = 1000 * part["count"].sum() / part["tokens"].sum()
+    diamonds = [line for line in ax.lines if line.get_marker() == "D"]
+    assert diamonds[0].get_xdata()[0] == pytest.approx(pooled)
+    # with few groups, every one is drawn, the too small ones named so (hollow marks, no interval)
+    few = rates[rates["outlet"].isin(["o000", "o001", "o002", "o003", "o004", "o005"])]
+    ax = plot.frame_rates(few)
+    assert _texts(ax.get_yticklabels())[0] == "o000 · 2"
+    assert plot.frame_rates(few, kind="bars").get_legend() is not None
+
+
+def test_by_names_the_grouping_column_explicitly() -> None:
+    regions = {"sever_arabic": "روسيا", "al_marfa": "أوروبا", "sanabel": "الشام"}
+    rates = _rates().assign(region=lambda t: t["outlet"].map(regions))  # two columns that could group
+    assert _legend(plot.frame_rates(rates)) == OUTLETS  # the guess: the first column
+    assert _legend(plot.frame_rates(rates, by="region")) == list(regions.values())
+    with pytest.raises(ValueError, match=r"by 'region' is not a column of rates"):
+        plot.frame_rates(rates, by="region")
