@@ -694,6 +694,81 @@ def _move_into_place(stage: Path, folder: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
+SUMMARY_TOP = 12  # rows of each count table on the index page; the rest are summed in one row
+OUTLETS_OPEN_UP_TO = 15  # the full outlet table is shown open up to this many outlets, collapsed beyond
+_SUMMARY = (
+    (S.COUNTRY, "country"),
+    (S.OUTLET_TYPE, "type"),
+    (S.OWNER_TYPE, "owner"),
+    (S.OUTLET_LANGUAGES, "languages"),
+    (S.LANGUAGE, "article language"),
+)
+
+
+def _outlet_summary(corpus: pd.DataFrame) -> str:
+    """The index's outlet section: counts of outlets and articles by country, type, owner and language
+    (from the outlets' profiles), then the full outlet table — open for a few outlets, collapsed beyond.
+
+    >>> corpus = pd.DataFrame({"outlet": ["a", "a", "b"], "outlet_name": ["A", "A", "B"],
+    ...                        "country": ["EG", "EG", None]})
+    >>> html_text = _outlet_summary(corpus)
+    >>> "<td>EG</td>" in html_text, "by country" in html_text, "All 2 outlets" in html_text
+    (True, True, True)
+    """
+    e = html.escape
+    outlets = corpus.drop_duplicates(S.OUTLET)
+    articles = corpus.groupby(S.OUTLET).size()
+    tables = []
+    for column, title in _SUMMARY:
+        if column not in corpus.columns or corpus[column].isna().all():
+            continue
+        key = corpus[column].astype(object).where(corpus[column].notna(), "unknown").astype(str)
+        by_outlet = key.groupby(corpus[S.OUTLET]).first()
+        counts = pd.DataFrame({"outlets": by_outlet.value_counts(), "articles": key.value_counts()}).fillna(0)
+        counts = counts.sort_values(["outlets", "articles"], ascending=False, kind="stable")
+        if len(counts) > SUMMARY_TOP:
+            rest = counts.iloc[SUMMARY_TOP - 1 :]
+            counts = counts.iloc[: SUMMARY_TOP - 1]
+            counts.loc[f"{len(rest)} others"] = rest.sum()
+        rows = "".join(
+            f'<tr><td>{e(str(k))}</td><td class="n">{int(r.outlets)}</td>'
+            f'<td class="n">{int(r.articles)}</td></tr>'
+            for k, r in counts.iterrows()
+        )
+        tables.append(
+            f"<table><caption>by {e(title)}</caption><tr><th>{e(title)}</th><th>outlets</th>"
+            f"<th>articles</th></tr>{rows}</table>"
+        )
+    facts = [c for c, _ in _SUMMARY[:4] if c in corpus.columns]
+    name = S.OUTLET_NAME if S.OUTLET_NAME in corpus.columns else S.OUTLET
+    head = "".join(f"<th>{e(c)}</th>" for c in ["outlet", "name", *facts, "articles"])
+    body = "".join(
+        "<tr>"
+        + "".join(
+            f"<td>{e(str(v)) if v is not None and not (isinstance(v, float) and pd.isna(v)) else ''}</td>"
+            for v in [row[S.OUTLET], row[name], *(row[c] for c in facts)]
+        )
+        + f'<td class="n">{int(articles[row[S.OUTLET]])}</td></tr>'
+        for _, row in outlets.sort_values(S.OUTLET).iterrows()
+    )
+    full = f"<table><tr>{head}</tr>{body}</table>"
+    n = len(outlets)
+    many = n > OUTLETS_OPEN_UP_TO
+    detail = (
+        f"<details{'' if many else ' open'}><summary>All {n} outlets (id, name, facts from their profiles, "
+        f"articles)</summary>{full}</details>"
+    )
+    summary = f'<div class="facts">{"".join(tables)}</div>' if tables else ""
+    hint = (
+        '<p class="small">Many outlets: the notebooks compare groups first — set the <code>BY</code> '
+        "parameter (e.g. <code>-p BY=country</code>, <code>BY=outlet_type</code>, or a field of your own "
+        "outlets.yaml) and <code>MIN_ARTICLES</code>.</p>"
+        if many
+        else ""
+    )
+    return f"<h2>Outlets</h2>{summary}{hint}{detail}"
+
+
 def _index(
     corpus: pd.DataFrame,
     note: str | None,
@@ -705,8 +780,8 @@ def _index(
     e = html.escape
     dates = corpus[S.PUBLISHED].dropna()
     span = f"{dates.min():%Y-%m-%d} to {dates.max():%Y-%m-%d}" if len(dates) else "no dates"
-    per_outlet = corpus.groupby(S.OUTLET_NAME if S.OUTLET_NAME in corpus else S.OUTLET).size()
-    outlets = "".join(f"<tr><td>{e(str(k))}</td><td>{v}</td></tr>" for k, v in per_outlet.items())
+    per_outlet = corpus.groupby(S.OUTLET).size()
+    outlets = _outlet_summary(corpus)
     load = corpus.attrs["load_report"]
     banner = ""
     if note:
@@ -756,6 +831,9 @@ table {{ border-collapse: collapse; }} td, th {{ border: 1px solid #ddd; padding
   unicode-bidi: plaintext; text-align: start; }}
 .thumbs img {{ height: 170px; margin: 4px; border: 1px solid #ddd; }}
 .small {{ color: #555; font-size: 13px; }} code {{ font-size: 12px; }}
+.facts {{ display: flex; flex-wrap: wrap; gap: 16px; align-items: flex-start; }}
+.facts table {{ font-size: 13px; }} .facts caption {{ font-weight: bold; text-align: start; }}
+details {{ margin: 8px 0; }} summary {{ cursor: pointer; }} td.n {{ text-align: end; }}
 </style></head>
 <body>
 <h1>framing report</h1>
@@ -763,7 +841,7 @@ table {{ border-collapse: collapse; }} td, th {{ border: 1px solid #ddd; padding
 <p>{len(corpus)} articles from {len(per_outlet)} outlets, {span} (dates as printed on the pages);
 {len(load.skipped)} files skipped, {len(load.warnings)} warnings —
 <a href="corpus.load_report.txt">load report</a>, <a href="corpus.parquet">corpus.parquet</a>.</p>
-<table><tr><th>outlet</th><th>articles</th></tr>{outlets}</table>
+{outlets}
 {"".join(sections)}
 <h2>Provenance</h2>
 <p class="small">{made}.</p>
