@@ -646,7 +646,8 @@ def _rate_forest(
     names = [_short(n) for n in _group_names(rates, by, shown, labels)]
     if size:
         names = [
-            f"{n} · {int(size[g])}" if g in rows.small else n for g, n in zip(shown, names, strict=True)
+            f"{n} ({int(size[g])} article{'s' if size[g] != 1 else ''})" if g in rows.small else n
+            for g, n in zip(shown, names, strict=True)
         ]  # fmt: skip
     pooled = [(rows.other_name(by), rows.other), (rows.few_name(by), rows.few)]
     pooled = [(name, members) for name, members in pooled if members]
@@ -960,6 +961,8 @@ def _label_bars(
     if pooled:
         ax.axhline(len(chosen.shown) - 0.5, color="0.8", linewidth=0.8)
     ax.set_yticks(y, names)
+    if not names:
+        ax.text(0.5, 0.5, "no group names this referent", transform=ax.transAxes, ha="center", color="0.4")
     ax.set_xlim(0.0, 1.12)
     ax.set_xticks(np.linspace(0.0, 1.0, 5))
     ax.xaxis.set_major_formatter(PercentFormatter(1.0))
@@ -1009,12 +1012,14 @@ def _label_forest(
     title: str | None,
 ) -> Axes:
     totals = used.groupby("label", sort=False)["count"].sum().sort_values(ascending=False, kind="stable")
-    order = totals.index.tolist()[:_LABEL_PANELS]
+    stances = _unique(used["stance"])
+    stance_of = {lab: str(st) for lab, st in zip(used["label"], used["stance"], strict=True)}
+    # the most used labels, shown stance by stance (first-seen), most used first within a stance
+    order = sorted(totals.index.tolist()[:_LABEL_PANELS], key=lambda lab: stances.index(stance_of[lab]))
     if len(totals) > len(order):
         more = len(totals) - len(order)
         extra = f"{more} less used label{'s' if more != 1 else ''} not shown"
         note = f"{extra}\n{note}" if note else extra
-    stance_of = {lab: str(st) for lab, st in zip(used["label"], used["stance"], strict=True)}
     shown = chosen.shown
     pooled = [(chosen.other_name(by), chosen.other), (chosen.few_name(by), chosen.few)]
     pooled = [(name, members) for name, members in pooled if members]

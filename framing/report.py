@@ -699,7 +699,7 @@ OUTLETS_OPEN_UP_TO = 15  # the full outlet table is shown open up to this many o
 _SUMMARY = (
     (S.COUNTRY, "country"),
     (S.OUTLET_TYPE, "type"),
-    (S.OWNER_TYPE, "owner"),
+    (S.OWNER_TYPE, "owner type"),
     (S.OUTLET_LANGUAGES, "languages"),
     (S.LANGUAGE, "article language"),
 )

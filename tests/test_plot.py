@@ -15,11 +15,11 @@ import numpy as np
 import pandas as pd
 import pytest
 from matplotlib.axes import Axes
-from PIL import Image
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.container import BarContainer
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
+from PIL import Image
 
 import framing
 from framing import plot
@@ -563,7 +563,8 @@ def _many_rates(n: int) -> pd.DataFrame:
                 {
                     "outlet": outlet, "frame": frame, "articles": articles, "tokens": 300 * articles,
                     "count": round(rate * 0.3 * articles), "rate": rate, "rate_low": 0.6 * rate,
-                    "rate_high": 1.5 * rate, "share": float(rng.uniform()), "share_low": 0.0, "share_high": 1.0,
+                    "rate_high": 1.5 * rate, "share": float(rng.uniform()), "share_low": 0.0,
+                    "share_high": 1.0,
                 }
             )  # fmt: skip
     return pd.DataFrame(rows)
@@ -582,7 +583,8 @@ def _many_labels(n: int) -> pd.DataFrame:
             rows.append(
                 {
                     "referent": "syrian_government", "label": label, "stance": stance, "outlet": outlet,
-                    "count": int(count), "share": share, "share_low": max(share - 0.2, 0.0) if total else np.nan,
+                    "count": int(count), "share": share,
+                    "share_low": max(share - 0.2, 0.0) if total else np.nan,
                     "share_high": min(share + 0.2, 1.0) if total else np.nan,
                 }
             )  # fmt: skip
@@ -670,7 +672,8 @@ def _overlapping(texts: list[matplotlib.text.Text], renderer: object) -> list[tu
     shown = [t for t in texts if t.get_visible() and t.get_text()]
     boxes = [t.get_window_extent(renderer) for t in shown]  # type: ignore[arg-type]
     found = []
-    for (a, box_a), (b, box_b) in zip(zip(shown, boxes), zip(shown[1:], boxes[1:]), strict=False):
+    pairs = list(zip(shown, boxes, strict=True))
+    for (a, box_a), (b, box_b) in zip(pairs, pairs[1:], strict=False):
         angle = np.deg2rad(a.get_rotation())
         if angle:  # rotated: the distance between their anchors across the text direction
             ax_, ay_ = a.get_transform().transform(a.get_position())
@@ -734,7 +737,7 @@ def test_many_groups_gather_the_rest_and_the_too_small() -> None:
     # with few groups, every one is drawn, the too small ones named so (hollow marks, no interval)
     few = rates[rates["outlet"].isin(["o000", "o001", "o002", "o003", "o004", "o005"])]
     ax = plot.frame_rates(few)
-    assert _texts(ax.get_yticklabels())[0] == "o000 · 2"
+    assert _texts(ax.get_yticklabels())[0] == "o000 (2 articles)"
     assert plot.frame_rates(few, kind="bars").get_legend() is not None
 
 
