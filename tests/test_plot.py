@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -673,7 +674,7 @@ def _overlapping(texts: list[matplotlib.text.Text], renderer: object) -> list[tu
     boxes = [t.get_window_extent(renderer) for t in shown]  # type: ignore[arg-type]
     found = []
     pairs = list(zip(shown, boxes, strict=True))
-    for (a, box_a), (b, box_b) in zip(pairs, pairs[1:], strict=False):
+    for (a, box_a), (b, box_b) in itertools.pairwise(pairs):
         angle = np.deg2rad(a.get_rotation())
         if angle:  # rotated: the distance between their anchors across the text direction
             ax_, ay_ = a.get_transform().transform(a.get_position())
