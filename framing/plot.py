@@ -1434,8 +1434,8 @@ def topic_words(
     most ``max_topics`` of them, the largest; the number left out is added to the note). On a new
     figure the panels are laid out three to a row; ``ax`` may instead be one Axes (for one topic) or a
     sequence of Axes, one per topic. Returns the Axes for a single ``ax``, else an array of Axes, one per
-    topic; each panel's ``patches`` hold its bars, best word first. The note goes under the bottom-left
-    panel.
+    topic; each panel's ``patches`` hold its bars, best word first. The note goes under the panels (under
+    the bottom-left one when ``ax`` is given).
 
     >>> words = pd.DataFrame({"topic": [0, 0, 1], "word": ["حلب", "حصار", "كيري"],
     ...                       "weight": [0.3, 0.1, 0.4], "size": [5, 5, 3]})
@@ -1527,7 +1527,9 @@ def topic_words(
     if left_out:
         extra = f"{left_out} smaller topic{'s' if left_out != 1 else ''} not shown (choose with topics=)"
         note = f"{extra}\n{note}" if note else extra
-    if note:
+    if note and ax is None:  # a figure of its own: the note under all panels (not widening one column)
+        _figure_note(panels[0].get_figure(root=True), note)
+    elif note:
         corner = min(panels, key=lambda a: (round(a.get_position().y0, 3), a.get_position().x0))
         _draw_note(corner, note)
     return panels[0] if single else np.asarray(panels, dtype=object)

@@ -747,5 +747,7 @@ def test_by_names_the_grouping_column_explicitly() -> None:
     rates = _rates().assign(region=lambda t: t["outlet"].map(regions))  # two columns that could group
     assert _legend(plot.frame_rates(rates)) == OUTLETS  # the guess: the first column
     assert _legend(plot.frame_rates(rates, by="region")) == list(regions.values())
-    with pytest.raises(ValueError, match=r"by 'region' is not a column of rates"):
-        plot.frame_rates(rates, by="region")
+    with pytest.raises(
+        ValueError, match=r"by 'alignment' is not a column of rates; its columns are \['outlet'"
+    ):
+        plot.frame_rates(rates, by="alignment")

@@ -64,8 +64,10 @@ def test_pages_are_offline_and_show_arabic(report: Path) -> None:
 def test_figures_are_pngs_one_per_chart(report: Path) -> None:
     corpus = framing.read_corpus(DATA)
     referents = len(framing.load_lexicon("actor_labels_2016").frames)
-    # 02: articles per day, rates, heatmap; 03: one chart per referent and per outlet; 04: three charts
-    expected = {"02_frames": 3, "03_labels_and_words": referents + corpus["outlet"].nunique(), "04_topics": 3}
+    # 02: articles per day, rates, heatmap; 03: one chart per referent and per outlet with at least
+    # MIN_ARTICLES (5) articles; 04: three charts
+    outlets = int((corpus["outlet"].value_counts() >= 5).sum())
+    expected = {"02_frames": 3, "03_labels_and_words": referents + outlets, "04_topics": 3}
     figures = sorted((report / "figures").glob("*.png"))
     counts = {stem: sum(f.name.startswith(stem + "-") for f in figures) for stem in NOTEBOOKS}
     assert counts == {"01_corpus": 0, **expected}
@@ -300,3 +302,29 @@ def test_out_inside_the_corpus_or_holding_it_is_refused(
     assert main(["report", str(pages / "page.txt"), "--out", str(tmp_path), "--no-progress"]) == 2
     assert "which replacing the report would delete" in capsys.readouterr().err
     assert sorted(p.name for p in tmp_path.rglob("*")) == ["page.txt", "pages"]
+
+
+def test_the_index_summarises_the_outlets_by_their_facts(report: Path) -> None:
+    index = (report / "index.html").read_text(encoding="utf-8")
+    # data/demo: dafatain (12 articles) and the user's Shorouk page (1) are the Egyptian outlets
+    assert '<tr><td>EG</td><td class="n">2</td><td class="n">13</td></tr>' in index
+    assert "<caption>by type</caption>" in index and "<caption>by owner type</caption>" in index
+    assert "<details open><summary>All 7 outlets" in index  # few outlets: the table is open
+
+
+def test_many_outlets_are_summarised_and_their_table_collapsed() -> None:
+    from framing.report import SUMMARY_TOP, _outlet_summary
+
+    countries = [f"C{i:02d}" for i in range(20)]
+    corpus = pd.DataFrame(
+        {
+            "outlet": [f"o{i}" for i in range(150) for _ in range(2)],
+            "outlet_name": [f"Outlet {i} (fictional)" for i in range(150) for _ in range(2)],
+            "country": [countries[i % 20] for i in range(150) for _ in range(2)],
+        }
+    )
+    page = _outlet_summary(corpus)
+    assert "<details><summary>All 150 outlets" in page  # collapsed
+    rows = re.findall(r"<tr><td>(C\d\d|\d+ others)</td>", page)
+    assert len(rows) == SUMMARY_TOP and rows[-1] == f"{20 - SUMMARY_TOP + 1} others"
+    assert "-p BY=country" in page
