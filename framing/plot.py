@@ -667,7 +667,7 @@ def _rate_forest(
         _forest_panel(panel, y, rate[:, k], low[:, k], high[:, k], few)
         for p, yp in enumerate(y_pooled):
             _pooled_panel(panel, float(yp), float(pooled_rates[p][k]), member_rates[p][:, k])
-        if pooled:
+        if pooled and shown:
             panel.axhline(len(shown) - 0.3, color="0.8", linewidth=0.8)
         panel.set_title(_short((labels or {}).get(str(frame), str(frame)), 34), fontsize=10)
         panel.set_xlim(left=0.0)
@@ -691,6 +691,14 @@ def _rate_forest(
         fig, intervals=bool((~np.asarray(few, dtype=bool)).any()), few=any(few), pooled=bool(pooled),
         unit="article", title=title,
     )  # fmt: skip
+    if not shown and rows.few and not rows.other:
+        hint = (
+            f"no outlet has {min_articles} articles or more: compare groups of outlets "
+            '(by="country", "outlet_type", "owner_type" or a field of your outlets.yaml)'
+            if by == S.OUTLET
+            else f"no {by} group has {min_articles} articles or more"
+        )
+        note = f"{hint}\n{note}" if note else hint
     _figure_note(fig, note)
     return first
 
@@ -1045,7 +1053,7 @@ def _label_forest(
         for yp, (_, members) in zip(y_pooled, pooled, strict=True):
             pooled_share = _label_shares(used, by, [lab], members)[0]
             _pooled_panel(panel, float(yp), float(pooled_share), grid("share", members)[:, k])
-        if pooled:
+        if pooled and shown:
             panel.axhline(len(shown) - 0.3, color="0.8", linewidth=0.8)
         panel.set_title(f"{_short(str(lab), 30)}\n({stance_of[lab]})", fontsize=9)
         panel.set_xlim(-0.03, 1.03)
