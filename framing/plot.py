@@ -1590,21 +1590,26 @@ def topics_over_time(
     colors = _topic_colors(present)
     rest: list[int] = []
     if len(topics) > LEGEND_ITEMS:  # the largest topics one by one, the rest summed in one grey line
-        ranked = sorted(
-            topics, key=lambda t: -float(counts[t].to_numpy(dtype=float).sum())
-        )  # stable: topic order on ties
-        rest = [t for t in topics if t not in ranked[: LEGEND_ITEMS - 1]]
-        topics = [t for t in topics if t in ranked[: LEGEND_ITEMS - 1]]
+        real = [t for t in topics if t >= 0]
+        room = LEGEND_ITEMS - 1 - (len(topics) - len(real))  # the outliers keep their own line
+        ranked = sorted(real, key=lambda t: -float(counts[t].to_numpy(dtype=float).sum()))  # stable
+        rest = [t for t in real if t not in ranked[:room]]
+        topics = [t for t in topics if t not in rest]
     names = [_short(labels[t], 34) for t in topics]
 
     width = min(12.0, max(4.5, 1.5 + 0.45 * len(dates))) + _legend_width(names)
     ax = _new_axes(ax, (min(MAX_WIDTH, width), max(4.0, 1.3 + 0.27 * (len(topics) + bool(rest)))))
     for t, name in zip(topics, names, strict=True):
+        if t < 0 and rest:  # the gathered topics before the outliers, which stay last
+            ax.plot(
+                dates, counts[rest].sum(axis=1).to_numpy(dtype=float), color="0.6", linestyle=":",
+                linewidth=1.4, label=f"other topics ({len(rest)})",
+            )  # fmt: skip
         ax.plot(
             dates, counts[t].to_numpy(dtype=float), marker="o", markersize=3.5, color=colors[t], label=name,
             linestyle="--" if t < 0 else "-", linewidth=1.2 if t < 0 else 1.6,
         )  # fmt: skip
-    if rest:
+    if rest and min(topics) >= 0:
         ax.plot(
             dates, counts[rest].sum(axis=1).to_numpy(dtype=float), color="0.6", linestyle=":", linewidth=1.4,
             label=f"other topics ({len(rest)})",
