@@ -27,6 +27,8 @@ class Chrome:
     byline: LinePatterns
     source_line: LinePatterns
     caption_words: LinePatterns
+    photo_credit: LinePatterns
+    credit_line: LinePatterns
 
 
 @lru_cache(maxsize=1)
@@ -39,6 +41,8 @@ def chrome() -> Chrome:
         byline=LinePatterns.from_entries([data["byline"]], where=f"{where} byline"),
         source_line=LinePatterns.from_entries([data["source_line"]], where=f"{where} source_line"),
         caption_words=LinePatterns.from_entries([data["caption_words"]], where=f"{where} caption_words"),
+        photo_credit=LinePatterns.from_entries(data["photo_credit"], where=f"{where} photo_credit"),
+        credit_line=LinePatterns.from_entries(data["credit_line"], where=f"{where} credit_line"),
     )
 
 
@@ -52,18 +56,19 @@ def name_key(text: str) -> str:
 
 
 def _index(data: dict[str, list[str]]) -> dict[str, str]:
-    """``{name: [spellings]}`` -> ``{name_key(spelling): name}``."""
-    return {name_key(spelling): name for name, spellings in data.items() for spelling in spellings}
+    """``{name: [spellings]}`` -> ``{name_key(spelling): name}`` (the name itself is a spelling too)."""
+    return {name_key(spelling): name for name, spellings in data.items() for spelling in (name, *spellings)}
 
 
-@lru_cache(maxsize=1)
 def wire_names() -> dict[str, str]:
-    """Agency spellings (as :func:`name_key`) -> agency code.
+    """Agency spellings (as :func:`name_key`) -> agency code (the registry is :mod:`framing.load.wires`).
 
     >>> wire_names()[name_key("أ ف ب")]
     'AFP'
     """
-    return _index(_read("wires.yaml"))
+    from framing.load.wires import wire_names as names
+
+    return names()
 
 
 @lru_cache(maxsize=1)

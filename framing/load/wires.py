@@ -1,0 +1,170 @@
+"""News agencies: one registry (``resources/wires.yaml``) of their Arabic, English and Russian names.
+
+Two questions are asked of it: which agencies a *credit* names (a dateline, a byline, a source
+line, the bracket at the start of the first paragraph — the article's ``wire``), and which
+agencies a *sentence* cites ("…, TASS reported", ``نقلت وكالة رويترز``: ``wires_cited``). Short or
+ambiguous spellings (``الفرنسية`` "the French", ``AP``, ``قنا``) count only in a credit.
+
+>>> credit_wires("سيفير عربي + وكالات"), credit_wires("(أ.ف.ب)"), credit_wires("РИА Новости")
+(['agencies'], ['AFP'], ['RIA Novosti'])
+>>> cited_wires("وقال المتحدث لوكالة رويترز إن الاجتماع انتهى، كما نقلت فرانس برس.")
+['Reuters', 'AFP']
+>>> cited_wires("Talks ended late on Friday, TASS reported, citing a diplomat.")
+['TASS']
+>>> cited_wires("وزارة الخارجية الفرنسية ترحب")
+[]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from framing.load.outlets import match_key
+from framing.text.normalize import normalize
+
+__all__ = ["Agency", "agencies", "cited_wires", "credit_wires", "only_wires", "wire_names"]
+
+_WHERE = "framing/load/resources/wires.yaml"
+# Pieces of a credit: + , ، / & ; " - " and the conjunction و glued to the next word
+_CREDIT_SPLIT = re.compile(r"\s*(?:[+,\u060c/&;|]|\s[\-\u2013\u2014]\s|\s\u0648(?=\S)|\s(?:and|и)\s)\s*")
+# "وكالة", "وكالة أنباء", "agency", "агентство" before an agency's name in a credit
+_AGENCY_WORD = re.compile(
+    r"^(?:\u0648\u0643\u0627\u0644\u0647(?:\s+\u0627\u0646\u0628\u0627\u0621)?|the|news agency|agency"
+    r"|\u0430\u0433\u0435\u043d\u0442\u0441\u0442\u0432\u043e|\u0430\u0433\u0435\u043d\u0442\u0441\u0442\u0432\u0430)\s+"
+)  # وكاله (انباء) / агентство / агентства
+_STRIP = " \t()[]«»\"'“”‹›<>:.-\u2013\u2014\u0640/"  # brackets, quotes, dashes and tatweel around a name
+
+
+@dataclass(frozen=True)
+class Agency:
+    """One agency: its code (the corpus value), full name, and spellings."""
+
+    code: str
+    name: str
+    names: tuple[str, ...]
+    credit_only: tuple[str, ...] = ()
+
+
+def _read() -> Any:
+    text = resources.files("framing.load").joinpath("resources", "wires.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+@lru_cache(maxsize=1)
+def agencies() -> tuple[Agency, ...]:
+    """The registry, in file order.
+
+    >>> [a.code for a in agencies()][:3]
+    ['AFP', 'Reuters', 'AP']
+    """
+    data = _read()
+    if not isinstance(data, dict):
+        raise ValueError(f"{_WHERE}: expected a mapping of agency codes, found {type(data).__name__}")
+    found = []
+    for code, spec in data.items():
+        if not isinstance(spec, dict) or not isinstance(spec.get("names", []), list):
+            raise ValueError(f"{_WHERE}: agency {code!r} needs a mapping with a 'names' list")
+        found.append(
+            Agency(
+                str(code),
+                str(spec.get("name") or code),
+                tuple(str(n) for n in spec.get("names") or ()),
+                tuple(str(n) for n in spec.get("credit_only") or ()),
+            )
+        )
+    return tuple(found)
+
+
+def name_key(text: str) -> str:
+    """:func:`match_key` without spaces, so that ``أ.ف.ب``, ``أ ف ب`` and ``ا ف ب`` are one key."""
+    return match_key(text).replace(" ", "")
+
+
+@lru_cache(maxsize=1)
+def wire_names() -> dict[str, str]:
+    """Every spelling (as :func:`name_key`) -> agency code.
+
+    >>> wire_names()[name_key("أ ف ب")], wire_names()[name_key("ТАСС")]
+    ('AFP', 'TASS')
+    """
+    return {name_key(n): a.code for a in agencies() for n in (*a.names, *a.credit_only, a.code)}
+
+
+def credit_wires(text: str) -> list[str]:
+    """Agency codes named by a credit (``سيفير عربي + وكالات`` -> ``['agencies']``), in order, once each.
+
+    Every piece of the credit must be a name on its own (after ``وكالة``/``agency`` and brackets):
+    a credit slot holds names, not sentences.
+    """
+    names = wire_names()
+    found: list[str] = []
+    for piece in _CREDIT_SPLIT.split(text):
+        piece = piece.strip(_STRIP)
+        if not piece or len(piece) > 40:
+            continue
+        key = name_key(piece)
+        code = names.get(key) or names.get(name_key(_AGENCY_WORD.sub("", match_key(piece))))
+        if code and code not in found:
+            found.append(code)
+    return found
+
+
+def only_wires(text: str) -> list[str]:
+    """:func:`credit_wires` when every piece of ``text`` names an agency (a bare credit), else ``[]``.
+
+    >>> only_wires("(أ ف ب)"), only_wires("موسكو - الفرنسية")
+    (['AFP'], [])
+    """
+    pieces = [p for p in (p.strip(_STRIP) for p in _CREDIT_SPLIT.split(text)) if p]
+    if not pieces or not all(credit_wires(p) for p in pieces):
+        return []
+    return credit_wires(text)
+
+
+def _pattern(spelling: str) -> str:
+    """A regex for one spelling in normalized running text (Arabic clitics و ف ل ب allowed before it)."""
+    norm = normalize(spelling)
+    words = norm.replace(".", " ").split()
+    if all(len(w) == 1 for w in words) and len(words) > 1:  # أ ف ب, أ.ف.ب
+        body = r"[\s.]*".join(re.escape(w) for w in words)
+    else:
+        body = r"[\s\-]+".join(re.escape(w) for w in words)
+    if re.match(r"[\u0621-\u064a]", norm):
+        if norm.startswith("\u0627\u0644"):  # ال: لل + rest (للأناضول)
+            body = rf"(?:[\u0648\u0641]?[\u0644\u0628]?{body}|[\u0648\u0641]?\u0644{re.escape(norm[1:])})"
+        else:
+            body = rf"[\u0648\u0641]?[\u0644\u0628]?{body}"  # و ف then ل ب
+        return rf"(?<![\w]){body}(?![\w])"
+    if re.match(r"[\u0400-\u04ff]", norm):  # Russian: case endings (Интерфаксу, Рейтер)
+        return rf"(?<![\w]){body}[\u0430-\u044f]{{0,2}}(?![\w])"
+    return rf"(?<![\w]){body}(?![\w])"
+
+
+@lru_cache(maxsize=1)
+def _cited_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    patterns = []
+    for agency in agencies():
+        spellings = [s for s in agency.names if s]
+        if not spellings:
+            continue
+        forms = {_pattern(s) for s in spellings} | {_pattern(s.upper()) for s in spellings if s.isascii()}
+        joined = "|".join(sorted(forms, key=len, reverse=True))
+        patterns.append((re.compile(joined), agency.code))
+    return tuple(patterns)
+
+
+def cited_wires(text: str) -> list[str]:
+    """Agency codes that ``text`` (running sentences) names, in order of first mention, once each."""
+    norm = normalize(text)
+    hits: list[tuple[int, str]] = []
+    for pattern, code in _cited_patterns():
+        match = pattern.search(norm)
+        if match is not None:
+            hits.append((match.start(), code))
+    return [code for _, code in sorted(hits)]
