@@ -601,7 +601,13 @@ def _read_head(page: Page, lines: list[_Line], site_name: str | None) -> None:
         page.wires_cited = [w for w in cited_wires("\n".join(page.body_lines)) if w not in page.wires]
 
 
-def repeated_lines(pages: list[list[str]], *, min_pages: int = 3, min_share: float = 0.3) -> frozenset[str]:
+def repeated_lines(
+    pages: list[list[str]],
+    *,
+    min_pages: int = 3,
+    min_share: float = 0.3,
+    key_cache: dict[str, str] | None = None,
+) -> frozenset[str]:
     """Short lines (as match keys) found on at least ``min_pages`` pages and ``min_share`` of ``pages``.
 
     ``pages`` are the lines of the pages of ONE site, title line first (titles are not counted).
@@ -615,7 +621,8 @@ def repeated_lines(pages: list[list[str]], *, min_pages: int = 3, min_share: flo
         return frozenset()
     counts: dict[str, int] = {}
     for lines in pages:
-        for key in {match_key(s) for s in lines[1:] if len(s.split()) <= _REPEATED_WORDS}:
+        short = [s for s in lines[1:] if len(s.split()) <= _REPEATED_WORDS]
+        for key in {line_key(s, 0, key_cache) for s in short}:
             counts[key] = counts.get(key, 0) + 1
     needed = max(min_pages, min_share * len(pages))
     return frozenset(k for k, n in counts.items() if n >= needed)
