@@ -20,6 +20,7 @@ Arabic with Latin words inside (names, acronyms) stays Arabic: the script with m
 from __future__ import annotations
 
 import unicodedata
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -27,7 +28,7 @@ __all__ = ["UNDETERMINED", "detect_language", "script_of"]
 
 UNDETERMINED = "und"
 MIN_LETTERS = 12  # fewer letters than this: the script may decide, the model does not
-SAMPLE_CHARS = 1500  # the model reads at most this much of a text (enough, and fast)
+SAMPLE_CHARS = 600  # the model reads at most this much of a text (enough, and fast)
 MIN_CONFIDENCE = 0.5  # normalized probability below which the model's choice is not taken
 
 # The languages the model may choose, per script (py3langid knows 97; these are the ones a news
@@ -52,23 +53,39 @@ _ALIASES = {"ary": "ar", "arz": "ar"}
 _SCRIPT_DEFAULT = {"greek": "el", "hebrew": "he"}
 
 
+_SCRIPT_LETTERS = {  # fast counts of the common scripts (anything else goes through _script)
+    "arabic": re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06d5\u06ee-\u06ff\u0750-\u077f]"),
+    "cyrillic": re.compile(r"[\u0400-\u0481\u048a-\u052f]"),
+    "latin": re.compile(r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]"),
+}
+# Letters that Arabic does not use but Persian, Urdu, Pashto or Kurdish do (پ چ ژ گ ک ی; ے ں ہ ٹ ڈ ڑ;
+# ښ ږ ځ څ; ە ێ ۆ ڕ ڵ).
+_NON_ARABIC_LETTERS = re.compile(
+    "[\u067e\u0686\u0698\u06af\u06a9\u06cc\u06d2\u06ba\u06c1\u0679\u0688\u0691"
+    "\u069a\u0696\u0681\u0685\u06d5\u06ce\u06c6\u0695\u06b5]"
+)
+NON_ARABIC_SHARE = 0.02  # of the Arabic-script letters: above it, the text is not Arabic (measured)
+
+
 def script_of(text: str) -> tuple[str | None, int]:
     """``(script, letters)``: the script with most letters in ``text`` and the number of letters counted.
 
     >>> script_of("قال مسؤول في NATO إن الاجتماع انتهى")
     ('arabic', 29)
     """
-    counts: dict[str, int] = {}
-    for char in text:
-        if not char.isalpha():
-            continue
-        script = _script(char)
-        if script:
-            counts[script] = counts.get(script, 0) + 1
-    if not counts:
+    counts = {script: len(pattern.findall(text)) for script, pattern in _SCRIPT_LETTERS.items()}
+    total = sum(counts.values())
+    letters = sum(ch.isalpha() for ch in text) if total < len(text) // 2 else total
+    if letters > total:  # other scripts: count them one by one
+        for char in text:
+            if char.isalpha():
+                script = _script(char)
+                if script and script not in _SCRIPT_LETTERS:
+                    counts[script] = counts.get(script, 0) + 1
+    total = sum(counts.values())
+    if total == 0:
         return None, 0
-    best = max(counts, key=lambda s: counts[s])
-    return best, sum(counts.values())
+    return max(counts, key=lambda s: counts[s]), total
 
 
 @lru_cache(maxsize=4096)
@@ -122,7 +139,11 @@ def detect_language(text: str, *, default: str | None = None) -> str:
     fallback = default if default in allowed else _SCRIPT_DEFAULT.get(script, UNDETERMINED)
     if letters < MIN_LETTERS or len(allowed) < 2:
         return fallback if letters >= 1 else UNDETERMINED
-    language, confidence = _identifier(script).classify(text[:SAMPLE_CHARS])
+    sample = text[:SAMPLE_CHARS]
+    if script == "arabic":  # Arabic unless letters it does not use are frequent (then the model decides)
+        if len(_NON_ARABIC_LETTERS.findall(sample)) < NON_ARABIC_SHARE * letters:
+            return "ar"
+    language, confidence = _identifier(script).classify(sample)
     if confidence < MIN_CONFIDENCE:
         return fallback
     return _ALIASES.get(str(language), str(language))

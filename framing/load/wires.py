@@ -26,7 +26,7 @@ from typing import Any
 import yaml
 
 from framing.load.outlets import match_key
-from framing.text.normalize import normalize
+from framing.text.normalize import Normalization, normalize
 
 __all__ = ["Agency", "agencies", "cited_wires", "credit_wires", "only_wires", "wire_names"]
 
@@ -38,6 +38,8 @@ _AGENCY_WORD = re.compile(
     r"^(?:\u0648\u0643\u0627\u0644\u0647(?:\s+\u0627\u0646\u0628\u0627\u0621)?|the|news agency|agency"
     r"|\u0430\u0433\u0435\u043d\u0442\u0441\u0442\u0432\u043e|\u0430\u0433\u0435\u043d\u0442\u0441\u0442\u0432\u0430)\s+"
 )  # وكاله (انباء) / агентство / агентства
+_LETTERS = Normalization()
+_DOTS = re.compile(r"(?<=\w)\.(?=\w)")  # أ.ف.ب, INTERFAX.RU: dots inside a name
 _STRIP = " \t()[]«»\"'“”‹›<>:.-\u2013\u2014\u0640/"  # brackets, quotes, dashes and tatweel around a name
 
 
@@ -127,44 +129,73 @@ def only_wires(text: str) -> list[str]:
     return credit_wires(text)
 
 
-def _pattern(spelling: str) -> str:
-    """A regex for one spelling in normalized running text (Arabic clitics و ف ل ب allowed before it)."""
-    norm = normalize(spelling)
-    words = norm.replace(".", " ").split()
-    if all(len(w) == 1 for w in words) and len(words) > 1:  # أ ف ب, أ.ف.ب
-        body = r"[\s.]*".join(re.escape(w) for w in words)
-    else:
-        body = r"[\s\-]+".join(re.escape(w) for w in words)
-    if re.match(r"[\u0621-\u064a]", norm):
-        if norm.startswith("\u0627\u0644"):  # ال: لل + rest (للأناضول)
-            body = rf"(?:[\u0648\u0641]?[\u0644\u0628]?{body}|[\u0648\u0641]?\u0644{re.escape(norm[1:])})"
-        else:
-            body = rf"[\u0648\u0641]?[\u0644\u0628]?{body}"  # و ف then ل ب
-        return rf"(?<![\w]){body}(?![\w])"
-    if re.match(r"[\u0400-\u04ff]", norm):  # Russian: case endings (Интерфаксу, Рейтер)
-        return rf"(?<![\w]){body}[\u0430-\u044f]{{0,2}}(?![\w])"
-    return rf"(?<![\w]){body}(?![\w])"
+_TOKEN = re.compile(r"\w+")
+
+
+def _words(text: str) -> list[str]:
+    return _TOKEN.findall(normalize(_DOTS.sub("", text)).lower())
 
 
 @lru_cache(maxsize=1)
-def _cited_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
-    patterns = []
+def _cited_index() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """First word of each spelling that counts inside sentences -> ((the other words, code), …), longest first."""
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for agency in agencies():
-        spellings = [s for s in agency.names if s]
-        if not spellings:
-            continue
-        forms = {_pattern(s) for s in spellings} | {_pattern(s.upper()) for s in spellings if s.isascii()}
-        joined = "|".join(sorted(forms, key=len, reverse=True))
-        patterns.append((re.compile(joined), agency.code))
-    return tuple(patterns)
+        for spelling in agency.names:
+            words = _words(spelling)
+            variants = [words]
+            if len(words) > 1 and all(len(w) == 1 for w in words):  # أ ف ب is also written أ.ف.ب
+                variants.append(["".join(words)])
+            for variant in variants:
+                if variant:
+                    index.setdefault(variant[0], []).append((tuple(variant[1:]), agency.code))
+    return {k: tuple(sorted(v, key=lambda e: -len(e[0]))) for k, v in index.items()}
+
+
+def _forms(token: str) -> list[str]:
+    """A (lower-case) token and its forms without Arabic clitics (لوكالة, للأناضول) or Russian case endings."""
+    first = token[0]
+    if "\u0621" <= first <= "\u064a":
+        forms = [token]
+        if first in "\u0648\u0641\u0644\u0628" and len(token) > 3:  # و ف ل ب
+            forms.append(token[1:])
+            if first in "\u0648\u0641" and token[1] in "\u0644\u0628":
+                forms.append(token[2:])
+        for lil in ("\u0644\u0644", "\u0648\u0644\u0644", "\u0641\u0644\u0644"):  # لل ولل فلل -> ال
+            if token.startswith(lil):
+                forms.append("\u0627" + token[len(lil) - 1 :])
+        return forms
+    if "\u0430" <= token[-1] <= "\u044f" and len(token) > 5:  # Интерфаксу, Рейтерс
+        return [token, token[:-1], token[:-2]]
+    return [token]
+
+
+@lru_cache(maxsize=1 << 16)
+def _starts(token: str) -> tuple[str, ...]:
+    """The folded, lower-case forms of a token as written that start an agency's name (usually none)."""
+    index = _cited_index()
+    return tuple(f for f in _forms(_LETTERS.apply(token).lower()) if f in index)
 
 
 def cited_wires(text: str) -> list[str]:
-    """Agency codes that ``text`` (running sentences) names, in order of first mention, once each."""
-    norm = normalize(text)
-    hits: list[tuple[int, str]] = []
-    for pattern, code in _cited_patterns():
-        match = pattern.search(norm)
-        if match is not None:
-            hits.append((match.start(), code))
-    return [code for _, code in sorted(hits)]
+    """Agency codes that ``text`` (running sentences) names, in order of first mention, once each.
+
+    Latin and Cyrillic names count only when capitalized as names are (``Спутник``, not ``спутник``).
+    """
+    index = _cited_index()
+    original = _TOKEN.findall(_DOTS.sub("", text))
+    found: list[str] = []
+    for i, raw in enumerate(original):
+        forms = _starts(raw)
+        if not forms:
+            continue
+        head = raw[0]
+        if (head.isascii() or "\u0400" <= head <= "\u04ff") and not head.isupper():
+            continue
+        tokens = [_LETTERS.apply(t).lower() for t in original[i + 1 : i + 4]]  # the words after it
+        code = next(
+            (c for f in forms for rest, c in index[f] if tuple(tokens[: len(rest)]) == rest), None
+        )
+        if code is not None and code not in found:
+            found.append(code)
+    return found
