@@ -30,7 +30,7 @@ HTML_SUFFIXES = (".html", ".htm")
 SUPPORTED_SUFFIXES = PAGE_SUFFIXES + HTML_SUFFIXES + tables.TABLE_SUFFIXES
 PROGRESS_THRESHOLD = 200  # files; folders with more show a progress bar by default
 PARALLEL_THRESHOLD = 3000  # page files; larger loads are parsed on every core by default (workers=None)
-_CHUNK = 250  # pages sent to a worker process at a time
+_CHUNK = 100  # pages sent to a worker process at a time
 
 
 @dataclass

@@ -50,7 +50,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
 
-from framing.load.dates import DateMatch, find_dates, url_date
+from framing.load.dates import WEEKDAYS, DateMatch, find_dates, url_date
 from framing.load.outlets import OutletProfile, Profiles, load_profiles, match_key
 from framing.load.resources import chrome, name_key, place_names
 from framing.load.wires import cited_wires, credit_wires, only_wires
@@ -97,10 +97,22 @@ INLINE_CREDIT = "credit at the start of the first paragraph"
 
 # Lines of these kinds mark the head of the article: the body does not extend back past them.
 _STRONG = frozenset(
-    {Kind.TITLE, Kind.HEADLINE, Kind.DATE, Kind.DATELINE, Kind.CREDIT, Kind.BYLINE, Kind.SOURCE, Kind.END}
+    {
+        Kind.TITLE,
+        Kind.HEADLINE,
+        Kind.DATE,
+        Kind.DATELINE,
+        Kind.CREDIT,
+        Kind.BYLINE,
+        Kind.SOURCE,
+        Kind.END,
+        Kind.CAPTION,
+        Kind.PHOTO,
+    }
 )
 
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[-|\u2013\u2014:]|::|\u00bb|/)\s+")  # - | en dash, em dash, : :: » /
+_SECTION = re.compile(r"\s+\|\s+\S+(?:\s\S+)?\s*$")  # a short last part before the site: | أخبار |
 _DIGIT = re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9]")  # ASCII, Arabic-Indic and Persian digits
 # A sentence ends in . ! ? ؟ … : or a closing quote/bracket, possibly followed by more closers.
 _SENTENCE_END = re.compile(r"[.!?\u061f\u2026:\u00bb\"\u201d)\]]\W*$")
@@ -113,8 +125,9 @@ _DATELINE_LINE = re.compile(
     r"^(?P<place>[^\-\u2010-\u2015\u0640:|()\d]{2,30}?)\s*(?:[\-\u2010-\u2015\u0640:|/]\s*|\(\s*)"
     r"(?P<agency>[^()\d]{1,60}?)\s*\)?\s*[\-\u2013\u2014]?\s*$"
 )
-_PLACE = r"(?P<place>[^\W\d_][^\-\u2010-\u2015\u0640:|()\d/,.\u060c«»\"]{0,30}?)"
-_EXTRA = r"(?:\s*[,.\u060c]\s*(?P<extra>[^()\n/\-\u2010-\u2015\u0640:]{1,25}?))?"  # , July 15 / , Turkey
+_PLACE = r"(?P<place>[^\W\d_][^\-\u2010-\u2015\u0640:|()\d/,.\u060c«»\"]{0,30}?)\b"
+# , July 15 / , Turkey / . 15 июля / 14 أيار (after the place, before the agency)
+_EXTRA = r"(?:(?:\s*[,.\u060c]\s*|\s+(?=\d))(?P<extra>[^()\n/\-\u2010-\u2015\u0640:]{1,25}?))?"
 # Credits at the start of the first paragraph (each ends in white space before the text).
 _INLINE_CREDITS = (
     # (أ ف ب) - text | (AGENCY): text
@@ -129,17 +142,26 @@ _INLINE_CREDITS = (
     re.compile(
         rf"^{_PLACE}{_EXTRA}\s*(?:{_DASH}|/|:|\.)\s*[«\"]?(?P<agency>[^()\d«»:\"]{{1,40}}?)[»\"]?\s*(?:{_DASH}|[:.,])\s+(?=\S)"
     ),
+    # PLACE-AGENCY text (دمشق-سانا ...): only when the agency is a known one
+    re.compile(rf"^{_PLACE}\s*{_DASH}\s*(?P<agency>[^\s()\d]+)\s+(?=\S)"),
 )
+_KNOWN_AGENCY_ONLY = 4  # index in _INLINE_CREDITS of the form that needs a known agency
 _CORRESPONDENT = re.compile(
     r"^(?:\u0645\u0631\u0627\u0633\u0644|\u0645\u0646\u062f\u0648\u0628|correspondent|staff|\u043a\u043e\u0440\u0440)"
 )  # مراسل / مندوب / correspondent / корр.
 _BRACKETED_AGENCY = re.compile(r"\(([^()]{1,25})\)\s*$")
 _BYLINE_SPLIT = re.compile(r"[:\uff1a]|^(?:by|\u0430\u0432\u0442\u043e\u0440)\s+", re.IGNORECASE)  # : / By / автор
-_URL_LINE = re.compile(r"^(?:\S+\s+)?(?:https?://|www\.)\S+$", re.IGNORECASE)
+_URL_LINE = re.compile(r"^(?:[^\s:]+\s*){0,3}:?\s*(?:https?://|www\.)\S+$", re.IGNORECASE)
+# A vBulletin post header: قديم 05-28-2023, 04:28 AM (month first), as normalized
+_FORUM_POST = re.compile(
+    r"^\u0642\u062f\u064a\u0645\s+(?P<m>\d{1,2})-(?P<d>\d{1,2})-(?P<y>\d{4}),?\s+(?P<h>\d{1,2}):(?P<mi>\d{2})\s*(?P<ampm>am|pm)?",
+    re.IGNORECASE,
+)  # قديم
 _PHOTO_MARK = re.compile(
     r"(?:reuters/|/reuters|/afp|afp/|ap photo|/ap$|getty images|epa/|/epa|/dpa|dpa/|/tass|\u0442\u0430\u0441\u0441/)",
     re.IGNORECASE,
 )
+_WEEKDAY_KEYS = frozenset(match_key(w) for w in WEEKDAYS)
 _MAX_TITLE_WORDS = 25
 _MAX_QUESTION_TITLE_WORDS = 15
 
@@ -247,8 +269,12 @@ def split_title(title: str, profiles: Profiles | None = None) -> tuple[str, str 
         profile = profiles.by_site_name(site)
         if profile is not None:
             return rest.strip(), site, profile
-    if tail_part and len(tail_part.split()) <= 5:
-        return title[: last.start()].strip(), tail_part, None
+    if tail_part and len([w for w in tail_part.split() if not _DIGIT.search(w)]) <= 5:
+        rest = title[: last.start()]
+        section = _SECTION.search(rest)  # headline | section | site
+        if section is not None and len(parts) >= 2 and last.group().strip() == "|":
+            rest = rest[: section.start()]
+        return rest.strip(), tail_part, None
     if head_part and len(head_part.split()) <= 4:
         return title[first.end() :].strip(), head_part, None
     return title.strip(), None, None
@@ -263,7 +289,9 @@ def _place(text: str) -> str:
     return place.title() if place.isupper() else place
 
 
-def _agency_or_own(agency: str, place: str, site_name: str | None, *, inline: bool) -> tuple[str, list[str]] | None:
+def _agency_or_own(
+    agency: str, place: str, site_name: str | None, *, inline: bool
+) -> tuple[str | None, list[str]] | None:
     """``(place, wires)`` when ``agency`` is a credit: named agencies, or the site's own reporter."""
     if len(place.split()) > 3:
         return None
@@ -273,6 +301,8 @@ def _agency_or_own(agency: str, place: str, site_name: str | None, *, inline: bo
     own_reporter = bool(_CORRESPONDENT.match(match_key(agency))) or (
         site_name is not None and bool(agency_key) and name_key(site_name).endswith(agency_key)
     )
+    if wires and not known_place and ("." in place or (site_name and name_key(place) in name_key(site_name))):
+        return None, wires  # العربية.نت - وكالات: the site, not a place
     if wires or (known_place and (own_reporter or not inline) and len(agency.split()) <= 4):
         return _place(place), wires
     return None
@@ -285,6 +315,10 @@ def _dateline_line(line: str, site_name: str | None) -> tuple[str | None, list[s
         bare = only_wires(line)
         if bare:
             return None, bare
+        if words <= 3:  # a known place alone: ANKARA, القاهرة:
+            alone = line.strip(" :-\u2013\u2014")
+            if name_key(alone) in place_names() and (alone.isupper() or not alone.isascii()):
+                return _place(alone), []
     if words > 7:
         return None
     m = _DATELINE_LINE.match(line)
@@ -298,7 +332,7 @@ def _inline_credit(line: str, site_name: str | None) -> tuple[int, str | None, l
     """``(end, place, wires)`` when ``line`` starts with a credit ending at ``end``."""
     if len(line) < 8:
         return None
-    for pattern in _INLINE_CREDITS:
+    for n, pattern in enumerate(_INLINE_CREDITS):
         m = pattern.match(line)
         if m is None or m.end() >= len(line):
             continue
@@ -311,6 +345,8 @@ def _inline_credit(line: str, site_name: str | None) -> tuple[int, str | None, l
             continue
         extra = m.groupdict().get("extra")
         if extra is not None and len(extra.split()) > 3:
+            continue
+        if n == _KNOWN_AGENCY_ONLY and not credit_wires(agency):
             continue
         parts = _agency_or_own(agency, place.strip(), site_name, inline=True)
         if parts is not None:
@@ -354,6 +390,19 @@ def _date_line(line: _Line) -> bool:
     return residue <= 6 or (residue <= 9 and _STATEMENT_END.search(line.text) is None)
 
 
+def _forum_date(line: _Line) -> list[DateMatch]:
+    """The date of a vBulletin post header (month first), which the day-first reading would get wrong."""
+    m = _FORUM_POST.match(line.key)
+    if m is None:
+        return []
+    hour = int(m["h"]) % 12 + (12 if (m["ampm"] or "").lower() == "pm" else 0) if m["ampm"] else int(m["h"])
+    try:
+        value = datetime(int(m["y"]), int(m["m"]), int(m["d"]), hour, int(m["mi"]))
+    except ValueError:
+        return []
+    return [DateMatch(0, len(line.text), line.text, value, True, None)]
+
+
 def _classify(
     lines: list[_Line],
     headline_key: str,
@@ -368,7 +417,7 @@ def _classify(
     for i, line in enumerate(lines[1:], start=1):
         key = line.key
         if line.words <= 20 and _DIGIT.search(line.text):
-            line.dates = find_dates(line.text)
+            line.dates = _forum_date(line) or find_dates(line.text)
         if line.words > _KEYED_WORDS:
             continue  # a long line is never furniture
         if key == headline_key or key == lines[0].key:
@@ -462,6 +511,10 @@ def _assign_dates(page: Page, lines: list[_Line], profile: OutletProfile | None)
             page.published, page.published_source = header[0].value, "header"
         else:
             page.scraped_at = header[0].value
+    if page.published is None and page.site_name and _DIGIT.search(page.site_name):
+        in_title = find_dates(page.site_name)  # headline - site, 2016-07-15T10:33 (after the site name)
+        if in_title:
+            page.published, page.published_source = in_title[0].value, "title"
     if page.published is None:
         for line in lines:
             if line.kind in (Kind.URL, Kind.CHROME, Kind.TITLE) and "http" in line.text:
@@ -488,9 +541,9 @@ def _title_like(lines: list[_Line], site_name: str | None, found: OutletProfile 
     if _QUESTION_END.search(first.text) and first.words > _MAX_QUESTION_TITLE_WORDS:
         return False
     shared = chrome()
-    if shared.byline.matches(first.key) or shared.source_line.matches(first.key):
+    if shared.byline.matches(first.key) or shared.source_line.matches(first.key) or shared.chrome.matches(first.key):
         return False
-    if _DIGIT.search(first.text) and find_dates(first.text) and first.words <= 14:
+    if _DIGIT.search(headline) and find_dates(headline) and len(headline.split()) <= 14:
         return False
     if first.words <= 7 and _dateline_line(first.text, site_name) is not None:
         return False
@@ -578,7 +631,8 @@ def _read_head(page: Page, lines: list[_Line], site_name: str | None) -> None:
             rest = _BYLINE_SPLIT.split(line.text, maxsplit=1)[-1]
             for d in reversed(line.dates):  # the date on a byline is not part of the name
                 rest = rest.replace(d.text, " ")
-            rest = " ".join(rest.split()).strip(" -|\u060c,")
+            rest = " ".join(w for w in rest.split() if match_key(w).strip("\u060c,") not in _WEEKDAY_KEYS)
+            rest = rest.strip(" -|\u060c,")
             found = credit_wires(rest)
             wires += found
             if page.byline is None and rest:

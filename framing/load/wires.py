@@ -106,7 +106,7 @@ def credit_wires(text: str) -> list[str]:
     """
     names = wire_names()
     found: list[str] = []
-    for piece in _CREDIT_SPLIT.split(text):
+    for piece in _CREDIT_SPLIT.split(text.strip(_STRIP)):
         piece = piece.strip(_STRIP)
         if not piece or len(piece) > 40:
             continue
@@ -123,7 +123,7 @@ def only_wires(text: str) -> list[str]:
     >>> only_wires("(أ ف ب)"), only_wires("موسكو - الفرنسية")
     (['AFP'], [])
     """
-    pieces = [p for p in (p.strip(_STRIP) for p in _CREDIT_SPLIT.split(text)) if p]
+    pieces = [p for p in (p.strip(_STRIP) for p in _CREDIT_SPLIT.split(text.strip(_STRIP))) if p]
     if not pieces or not all(credit_wires(p) for p in pieces):
         return []
     return credit_wires(text)
