@@ -162,6 +162,12 @@ _PHOTO_MARK = re.compile(
     re.IGNORECASE,
 )
 _WEEKDAY_KEYS = frozenset(match_key(w) for w in WEEKDAYS)
+# Words before a date that make it part of a sentence: by, until, since, before, after, حتى, منذ, قبل, بعد, до, после
+_DATE_PREPOSITIONS = frozenset(
+    ["by", "until", "till", "since", "before", "after", "from", "\u062d\u062a\u064a", "\u0645\u0646\u0630",
+     "\u0642\u0628\u0644", "\u0628\u0639\u062f", "\u0434\u043e", "\u043f\u043e\u0441\u043b\u0435",
+     "\u0441"]
+)  # fmt: skip
 _MAX_TITLE_WORDS = 25
 _MAX_QUESTION_TITLE_WORDS = 15
 
@@ -383,10 +389,15 @@ def _date_line(line: _Line) -> bool:
         return True
     if line.words > 14:
         return False
+    before = line.text[: line.dates[0].start].split()
+    if before and match_key(before[-1]) in _DATE_PREPOSITIONS:
+        return False  # "expected by July 31, 2022": a date inside a sentence
     rest = line.text
     for d in reversed(line.dates):
         rest = rest[: d.start] + " " + rest[d.end :]
     residue = len(rest.split())
+    if _STATEMENT_END.search(line.text) and residue >= 4:
+        return False  # a sentence that mentions a date
     return residue <= 6 or (residue <= 9 and _STATEMENT_END.search(line.text) is None)
 
 

@@ -32,7 +32,7 @@ __all__ = ["Agency", "agencies", "cited_wires", "credit_wires", "only_wires", "w
 
 _WHERE = "framing/load/resources/wires.yaml"
 # Pieces of a credit: + , ، / & ; " - " and the conjunction و glued to the next word
-_CREDIT_SPLIT = re.compile(r"\s*(?:[+,\u060c/&;|]|\s[\-\u2013\u2014]\s|\s\u0648(?=\S)|\s(?:and|и)\s)\s*")
+_CREDIT_SPLIT = re.compile(r"\s*(?:[+,\u060c/&;|]|\s[\-\u2013\u2014]\s|\s\u0648(?=\S)|\s(?:and|и|\u0648)\s)\s*")
 # "وكالة", "وكالة أنباء", "agency", "агентство" before an agency's name in a credit
 _AGENCY_WORD = re.compile(
     r"^(?:\u0648\u0643\u0627\u0644\u0647(?:\s+\u0627\u0646\u0628\u0627\u0621)?|the|news agency|agency"
