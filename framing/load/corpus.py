@@ -391,6 +391,12 @@ def _flag_duplicates(corpus: pd.DataFrame, report: LoadReport, root: Path) -> No
     """Mark articles whose body repeats an earlier one's (same words, white space aside): ``duplicate_of``."""
     first: dict[str, int] = {}
     ids = corpus[S.DOC_ID].tolist()
+    sources = corpus[S.SOURCE_PATH].tolist()
+
+    def where(i: int) -> str:
+        source = sources[i]
+        return _where(Path(source), root) if isinstance(source, str) and source else str(ids[i])
+
     duplicate_of: list[str | None] = []
     for i, text in enumerate(corpus[S.TEXT].tolist()):
         key = " ".join(text.split())
@@ -402,13 +408,5 @@ def _flag_duplicates(corpus: pd.DataFrame, report: LoadReport, root: Path) -> No
             duplicate_of.append(None)
         else:
             duplicate_of.append(ids[j])
-            report.warn(
-                _where_of(corpus, i, root),
-                f"duplicate body: same text as {_where_of(corpus, j, root)} (doc_id {ids[j]})",
-            )
+            report.warn(where(i), f"duplicate body: same text as {where(j)} (doc_id {ids[j]})")
     corpus[S.DUPLICATE_OF] = pd.Series(duplicate_of, index=corpus.index, dtype=object)
-
-
-def _where_of(corpus: pd.DataFrame, i: int, root: Path) -> str:
-    source = corpus.at[i, S.SOURCE_PATH]
-    return _where(Path(source), root) if isinstance(source, str) and source else str(corpus.at[i, S.DOC_ID])

@@ -29,6 +29,7 @@ __all__ = ["UNDETERMINED", "detect_language", "script_of"]
 UNDETERMINED = "und"
 MIN_LETTERS = 12  # fewer letters than this: the script may decide, the model does not
 SAMPLE_CHARS = 600  # the model reads at most this much of a text (enough, and fast)
+SCRIPT_CHARS = 300  # the script is judged on the first 300 characters
 MIN_CONFIDENCE = 0.5  # normalized probability below which the model's choice is not taken
 
 # The languages the model may choose, per script (py3langid knows 97; these are the ones a news
@@ -65,6 +66,17 @@ _NON_ARABIC_LETTERS = re.compile(
     "\u069a\u0696\u0681\u0685\u06d5\u06ce\u06c6\u0695\u06b5]"
 )
 NON_ARABIC_SHARE = 0.02  # of the Arabic-script letters: above it, the text is not Arabic (measured)
+
+
+# Letters that only some Cyrillic languages use: Ukrainian і ї є ґ, Belarusian ў, Serbian/Macedonian ђ ј љ њ ћ џ ѓ ќ ѕ,
+# Kazakh/Kyrgyz/Tatar ә ғ қ ң ө ұ ү һ; Russian (and Belarusian) ы э. Bulgarian uses none of ы э і.
+_NON_RUSSIAN = re.compile("[\u0456\u0457\u0454\u0491\u045e\u0452\u0458\u0459\u045a\u045b\u045f\u0453\u045c\u0455"
+                          "\u04d9\u0493\u049b\u04a3\u04e9\u04b1\u04af\u04bb]", re.IGNORECASE)
+_RUSSIAN_ONLY = re.compile("[\u044b\u044d]", re.IGNORECASE)  # ы э
+# Frequent English function words: a Latin text where they are this frequent is English (measured on the
+# layout fixtures and py3langid's agreement; other Latin texts go to the model).
+_ENGLISH_WORDS = frozenset("the of and to in is that for on was with said by at from as it has have".split())
+ENGLISH_SHARE = 0.12
 
 
 def script_of(text: str) -> tuple[str | None, int]:
@@ -132,7 +144,7 @@ def detect_language(text: str, *, default: str | None = None) -> str:
     >>> detect_language("Short", default="ar")
     'und'
     """
-    script, letters = script_of(text[:SAMPLE_CHARS])
+    script, letters = script_of(text[:SCRIPT_CHARS])
     if script is None:
         return UNDETERMINED
     allowed = tuple(_ALIASES.get(code, code) for code in SCRIPT_LANGUAGES.get(script, ()))
@@ -141,8 +153,15 @@ def detect_language(text: str, *, default: str | None = None) -> str:
         return fallback if letters >= 1 else UNDETERMINED
     sample = text[:SAMPLE_CHARS]
     if script == "arabic":  # Arabic unless letters it does not use are frequent (then the model decides)
-        if len(_NON_ARABIC_LETTERS.findall(sample)) < NON_ARABIC_SHARE * letters:
+        if len(_NON_ARABIC_LETTERS.findall(text[:SCRIPT_CHARS])) < NON_ARABIC_SHARE * letters:
             return "ar"
+    elif script == "cyrillic":  # Russian when it has ы or э and no letter Russian lacks
+        if _RUSSIAN_ONLY.search(sample) and not _NON_RUSSIAN.search(sample):
+            return "ru"
+    elif script == "latin":
+        words = sample.lower().split()
+        if len(words) >= 8 and sum(w.strip(".,;:\"'()") in _ENGLISH_WORDS for w in words) >= ENGLISH_SHARE * len(words):
+            return "en"
     language, confidence = _identifier(script).classify(sample)
     if confidence < MIN_CONFIDENCE:
         return fallback

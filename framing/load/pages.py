@@ -49,11 +49,13 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
+from functools import lru_cache
 
 from framing.load.dates import WEEKDAYS, DateMatch, find_dates, url_date
-from framing.load.outlets import OutletProfile, Profiles, load_profiles, match_key
+from framing.load.outlets import LinePatterns, OutletProfile, Profiles, load_profiles, match_key
 from framing.load.resources import chrome, name_key, place_names
 from framing.load.wires import cited_wires, credit_wires, only_wires
+from framing.text.normalize import Normalization
 
 
 class Kind(Enum):
@@ -223,7 +225,20 @@ class _Line:
 
 
 _REPEATED_WORDS = 12  # longer lines that repeat across a site's pages stay article text
-_KEYED_WORDS = 30  # lines longer than this are never chrome, captions or headlines: their key is not needed
+_KEYED_WORDS = 20  # lines longer than this are never chrome, captions or headlines: their key is not needed
+
+
+_LETTERS = Normalization()
+_KEY_DROP = re.compile(r"[«»\"'.]")  # as in match_key
+
+
+def fast_key(text: str) -> str:
+    """:func:`~framing.load.outlets.match_key`, computed in one pass of each step (lines are many).
+
+    >>> fast_key("«بوابة  الشروق»") == match_key("«بوابة  الشروق»")
+    True
+    """
+    return " ".join(_LETTERS.apply(_KEY_DROP.sub("", text)).split()).lower()
 
 
 def line_key(text: str, words: int, cache: dict[str, str] | None = None) -> str:
@@ -231,10 +246,10 @@ def line_key(text: str, words: int, cache: dict[str, str] | None = None) -> str:
     if words > _KEYED_WORDS:
         return ""
     if cache is None:
-        return match_key(text)
+        return fast_key(text)
     key = cache.get(text)
     if key is None:
-        key = cache[text] = match_key(text)
+        key = cache[text] = fast_key(text)
     return key
 
 
@@ -360,6 +375,97 @@ def _inline_credit(line: str, site_name: str | None) -> tuple[int, str | None, l
     return None
 
 
+@dataclass(frozen=True)
+class _Matcher:
+    """:meth:`LinePatterns.matches` for many lines: patterns anchored at ``^`` are tried at the start only.
+
+    (A search for ``(?:^a)|(?:^b)|(?:©)`` tries every position of the line; most patterns are anchored.)
+    """
+
+    exact: frozenset[str]
+    anchored: re.Pattern[str] | None
+    floating: re.Pattern[str] | None
+
+    def __call__(self, key: str) -> bool:
+        return (
+            key in self.exact
+            or (self.anchored is not None and self.anchored.match(key) is not None)
+            or (self.floating is not None and self.floating.search(key) is not None)
+        )
+
+
+@lru_cache(maxsize=256)
+def _matcher(*groups: LinePatterns) -> _Matcher:
+    """One matcher for the union of ``groups`` (e.g. the shared chrome and a profile's)."""
+    exact: set[str] = set()
+    anchored: list[str] = []
+    floating: list[str] = []
+    for group in groups:
+        exact |= group.exact
+        for pattern in group.regexes:
+            if pattern.pattern.startswith("^") and "|" not in _top_level(pattern.pattern):
+                anchored.append(f"(?:{pattern.pattern[1:]})")
+            else:
+                floating.append(f"(?:{pattern.pattern})")
+    return _Matcher(
+        frozenset(exact),
+        re.compile("|".join(anchored), re.IGNORECASE) if anchored else None,
+        re.compile("|".join(floating), re.IGNORECASE) if floating else None,
+    )
+
+
+@dataclass(frozen=True)
+class _Shared:
+    chrome: _Matcher
+    end: _Matcher
+    byline: _Matcher
+    source: _Matcher
+    credit: _Matcher
+    photo: _Matcher
+    caption: _Matcher
+
+
+@lru_cache(maxsize=1)
+def _shared_matchers() -> _Shared:
+    shared = chrome()
+    return _Shared(
+        *(
+            _matcher(group)
+            for group in (
+                shared.chrome,
+                shared.end_markers,
+                shared.byline,
+                shared.source_line,
+                shared.credit_line,
+                shared.photo_credit,
+                shared.caption_words,
+            )
+        )
+    )
+
+
+def _top_level(pattern: str) -> str:
+    """``pattern`` without its bracketed parts (to see whether an alternation is at the top level)."""
+    depth, out, escaped, in_class = 0, [], False, False
+    for char in pattern:
+        if escaped:
+            escaped = False
+            continue
+        if char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif depth == 0:
+            out.append(char)
+    return "".join(out)
+
+
 def _is_caption(lines: list[_Line], i: int) -> bool:
     line = lines[i]
     if line.words > 20:
@@ -367,7 +473,7 @@ def _is_caption(lines: list[_Line], i: int) -> bool:
     twin = any(0 <= j < len(lines) and lines[j].key == line.key for j in (i - 1, i + 1))
     if twin:
         return True
-    if line.words <= 12 and not line.text.endswith(".") and chrome().caption_words.matches(line.key):
+    if line.words <= 12 and not line.text.endswith(".") and _shared_matchers().caption(line.key):
         return True
     bracket = _BRACKETED_AGENCY.search(line.text)
     return bracket is not None and not line.text.endswith(".") and bool(credit_wires(bracket.group(1)))
@@ -376,7 +482,7 @@ def _is_caption(lines: list[_Line], i: int) -> bool:
 def _is_photo_credit(line: _Line) -> bool:
     if line.words > 14:
         return False
-    return chrome().photo_credit.matches(line.key) or (
+    return _shared_matchers().photo(line.key) or (
         line.words <= 8 and _PHOTO_MARK.search(line.text) is not None and not line.text.endswith(".")
     )
 
@@ -422,8 +528,10 @@ def _classify(
     repeated: Collection[str],
 ) -> None:
     shared = chrome()
-    chrome_lines = shared.chrome | profile.chrome if profile else shared.chrome
-    end_lines = shared.end_markers | profile.end_markers if profile else shared.end_markers
+    matchers = _shared_matchers()
+    chrome_lines = _matcher(shared.chrome, profile.chrome) if profile else matchers.chrome
+    end_lines = _matcher(shared.end_markers, profile.end_markers) if profile else matchers.end
+    byline, source, credit_line = matchers.byline, matchers.source, matchers.credit
     lines[0].kind = Kind.TITLE
     for i, line in enumerate(lines[1:], start=1):
         key = line.key
@@ -433,17 +541,17 @@ def _classify(
             continue  # a long line is never furniture
         if key == headline_key or key == lines[0].key:
             line.kind = Kind.HEADLINE
-        elif end_lines.matches(key):
+        elif end_lines(key):
             line.kind = Kind.END
-        elif chrome_lines.matches(key):
+        elif chrome_lines(key):
             line.kind = Kind.CHROME
         elif _is_photo_credit(line):
             line.kind = Kind.PHOTO
-        elif line.words <= 12 and shared.byline.matches(key):
+        elif line.words <= 12 and byline(key):
             line.kind = Kind.BYLINE
-        elif line.words <= 10 and shared.source_line.matches(key):
+        elif line.words <= 10 and source(key):
             line.kind = Kind.SOURCE
-        elif line.words <= 16 and shared.credit_line.matches(key):
+        elif line.words <= 16 and credit_line(key):
             line.kind = Kind.CREDIT
         elif _date_line(line):
             line.kind = Kind.DATE
@@ -552,7 +660,8 @@ def _title_like(lines: list[_Line], site_name: str | None, found: OutletProfile 
     if _QUESTION_END.search(first.text) and first.words > _MAX_QUESTION_TITLE_WORDS:
         return False
     shared = chrome()
-    if shared.byline.matches(first.key) or shared.source_line.matches(first.key) or shared.chrome.matches(first.key):
+    matchers = _shared_matchers()
+    if any(m(first.key) for m in (matchers.byline, matchers.source, matchers.chrome)):
         return False
     if _DIGIT.search(headline) and find_dates(headline) and len(headline.split()) <= 14:
         return False

@@ -39,6 +39,7 @@ _AGENCY_WORD = re.compile(
     r"|\u0430\u0433\u0435\u043d\u0442\u0441\u0442\u0432\u043e|\u0430\u0433\u0435\u043d\u0442\u0441\u0442\u0432\u0430)\s+"
 )  # وكاله (انباء) / агентство / агентства
 _LETTERS = Normalization()
+_DOTTED_TOKEN = re.compile(r"\w+(?:\.\w+)*")  # أ.ف.ب and INTERFAX.RU are one token
 _DOTS = re.compile(r"(?<=\w)\.(?=\w)")  # أ.ف.ب, INTERFAX.RU: dots inside a name
 _STRIP = " \t()[]«»\"'“”‹›<>:.-\u2013\u2014\u0640/"  # brackets, quotes, dashes and tatweel around a name
 
@@ -104,17 +105,21 @@ def credit_wires(text: str) -> list[str]:
     Every piece of the credit must be a name on its own (after ``وكالة``/``agency`` and brackets):
     a credit slot holds names, not sentences.
     """
-    names = wire_names()
     found: list[str] = []
     for piece in _CREDIT_SPLIT.split(text.strip(_STRIP)):
-        piece = piece.strip(_STRIP)
-        if not piece or len(piece) > 40:
-            continue
-        key = name_key(piece)
-        code = names.get(key) or names.get(name_key(_AGENCY_WORD.sub("", match_key(piece))))
+        code = _piece_code(piece.strip(_STRIP))
         if code and code not in found:
             found.append(code)
     return found
+
+
+@lru_cache(maxsize=1 << 14)
+def _piece_code(piece: str) -> str | None:
+    """The agency one piece of a credit names (``وكالة الأناضول`` -> ``Anadolu``), else None."""
+    if not piece or len(piece) > 40:
+        return None
+    names = wire_names()
+    return names.get(name_key(piece)) or names.get(name_key(_AGENCY_WORD.sub("", match_key(piece))))
 
 
 def only_wires(text: str) -> list[str]:
@@ -124,7 +129,7 @@ def only_wires(text: str) -> list[str]:
     (['AFP'], [])
     """
     pieces = [p for p in (p.strip(_STRIP) for p in _CREDIT_SPLIT.split(text.strip(_STRIP))) if p]
-    if not pieces or not all(credit_wires(p) for p in pieces):
+    if not pieces or not all(_piece_code(p) for p in pieces):
         return []
     return credit_wires(text)
 
@@ -154,6 +159,8 @@ def _cited_index() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
 
 def _forms(token: str) -> list[str]:
     """A (lower-case) token and its forms without Arabic clitics (لوكالة, للأناضول) or Russian case endings."""
+    if not token:
+        return []
     first = token[0]
     if "\u0621" <= first <= "\u064a":
         forms = [token]
@@ -174,7 +181,7 @@ def _forms(token: str) -> list[str]:
 def _starts(token: str) -> tuple[str, ...]:
     """The folded, lower-case forms of a token as written that start an agency's name (usually none)."""
     index = _cited_index()
-    return tuple(f for f in _forms(_LETTERS.apply(token).lower()) if f in index)
+    return tuple(f for f in _forms(_LETTERS.apply(token.replace(".", "")).lower()) if f in index)
 
 
 def cited_wires(text: str) -> list[str]:
@@ -183,7 +190,10 @@ def cited_wires(text: str) -> list[str]:
     Latin and Cyrillic names count only when capitalized as names are (``Спутник``, not ``спутник``).
     """
     index = _cited_index()
-    original = _TOKEN.findall(_DOTS.sub("", text))
+    original = _DOTTED_TOKEN.findall(text)
+    if not any(map(_starts, set(original))):  # most texts cite no agency: one look at each distinct word
+        return []
+    original = [t.replace(".", "") if "." in t else t for t in original]
     found: list[str] = []
     for i, raw in enumerate(original):
         forms = _starts(raw)
