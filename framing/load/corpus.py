@@ -174,6 +174,7 @@ def read_corpus(
 
     rows: list[dict[str, Any]] = []
     pages: list[_PageFile] = []
+    in_folder = root.is_dir()
     seen_ids: dict[str, str] = {}
     for file in _progress(found, progress, "reading"):
         where = _where(file, root)
@@ -223,7 +224,7 @@ def read_corpus(
         seen_ids[doc_id] = where
         lines = page_lines(text)
         _, site, profile = split_title(lines[0], known)
-        folder = _folder_outlet(file, root)
+        folder = where.split(os.sep, 1)[0] if in_folder and os.sep in where else None  # the outlet folder
         group = profile.id if profile else (folder or site or "")
         pages.append(_PageFile(file, where, text, doc_id, lines, group, profile.id if profile else None, site, folder))
 

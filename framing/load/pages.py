@@ -115,6 +115,7 @@ _STRONG = frozenset(
 
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[-|\u2013\u2014:]|::|\u00bb|/)\s+")  # - | en dash, em dash, : :: » /
 _SECTION = re.compile(r"\s+\|\s+\S+(?:\s\S+)?\s*$")  # a short last part before the site: | أخبار |
+_YEAR = re.compile(r"[12\u0661\u0662\u06f1\u06f2][0-9\u0660-\u0669\u06f0-\u06f9]{3}")  # 1xxx / 2xxx, any digits
 _DIGIT = re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9]")  # ASCII, Arabic-Indic and Persian digits
 # A sentence ends in . ! ? ؟ … : or a closing quote/bracket, possibly followed by more closers.
 _SENTENCE_END = re.compile(r"[.!?\u061f\u2026:\u00bb\"\u201d)\]]\W*$")
@@ -535,7 +536,7 @@ def _classify(
     lines[0].kind = Kind.TITLE
     for i, line in enumerate(lines[1:], start=1):
         key = line.key
-        if line.words <= 20 and _DIGIT.search(line.text):
+        if line.words <= 20 and _YEAR.search(line.text):  # every date found has a four-digit year
             line.dates = _forum_date(line) or find_dates(line.text)
         if line.words > _KEYED_WORDS:
             continue  # a long line is never furniture
