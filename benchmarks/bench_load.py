@@ -90,7 +90,10 @@ def main() -> None:
                 runs[name].append((time.perf_counter() - wall, time.process_time() - cpu))
                 if not isinstance(result, int):
                     assert len(result) == args.pages, result.attrs["load_report"]
-        print(f"{args.pages} pages, {size / 1e6:.1f} MB, median of {args.repeats} runs, load average {os.getloadavg()[0]:.1f}")
+        print(
+            f"{args.pages} pages, {size / 1e6:.1f} MB, median of {args.repeats} runs, "
+            f"load average {os.getloadavg()[0]:.1f}"
+        )
         print(f"{'method':34} {'wall s':>7} {'pages/s':>8} {'CPU s':>7} {'pages/CPU-s':>11}")
         for name, values in runs.items():
             wall = statistics.median(v[0] for v in values)

@@ -35,9 +35,12 @@ def main() -> None:
     languages = pd.Series([layout.language for layout in LAYOUTS]).value_counts().to_dict()
     print(f"{len(written)} pages from {len(LAYOUTS)} outlet layouts {languages}")
     with pd.option_context("display.width", 200, "display.max_columns", 20):
-        print((table.drop(columns=["pages", "body_lines_lost"]) * 100).round(1).assign(
-            pages=table["pages"], body_lines_lost=table["body_lines_lost"]
-        ).to_string())
+        print(
+            (table.drop(columns=["pages", "body_lines_lost"]) * 100)
+            .round(1)
+            .assign(pages=table["pages"], body_lines_lost=table["body_lines_lost"])
+            .to_string()
+        )
     if args.failures:
         for case in written:
             for name, (ok, expected, got) in results[case.id].items():

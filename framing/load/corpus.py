@@ -226,13 +226,17 @@ def read_corpus(
         _, site, profile = split_title(lines[0], known)
         folder = where.split(os.sep, 1)[0] if in_folder and os.sep in where else None  # the outlet folder
         group = profile.id if profile else (folder or site or "")
-        pages.append(_PageFile(file, where, text, doc_id, lines, group, profile.id if profile else None, site, folder))
+        pages.append(
+            _PageFile(file, where, text, doc_id, lines, group, profile.id if profile else None, site, folder)
+        )
 
     by_group: dict[str, list[_PageFile]] = {}
     for page_file in pages:
         by_group.setdefault(page_file.group, []).append(page_file)
     keys: dict[str, str] = {}
-    repeated = {g: repeated_lines([p.lines for p in members], key_cache=keys) for g, members in by_group.items()}
+    repeated = {
+        g: repeated_lines([p.lines for p in members], key_cache=keys) for g, members in by_group.items()
+    }
     parsed = _parse_pages(pages, known, repeated, keys, workers=workers)
     site_counts = Counter(p.site for p in pages if p.folder is None and p.site)
     alone = sum(p.folder is None for p in pages) == 1
@@ -263,7 +267,8 @@ def _parse_chunk(
 ) -> list[Page]:
     """Parse pages (in a worker process, or in this one)."""
     keys: dict[str, str] = {}
-    return [parse_page(t, profiles=known, repeated=repeated[g], key_cache=keys) for t, g in zip(texts, groups)]
+    pairs = zip(texts, groups, strict=True)
+    return [parse_page(t, profiles=known, repeated=repeated[g], key_cache=keys) for t, g in pairs]
 
 
 def _parse_pages(
@@ -333,7 +338,9 @@ def _page_row(
     alone: bool = True,
 ) -> dict[str, Any]:
     profile = known.get(page.outlet_id) if page.outlet_id else None
-    outlet_id, outlet_source = _choose_outlet(page, page_file, outlet, site_counts=site_counts or {}, alone=alone)
+    outlet_id, outlet_source = _choose_outlet(
+        page, page_file, outlet, site_counts=site_counts or {}, alone=alone
+    )
     chosen = known.get(outlet_id) or profile
     text = page.text
     return {

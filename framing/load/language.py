@@ -19,9 +19,9 @@ Arabic with Latin words inside (names, acronyms) stays Arabic: the script with m
 
 from __future__ import annotations
 
-import unicodedata
 import re
-from functools import lru_cache
+import unicodedata
+from functools import cache, lru_cache
 from typing import Any
 
 __all__ = ["UNDETERMINED", "detect_language", "script_of"]
@@ -38,10 +38,55 @@ SCRIPT_LANGUAGES: dict[str, tuple[str, ...]] = {
     "arabic": ("ar", "ary", "arz", "fa", "ur", "ps", "ku", "ug", "sdh"),
     "cyrillic": ("ru", "uk", "bg", "sr", "mk", "be", "kk", "ky", "mn", "tt", "tg", "ba"),
     "latin": (
-        "en", "fr", "de", "es", "it", "pt", "nl", "tr", "pl", "cs", "sk", "sl", "hr", "bs", "ro", "hu",
-        "sv", "da", "no", "fi", "et", "lv", "lt", "id", "ms", "az", "sq", "ca", "eu", "gl", "vi", "tl",
-        "sw", "af", "cy", "ga", "mt", "is", "eo", "la", "lb", "oc", "br", "wa", "nn", "qu", "rw",
-        "xh", "zu",
+        "en",
+        "fr",
+        "de",
+        "es",
+        "it",
+        "pt",
+        "nl",
+        "tr",
+        "pl",
+        "cs",
+        "sk",
+        "sl",
+        "hr",
+        "bs",
+        "ro",
+        "hu",
+        "sv",
+        "da",
+        "no",
+        "fi",
+        "et",
+        "lv",
+        "lt",
+        "id",
+        "ms",
+        "az",
+        "sq",
+        "ca",
+        "eu",
+        "gl",
+        "vi",
+        "tl",
+        "sw",
+        "af",
+        "cy",
+        "ga",
+        "mt",
+        "is",
+        "eo",
+        "la",
+        "lb",
+        "oc",
+        "br",
+        "wa",
+        "nn",
+        "qu",
+        "rw",
+        "xh",
+        "zu",
     ),
     "greek": ("el",),
     "hebrew": ("he", "yi"),
@@ -68,14 +113,40 @@ _NON_ARABIC_LETTERS = re.compile(
 NON_ARABIC_SHARE = 0.02  # of the Arabic-script letters: above it, the text is not Arabic (measured)
 
 
-# Letters that only some Cyrillic languages use: Ukrainian і ї є ґ, Belarusian ў, Serbian/Macedonian ђ ј љ њ ћ џ ѓ ќ ѕ,
+# Letters that only some Cyrillic languages use: Ukrainian і ї є ґ, Belarusian ў,
+# Serbian/Macedonian ђ ј љ њ ћ џ ѓ ќ ѕ,
 # Kazakh/Kyrgyz/Tatar ә ғ қ ң ө ұ ү һ; Russian (and Belarusian) ы э. Bulgarian uses none of ы э і.
-_NON_RUSSIAN = re.compile("[\u0456\u0457\u0454\u0491\u045e\u0452\u0458\u0459\u045a\u045b\u045f\u0453\u045c\u0455"
-                          "\u04d9\u0493\u049b\u04a3\u04e9\u04b1\u04af\u04bb]", re.IGNORECASE)
+_NON_RUSSIAN = re.compile(
+    "[\u0456\u0457\u0454\u0491\u045e\u0452\u0458\u0459\u045a\u045b\u045f\u0453\u045c\u0455"
+    "\u04d9\u0493\u049b\u04a3\u04e9\u04b1\u04af\u04bb]",
+    re.IGNORECASE,
+)
 _RUSSIAN_ONLY = re.compile("[\u044b\u044d]", re.IGNORECASE)  # ы э
 # Frequent English function words: a Latin text where they are this frequent is English (measured on the
 # layout fixtures and py3langid's agreement; other Latin texts go to the model).
-_ENGLISH_WORDS = frozenset("the of and to in is that for on was with said by at from as it has have".split())
+_ENGLISH_WORDS = frozenset(
+    [
+        "the",
+        "of",
+        "and",
+        "to",
+        "in",
+        "is",
+        "that",
+        "for",
+        "on",
+        "was",
+        "with",
+        "said",
+        "by",
+        "at",
+        "from",
+        "as",
+        "it",
+        "has",
+        "have",
+    ]
+)
 ENGLISH_SHARE = 0.12
 
 
@@ -122,7 +193,7 @@ def _script(char: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=None)
+@cache
 def _identifier(script: str) -> Any:
     """A py3langid identifier restricted to ``script``'s languages (loaded on first use, then kept)."""
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
@@ -160,7 +231,9 @@ def detect_language(text: str, *, default: str | None = None) -> str:
             return "ru"
     elif script == "latin":
         words = sample.lower().split()
-        if len(words) >= 8 and sum(w.strip(".,;:\"'()") in _ENGLISH_WORDS for w in words) >= ENGLISH_SHARE * len(words):
+        if len(words) >= 8 and sum(
+            w.strip(".,;:\"'()") in _ENGLISH_WORDS for w in words
+        ) >= ENGLISH_SHARE * len(words):
             return "en"
     language, confidence = _identifier(script).classify(sample)
     if confidence < MIN_CONFIDENCE:

@@ -115,7 +115,9 @@ _STRONG = frozenset(
 
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[-|\u2013\u2014:]|::|\u00bb|/)\s+")  # - | en dash, em dash, : :: » /
 _SECTION = re.compile(r"\s+\|\s+\S+(?:\s\S+)?\s*$")  # a short last part before the site: | أخبار |
-_YEAR = re.compile(r"[12\u0661\u0662\u06f1\u06f2][0-9\u0660-\u0669\u06f0-\u06f9]{3}")  # 1xxx / 2xxx, any digits
+_YEAR = re.compile(
+    r"[12\u0661\u0662\u06f1\u06f2][0-9\u0660-\u0669\u06f0-\u06f9]{3}"
+)  # 1xxx / 2xxx, any digits
 _DIGIT = re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9]")  # ASCII, Arabic-Indic and Persian digits
 # A sentence ends in . ! ? ؟ … : or a closing quote/bracket, possibly followed by more closers.
 _SENTENCE_END = re.compile(r"[.!?\u061f\u2026:\u00bb\"\u201d)\]]\W*$")
@@ -140,8 +142,11 @@ _INLINE_CREDITS = (
         rf"^{_PLACE}{_EXTRA}\s*[.,]?\s*(?:{_DASH}\s*)?\(\s*(?P<agency>[^()]{{1,40}}?)\s*\)\s*(?:{_DASH}|[:.])*\s*(?=\S)"
     ),
     # МОСКВА, 15 июля. /ТАСС/. text
-    re.compile(rf"^{_PLACE}{_EXTRA}\s*[.,]?\s*/\s*(?P<agency>[^/]{{1,30}}?)\s*/\s*[.:]?\s*(?:{_DASH}\s*)?(?=\S)"),
-    # PLACE - AGENCY - text | موسكو – أ ف ب: text | МОСКВА, 15 июл — РИА Новости. text | باريس ـ «الموقع»: text
+    re.compile(
+        rf"^{_PLACE}{_EXTRA}\s*[.,]?\s*/\s*(?P<agency>[^/]{{1,30}}?)\s*/\s*[.:]?\s*(?:{_DASH}\s*)?(?=\S)"
+    ),
+    # PLACE - AGENCY - text | موسكو – أ ف ب: text | МОСКВА, 15 июл — РИА Новости. text
+    # | باريس ـ «الموقع»: text
     re.compile(
         rf"^{_PLACE}{_EXTRA}\s*(?:{_DASH}|/|:|\.)\s*[«\"]?(?P<agency>[^()\d«»:\"]{{1,40}}?)[»\"]?\s*(?:{_DASH}|[:.,])\s+(?=\S)"
     ),
@@ -153,7 +158,9 @@ _CORRESPONDENT = re.compile(
     r"^(?:\u0645\u0631\u0627\u0633\u0644|\u0645\u0646\u062f\u0648\u0628|correspondent|staff|\u043a\u043e\u0440\u0440)"
 )  # مراسل / مندوب / correspondent / корр.
 _BRACKETED_AGENCY = re.compile(r"\(([^()]{1,25})\)\s*$")
-_BYLINE_SPLIT = re.compile(r"[:\uff1a]|^(?:by|\u0430\u0432\u0442\u043e\u0440)\s+", re.IGNORECASE)  # : / By / автор
+_BYLINE_SPLIT = re.compile(
+    r"[:\uff1a]|^(?:by|\u0430\u0432\u0442\u043e\u0440)\s+", re.IGNORECASE
+)  # : / By / автор
 _URL_LINE = re.compile(r"^(?:[^\s:]+\s*){0,3}:?\s*(?:https?://|www\.)\S+$", re.IGNORECASE)
 # A vBulletin post header: قديم 05-28-2023, 04:28 AM (month first), as normalized
 _FORUM_POST = re.compile(
@@ -161,11 +168,13 @@ _FORUM_POST = re.compile(
     re.IGNORECASE,
 )  # قديم
 _PHOTO_MARK = re.compile(
-    r"(?:reuters/|/reuters|/afp|afp/|ap photo|/ap$|getty images|epa/|/epa|/dpa|dpa/|/tass|\u0442\u0430\u0441\u0441/)",
+    r"(?:reuters/|/reuters|/afp|afp/|ap photo|/ap$|getty images|epa/|/epa|/dpa|dpa/|/tass"
+    r"|\u0442\u0430\u0441\u0441/)",  # тасс/
     re.IGNORECASE,
 )
 _WEEKDAY_KEYS = frozenset(match_key(w) for w in WEEKDAYS)
-# Words before a date that make it part of a sentence: by, until, since, before, after, حتى, منذ, قبل, بعد, до, после
+# Words before a date that make it part of a sentence: by, until, since, before, after,
+# حتى, منذ, قبل, بعد, до, после
 _DATE_PREPOSITIONS = frozenset(
     ["by", "until", "till", "since", "before", "after", "from", "\u062d\u062a\u064a", "\u0645\u0646\u0630",
      "\u0642\u0628\u0644", "\u0628\u0639\u062f", "\u0434\u043e", "\u043f\u043e\u0441\u043b\u0435",
@@ -331,7 +340,7 @@ def _agency_or_own(
 
 
 def _dateline_line(line: str, site_name: str | None) -> tuple[str | None, list[str]] | None:
-    """``(place, wires)`` when ``line`` is a dateline (``موسكو - الفرنسية``) or a bare credit (``(أ ف ب)``)."""
+    """``(place, wires)`` of a dateline line (``موسكو - الفرنسية``) or a bare credit (``(أ ف ب)``)."""
     words = len(line.split())
     if words <= 5:
         bare = only_wires(line)
@@ -644,7 +653,9 @@ def _assign_dates(page: Page, lines: list[_Line], profile: OutletProfile | None)
                     break
 
 
-def _title_like(lines: list[_Line], site_name: str | None, found: OutletProfile | None, headline: str) -> bool:
+def _title_like(
+    lines: list[_Line], site_name: str | None, found: OutletProfile | None, headline: str
+) -> bool:
     """Whether the first line is a title (see the module docstring)."""
     first = lines[0]
     if found is not None:
@@ -660,7 +671,6 @@ def _title_like(lines: list[_Line], site_name: str | None, found: OutletProfile 
         return False
     if _QUESTION_END.search(first.text) and first.words > _MAX_QUESTION_TITLE_WORDS:
         return False
-    shared = chrome()
     matchers = _shared_matchers()
     if any(m(first.key) for m in (matchers.byline, matchers.source, matchers.chrome)):
         return False
@@ -730,7 +740,7 @@ def parse_page(
 
 
 def _at_edge(lines: list[_Line], i: int, start: int, stop: int) -> bool:
-    """Whether unclassified line ``i`` was trimmed from an end of the body span (nothing classified between)."""
+    """Whether unclassified line ``i`` was trimmed from an end of the body span (nothing between)."""
     between = range(i, start) if i < start else range(stop, i + 1)
     return all(lines[j].kind is None for j in between)
 

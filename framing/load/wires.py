@@ -32,7 +32,9 @@ __all__ = ["Agency", "agencies", "cited_wires", "credit_wires", "only_wires", "w
 
 _WHERE = "framing/load/resources/wires.yaml"
 # Pieces of a credit: + , ، / & ; " - " and the conjunction و glued to the next word
-_CREDIT_SPLIT = re.compile(r"\s*(?:[+,\u060c/&;|]|\s[\-\u2013\u2014]\s|\s\u0648(?=\S)|\s(?:and|и|\u0648)\s)\s*")
+_CREDIT_SPLIT = re.compile(
+    r"\s*(?:[+,\u060c/&;|]|\s[\-\u2013\u2014]\s|\s\u0648(?=\S)|\s(?:and|и|\u0648)\s)\s*"
+)
 # "وكالة", "وكالة أنباء", "agency", "агентство" before an agency's name in a credit
 _AGENCY_WORD = re.compile(
     r"^(?:\u0648\u0643\u0627\u0644\u0647(?:\s+\u0627\u0646\u0628\u0627\u0621)?|the|news agency|agency"
@@ -143,7 +145,7 @@ def _words(text: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _cited_index() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
-    """First word of each spelling that counts inside sentences -> ((the other words, code), …), longest first."""
+    """First word of each spelling that counts inside sentences -> ((other words, code), …), longest first."""
     index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for agency in agencies():
         for spelling in agency.names:
@@ -158,7 +160,7 @@ def _cited_index() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
 
 
 def _forms(token: str) -> list[str]:
-    """A (lower-case) token and its forms without Arabic clitics (لوكالة, للأناضول) or Russian case endings."""
+    """A lower-case token and its forms without Arabic clitics (لوكالة, للأناضول) or Russian endings."""
     if not token:
         return []
     first = token[0]
@@ -203,9 +205,7 @@ def cited_wires(text: str) -> list[str]:
         if (head.isascii() or "\u0400" <= head <= "\u04ff") and not head.isupper():
             continue
         tokens = [_LETTERS.apply(t).lower() for t in original[i + 1 : i + 4]]  # the words after it
-        code = next(
-            (c for f in forms for rest, c in index[f] if tuple(tokens[: len(rest)]) == rest), None
-        )
+        code = next((c for f in forms for rest, c in index[f] if tuple(tokens[: len(rest)]) == rest), None)
         if code is not None and code not in found:
             found.append(code)
     return found

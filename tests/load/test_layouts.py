@@ -23,9 +23,17 @@ def test_the_suite_covers_the_outlets_it_promises() -> None:
     by_language = Counter(layout.language for layout in LAYOUTS)
     arabic_families = {layout.family for layout in LAYOUTS if layout.language == "ar"}
     assert by_language["ar"] >= 25 and by_language["en"] >= 6 and by_language["ru"] >= 6
-    assert {"egypt", "gulf", "levant", "iraq", "maghreb", "panarab", "aggregator", "forum", "print_export"} <= (
-        arabic_families
-    )
+    assert {
+        "egypt",
+        "gulf",
+        "levant",
+        "iraq",
+        "maghreb",
+        "panarab",
+        "aggregator",
+        "forum",
+        "print_export",
+    } <= (arabic_families)
     assert len({c.id for c in all_cases}) == len(all_cases)
 
 

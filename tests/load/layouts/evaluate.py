@@ -43,7 +43,7 @@ def _value(row: pd.Series, name: str) -> Any:
 
 
 def compare(case: Case, row: pd.Series) -> dict[str, tuple[bool, object, object]]:
-    """``{field: (ok, expected, got)}`` for one case, plus ``body_lost`` (paragraphs missing from the text)."""
+    """``{field: (ok, expected, got)}`` for one case, plus ``body_lost`` (paragraphs missing from text)."""
     expect = case.expect
     paragraphs = [p for p in str(row["text"]).split("\n\n") if p]
     got: dict[str, object] = {
@@ -66,18 +66,24 @@ def compare(case: Case, row: pd.Series) -> dict[str, tuple[bool, object, object]
     return result
 
 
-def evaluate(folder: Path, *, workers: int | None = 1) -> tuple[list[Case], dict[str, dict[str, tuple[bool, object, object]]]]:
+def evaluate(
+    folder: Path, *, workers: int | None = 1
+) -> tuple[list[Case], dict[str, dict[str, tuple[bool, object, object]]]]:
     """Write the fixtures under ``folder``, load them, and compare: ``(cases, {case id: comparison})``."""
     written = write_cases(folder)
     corpus = read_corpus(folder, progress=False, workers=workers)
-    by_path = {Path(p).relative_to(folder).with_suffix("").as_posix(): i for i, p in enumerate(corpus["source_path"])}
+    by_path = {
+        Path(p).relative_to(folder).with_suffix("").as_posix(): i for i, p in enumerate(corpus["source_path"])
+    }
     results = {}
     for case in written:
         results[case.id] = compare(case, corpus.iloc[by_path[case.id]])
     return written, results
 
 
-def accuracy_table(written: list[Case], results: dict[str, dict[str, tuple[bool, object, object]]]) -> pd.DataFrame:
+def accuracy_table(
+    written: list[Case], results: dict[str, dict[str, tuple[bool, object, object]]]
+) -> pd.DataFrame:
     """Share of cases right per field (columns) and layout family (rows, plus ``all``); body lines lost."""
     rows: dict[str, dict[str, list[bool]]] = defaultdict(lambda: defaultdict(list))
     lost: dict[str, int] = defaultdict(int)

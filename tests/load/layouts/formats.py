@@ -8,20 +8,93 @@ from datetime import datetime
 
 DateStyle = Callable[[datetime], tuple[str, datetime | None]]
 
-EGYPTIAN = ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"]
+EGYPTIAN = [
+    "يناير",
+    "فبراير",
+    "مارس",
+    "أبريل",
+    "مايو",
+    "يونيو",
+    "يوليو",
+    "أغسطس",
+    "سبتمبر",
+    "أكتوبر",
+    "نوفمبر",
+    "ديسمبر",
+]
 EGYPTIAN_E = [*EGYPTIAN[:5], "يونيه", "يوليه", *EGYPTIAN[7:]]  # يونيه / يوليه
 LEVANTINE = [
-    "كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران",
-    "تموز", "آب", "أيلول", "تشرين الأول", "تشرين الثاني", "كانون الأول",
+    "كانون الثاني",
+    "شباط",
+    "آذار",
+    "نيسان",
+    "أيار",
+    "حزيران",
+    "تموز",
+    "آب",
+    "أيلول",
+    "تشرين الأول",
+    "تشرين الثاني",
+    "كانون الأول",
 ]
-ALGERIAN = ["جانفي", "فيفري", "مارس", "أفريل", "ماي", "جوان", "جويلية", "أوت", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"]
-MOROCCAN = ["يناير", "فبراير", "مارس", "أبريل", "ماي", "يونيو", "يوليوز", "غشت", "شتنبر", "أكتوبر", "نونبر", "دجنبر"]
+ALGERIAN = [
+    "جانفي",
+    "فيفري",
+    "مارس",
+    "أفريل",
+    "ماي",
+    "جوان",
+    "جويلية",
+    "أوت",
+    "سبتمبر",
+    "أكتوبر",
+    "نوفمبر",
+    "ديسمبر",
+]
+MOROCCAN = [
+    "يناير",
+    "فبراير",
+    "مارس",
+    "أبريل",
+    "ماي",
+    "يونيو",
+    "يوليوز",
+    "غشت",
+    "شتنبر",
+    "أكتوبر",
+    "نونبر",
+    "دجنبر",
+]
 WEEKDAYS_AR = ["الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد"]
-ENGLISH = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December"]
+ENGLISH = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 WEEKDAYS_EN = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-RUSSIAN = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
-           "ноября", "декабря"]
+RUSSIAN = [
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+]
 RUSSIAN_SHORT = ["янв", "фев", "мар", "апр", "мая", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"]
 INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 
@@ -58,8 +131,12 @@ def ymd_slash_makkah(d: datetime) -> tuple[str, datetime | None]:  # آخر تح
     return f"تاريخ النشر: {d.year}/{d.month}/{d.day} الساعة {d.hour:02d}:{d.minute:02d} (مكة المكرمة)", d
 
 
-def hijri_gregorian(d: datetime) -> tuple[str, datetime | None]:  # الجمعة - 10 شوال 1437 هـ - 15 يوليو 2016 مـ
-    return f"{WEEKDAYS_AR[d.weekday()]} - 10 شوال 1440 هـ - {d.day} {EGYPTIAN[d.month - 1]} {d.year} مـ", day(d)
+def hijri_gregorian(
+    d: datetime,
+) -> tuple[str, datetime | None]:  # الجمعة - 10 شوال 1437 هـ - 15 يوليو 2016 مـ
+    return f"{WEEKDAYS_AR[d.weekday()]} - 10 شوال 1440 هـ - {d.day} {EGYPTIAN[d.month - 1]} {d.year} مـ", day(
+        d
+    )
 
 
 def levant_bar(d: datetime) -> tuple[str, datetime | None]:  # 15 تموز 2016 | 14:20
@@ -88,7 +165,10 @@ def indic_labelled(d: datetime) -> tuple[str, datetime | None]:  # تاريخ ا
 
 
 def moroccan(d: datetime) -> tuple[str, datetime | None]:  # الجمعة 15 يوليوز 2016 - 14:20
-    return f"{WEEKDAYS_AR[d.weekday()]} {d.day} {MOROCCAN[d.month - 1]} {d.year} - {d.hour:02d}:{d.minute:02d}", d
+    return (
+        f"{WEEKDAYS_AR[d.weekday()]} {d.day} {MOROCCAN[d.month - 1]} {d.year} - {d.hour:02d}:{d.minute:02d}",
+        d,
+    )
 
 
 def algerian(d: datetime) -> tuple[str, datetime | None]:  # 15 جويلية 2016
@@ -112,32 +192,47 @@ def dmy_slash(d: datetime) -> tuple[str, datetime | None]:  # 15/07/2016
     return f"{d.day:02d}/{d.month:02d}/{d.year}", day(d)
 
 
-def forum_post(d: datetime) -> tuple[str, datetime | None]:  # قديم 05-28-2023, 04:28 AM (vBulletin: month first)
+def forum_post(
+    d: datetime,
+) -> tuple[str, datetime | None]:  # قديم 05-28-2023, 04:28 AM (vBulletin: month first)
     ampm = "PM" if d.hour >= 12 else "AM"
     return f"قديم {d.month:02d}-{d.day:02d}-{d.year}, {d.hour % 12 or 12:02d}:{d.minute:02d} {ampm}", d
 
 
 def forum_ahla(d: datetime) -> tuple[str, datetime | None]:  # مُساهمة من طرف X السبت يناير 03, 2015 5:17 am
     ampm = "pm" if d.hour >= 12 else "am"
-    text = f"مُساهمة من طرف سامر {WEEKDAYS_AR[d.weekday()]} {EGYPTIAN[d.month - 1]} {d.day:02d}, {d.year} {d.hour % 12 or 12}:{d.minute:02d} {ampm}"
+    when = f"{EGYPTIAN[d.month - 1]} {d.day:02d}, {d.year} {d.hour % 12 or 12}:{d.minute:02d} {ampm}"
+    text = f"مُساهمة من طرف سامر {WEEKDAYS_AR[d.weekday()]} {when}"
     return text, d
 
 
 def byline_agency_date(agency: str) -> Callable[[datetime], tuple[str, datetime | None]]:
     def style(d: datetime) -> tuple[str, datetime | None]:  # كتب: رويترز الجمعة 15-07-2016 11:23
-        return f"كتب: {agency} {WEEKDAYS_AR[d.weekday()]} {d.day:02d}-{d.month:02d}-{d.year} {d.hour:02d}:{d.minute:02d}", d
+        return (
+            f"كتب: {agency} {WEEKDAYS_AR[d.weekday()]} {d.day:02d}-{d.month:02d}-{d.year} "
+            f"{d.hour:02d}:{d.minute:02d}",
+            d,
+        )
 
     return style
 
 
 # --- English ------------------------------------------------------------------------------------------
 def en_weekday_zone(d: datetime) -> tuple[str, datetime | None]:  # Friday, July 15 2016 18:50 EEST
-    return f"{WEEKDAYS_EN[d.weekday()]}, {ENGLISH[d.month - 1]} {d.day} {d.year} {d.hour:02d}:{d.minute:02d} EEST", d
+    return (
+        f"{WEEKDAYS_EN[d.weekday()]}, {ENGLISH[d.month - 1]} {d.day} {d.year} "
+        f"{d.hour:02d}:{d.minute:02d} EEST",
+        d,
+    )
 
 
 def en_published_gmt(d: datetime) -> tuple[str, datetime | None]:  # Published: Jul 15, 2016 6:50 PM GMT
     ampm = "PM" if d.hour >= 12 else "AM"
-    return f"Published: {ENGLISH[d.month - 1][:3]} {d.day}, {d.year} {d.hour % 12 or 12}:{d.minute:02d} {ampm} GMT", d
+    return (
+        f"Published: {ENGLISH[d.month - 1][:3]} {d.day}, {d.year} "
+        f"{d.hour % 12 or 12}:{d.minute:02d} {ampm} GMT",
+        d,
+    )
 
 
 def en_day_month(d: datetime) -> tuple[str, datetime | None]:  # 15 July 2016

@@ -206,7 +206,8 @@ EN = [
         "en",
         "Restored museum reopens with a hall of newly found mosaics",
         (
-            "The national museum reopened its doors on Saturday after a four-year restoration, unveiling a hall"
+            "The national museum reopened its doors on Saturday after a four-year restoration, unveiling a"
+            " hall"
             " of Roman-era mosaics discovered during road works.",
             "Curators said the mosaics, which show hunting scenes and sea creatures, had been cleaned and"
             " reassembled from more than 40,000 fragments.",
@@ -236,7 +237,8 @@ EN = [
         (
             "A moderate earthquake shook several coastal towns early on Thursday, sending residents into the"
             " streets but causing no casualties, officials said.",
-            "The quake had a magnitude of 5.1 and struck at a depth of ten kilometres, the national seismology"
+            "The quake had a magnitude of 5.1 and struck at a depth of ten kilometres, the national"
+            " seismology"
             " centre said in a statement.",
             "Schools in the area will stay closed on Friday while engineers inspect older buildings, the"
             " regional governor told Anadolu Agency.",
