@@ -52,10 +52,9 @@ from enum import Enum
 from functools import lru_cache
 
 from framing.load.dates import WEEKDAYS, DateMatch, find_dates, url_date
-from framing.load.outlets import LinePatterns, OutletProfile, Profiles, load_profiles, match_key
-from framing.load.resources import chrome, name_key, place_names
+from framing.load.outlets import LinePatterns, OutletProfile, Profiles, load_profiles
+from framing.load.resources import chrome, fast_key, name_key, place_names
 from framing.load.wires import cited_wires, credit_wires, only_wires
-from framing.text.normalize import Normalization
 
 
 class Kind(Enum):
@@ -172,7 +171,7 @@ _PHOTO_MARK = re.compile(
     r"|\u0442\u0430\u0441\u0441/)",  # тасс/
     re.IGNORECASE,
 )
-_WEEKDAY_KEYS = frozenset(match_key(w) for w in WEEKDAYS)
+_WEEKDAY_KEYS = frozenset(fast_key(w) for w in WEEKDAYS)
 # Words before a date that make it part of a sentence: by, until, since, before, after,
 # حتى, منذ, قبل, بعد, до, после
 _DATE_PREPOSITIONS = frozenset(
@@ -236,19 +235,6 @@ class _Line:
 
 _REPEATED_WORDS = 12  # longer lines that repeat across a site's pages stay article text
 _KEYED_WORDS = 20  # lines longer than this are never chrome, captions or headlines: their key is not needed
-
-
-_LETTERS = Normalization()
-_KEY_DROP = re.compile(r"[«»\"'.]")  # as in match_key
-
-
-def fast_key(text: str) -> str:
-    """:func:`~framing.load.outlets.match_key`, computed in one pass of each step (lines are many).
-
-    >>> fast_key("«بوابة  الشروق»") == match_key("«بوابة  الشروق»")
-    True
-    """
-    return " ".join(_LETTERS.apply(_KEY_DROP.sub("", text)).split()).lower()
 
 
 def line_key(text: str, words: int, cache: dict[str, str] | None = None) -> str:
@@ -329,7 +315,7 @@ def _agency_or_own(
     wires = credit_wires(agency) if len(agency.split()) <= 6 else []
     agency_key = name_key(agency)
     known_place = name_key(place) in place_names()
-    own_reporter = bool(_CORRESPONDENT.match(match_key(agency))) or (
+    own_reporter = bool(_CORRESPONDENT.match(fast_key(agency))) or (
         site_name is not None and bool(agency_key) and name_key(site_name).endswith(agency_key)
     )
     if wires and not known_place and ("." in place or (site_name and name_key(place) in name_key(site_name))):
@@ -506,7 +492,7 @@ def _date_line(line: _Line) -> bool:
     if line.words > 14:
         return False
     before = line.text[: line.dates[0].start].split()
-    if before and match_key(before[-1]) in _DATE_PREPOSITIONS:
+    if before and fast_key(before[-1]) in _DATE_PREPOSITIONS:
         return False  # "expected by July 31, 2022": a date inside a sentence
     rest = line.text
     for d in reversed(line.dates):
@@ -663,7 +649,7 @@ def _title_like(
     if len(lines) == 1:
         return False
     later = {x.key for x in lines[1:40] if x.key}
-    if first.key in later or (headline and match_key(headline) in later):
+    if first.key in later or (headline and fast_key(headline) in later):
         return True
     if first.words > _MAX_TITLE_WORDS or first.words == 0:
         return False
@@ -715,7 +701,7 @@ def parse_page(
     profile = profile or found
     page.headline, page.site_name = headline, site_name
     page.outlet_id = profile.id if profile else None
-    _classify(lines, match_key(headline) if headline else "\0", profile, site_name, repeated)
+    _classify(lines, fast_key(headline) if headline else "\0", profile, site_name, repeated)
     span = _body_span(lines)
     start, stop = span if span else (len(lines), len(lines))
     for i, line in enumerate(lines):
@@ -762,7 +748,7 @@ def _read_head(page: Page, lines: list[_Line], site_name: str | None) -> None:
             rest = _BYLINE_SPLIT.split(line.text, maxsplit=1)[-1]
             for d in reversed(line.dates):  # the date on a byline is not part of the name
                 rest = rest.replace(d.text, " ")
-            rest = " ".join(w for w in rest.split() if match_key(w).strip("\u060c,") not in _WEEKDAY_KEYS)
+            rest = " ".join(w for w in rest.split() if fast_key(w).strip("\u060c,") not in _WEEKDAY_KEYS)
             rest = rest.strip(" -|\u060c,")
             found = credit_wires(rest)
             wires += found

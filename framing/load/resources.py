@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -9,7 +10,8 @@ from typing import Any
 
 import yaml
 
-from framing.load.outlets import LinePatterns, match_key
+from framing.load.outlets import LinePatterns
+from framing.text.normalize import Normalization
 
 
 def _read(name: str) -> Any:
@@ -46,13 +48,27 @@ def chrome() -> Chrome:
     )
 
 
+_LETTERS = Normalization()
+_KEY_DROP = re.compile(r"[«»\"'.]")  # as in match_key
+
+
+def fast_key(text: str) -> str:
+    """:func:`~framing.load.outlets.match_key` in one pass of each step (the loader keys many lines).
+
+    >>> from framing.load.outlets import match_key
+    >>> fast_key("«بوابة  الشروق»") == match_key("«بوابة  الشروق»")
+    True
+    """
+    return " ".join(_LETTERS.apply(_KEY_DROP.sub("", text)).split()).lower()
+
+
 def name_key(text: str) -> str:
     """:func:`match_key` without spaces, so that ``أ.ف.ب``, ``أ ف ب`` and ``ا ف ب`` are one key.
 
     >>> name_key("أ.ف.ب") == name_key("ا ف ب")
     True
     """
-    return match_key(text).replace(" ", "")
+    return fast_key(text).replace(" ", "")
 
 
 def _index(data: dict[str, list[str]]) -> dict[str, str]:

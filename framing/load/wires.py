@@ -25,7 +25,7 @@ from typing import Any
 
 import yaml
 
-from framing.load.outlets import match_key
+from framing.load.resources import fast_key, name_key
 from framing.text.normalize import Normalization, normalize
 
 __all__ = ["Agency", "agencies", "cited_wires", "credit_wires", "only_wires", "wire_names"]
@@ -86,11 +86,6 @@ def agencies() -> tuple[Agency, ...]:
     return tuple(found)
 
 
-def name_key(text: str) -> str:
-    """:func:`match_key` without spaces, so that ``أ.ف.ب``, ``أ ف ب`` and ``ا ف ب`` are one key."""
-    return match_key(text).replace(" ", "")
-
-
 @lru_cache(maxsize=1)
 def wire_names() -> dict[str, str]:
     """Every spelling (as :func:`name_key`) -> agency code.
@@ -121,7 +116,7 @@ def _piece_code(piece: str) -> str | None:
     if not piece or len(piece) > 40:
         return None
     names = wire_names()
-    return names.get(name_key(piece)) or names.get(name_key(_AGENCY_WORD.sub("", match_key(piece))))
+    return names.get(name_key(piece)) or names.get(name_key(_AGENCY_WORD.sub("", fast_key(piece))))
 
 
 def only_wires(text: str) -> list[str]:

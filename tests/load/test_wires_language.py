@@ -6,11 +6,15 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from framing import read_corpus
 from framing.load.dates import find_dates, url_date
 from framing.load.language import detect_language
+from framing.load.outlets import match_key
 from framing.load.pages import parse_page
+from framing.load.resources import fast_key
 from framing.load.wires import agencies, cited_wires, credit_wires, only_wires
 
 REQUIRED = {
@@ -249,3 +253,9 @@ def test_every_removed_line_has_a_reason() -> None:
         "تعليقات الزوار": "end marker",
         "دمشق - سانا -": "credit at the start of the first paragraph",
     }
+
+
+@settings(max_examples=200, deadline=2000)
+@given(st.text(max_size=60))
+def test_fast_key_is_match_key(text: str) -> None:
+    assert fast_key(text) == match_key(text)
