@@ -332,9 +332,10 @@ def _dateline_line(line: str, site_name: str | None) -> tuple[str | None, list[s
         bare = only_wires(line)
         if bare:
             return None, bare
-        if words <= 3:  # a known place alone: ANKARA, القاهرة:
+        if words <= 3:  # a known place alone, as a dateline (ANKARA, القاهرة:), not as a section (حلب)
             alone = line.strip(" :-\u2013\u2014")
-            if name_key(alone) in place_names() and (alone.isupper() or not alone.isascii()):
+            marked = alone.isupper() or line.rstrip()[-1:] in (":", "-", "\u2013", "\u2014")
+            if marked and name_key(alone) in place_names():
                 return _place(alone), []
     if words > 7:
         return None

@@ -259,3 +259,11 @@ def test_every_removed_line_has_a_reason() -> None:
 @given(st.text(max_size=60))
 def test_fast_key_is_match_key(text: str) -> None:
     assert fast_key(text) == match_key(text)
+
+
+def test_a_place_alone_is_a_dateline_only_when_marked_as_one() -> None:
+    body = "وصل الوفد إلى العاصمة في زيارة رسمية تستمر يومين يبحث خلالها ملفات التعاون الاقتصادي."
+    section = parse_page(f"عنوان - موقع\nأخبار سوريا\nحلب\nعنوان\n{body}\n")  # a breadcrumb
+    marked = parse_page(f"عنوان - موقع\nعنوان\nحلب:\n{body}\n")
+    latin = parse_page(f"Title - Site\nTitle\nANKARA\n{body}\n")
+    assert (section.dateline, marked.dateline, latin.dateline) == (None, "Aleppo", "Ankara")
