@@ -19,7 +19,7 @@ from framing.load import html as html_pages
 from framing.load import tables
 from framing.load.encoding import DecodeError, decode_bytes
 from framing.load.language import detect_language
-from framing.load.outlets import PROFILE_FILE_NAME, Profiles, load_profiles, read_profiles
+from framing.load.outlets import PROFILE_FILE_NAME, OutletProfile, Profiles, load_profiles, read_profiles
 from framing.load.pages import Page, page_lines, parse_page, repeated_lines, split_title
 from framing.load.report import LoadError, LoadReport
 from framing.load.wires import credit_wires
@@ -44,6 +44,7 @@ class _PageFile:
     outlet: str | None = None  # profile id found from the title
     site: str | None = None  # site name split from the title
     folder: str | None = None  # the first folder below the corpus folder
+    title_split: tuple[str, str | None, OutletProfile | None] | None = None  # split_title of the first line
 
 
 def doc_id_for(text: str) -> str:
@@ -223,11 +224,14 @@ def read_corpus(
             continue
         seen_ids[doc_id] = where
         lines = page_lines(text)
-        _, site, profile = split_title(lines[0], known)
+        split = split_title(lines[0], known)
+        _, site, profile = split
         folder = where.split(os.sep, 1)[0] if in_folder and os.sep in where else None  # the outlet folder
         group = profile.id if profile else (folder or site or "")
         pages.append(
-            _PageFile(file, where, text, doc_id, lines, group, profile.id if profile else None, site, folder)
+            _PageFile(
+                file, where, text, doc_id, lines, group, profile.id if profile else None, site, folder, split
+            )
         )
 
     by_group: dict[str, list[_PageFile]] = {}
@@ -285,7 +289,12 @@ def _parse_pages(
     if workers < 1:
         raise ValueError(f"workers must be 1 or more (or None for automatic), got {workers!r}")
     if workers == 1 or len(pages) <= _CHUNK:
-        return [parse_page(p.text, profiles=known, repeated=repeated[p.group], key_cache=keys) for p in pages]
+        return [
+            parse_page(
+                p.text, profiles=known, repeated=repeated[p.group], key_cache=keys, title_split=p.title_split
+            )
+            for p in pages
+        ]
     chunks = [pages[i : i + _CHUNK] for i in range(0, len(pages), _CHUNK)]
     with ProcessPoolExecutor(max_workers=min(workers, len(chunks))) as pool:
         futures = [

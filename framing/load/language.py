@@ -156,6 +156,9 @@ def script_of(text: str) -> tuple[str | None, int]:
     >>> script_of("قال مسؤول في NATO إن الاجتماع انتهى")
     ('arabic', 29)
     """
+    arabic = len(_SCRIPT_LETTERS["arabic"].findall(text))
+    if arabic >= MIN_LETTERS and 2 * arabic >= len(text):  # mostly Arabic letters: no need to count others
+        return "arabic", arabic
     counts = {script: len(pattern.findall(text)) for script, pattern in _SCRIPT_LETTERS.items()}
     total = sum(counts.values())
     letters = sum(ch.isalpha() for ch in text) if total < len(text) // 2 else total

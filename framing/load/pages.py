@@ -677,13 +677,15 @@ def parse_page(
     profile: OutletProfile | None = None,
     repeated: Collection[str] = frozenset(),
     key_cache: dict[str, str] | None = None,
+    title_split: tuple[str, str | None, OutletProfile | None] | None = None,
 ) -> Page:
     """Parse the visible text of one scraped page.
 
     ``profiles`` are the known outlets (the shipped ones by default); ``profile`` forces one;
     ``repeated`` holds the :func:`~framing.load.outlets.match_key` of lines that repeat across
     pages of the same site (see :func:`repeated_lines`), treated as page chrome when short;
-    ``key_cache`` (a dict kept for one load) saves normalizing the same line on every page.
+    ``key_cache`` (a dict kept for one load) saves normalizing the same line on every page;
+    ``title_split`` is :func:`split_title` of the first line with the same ``profiles``, when known.
     Never raises on text; problems are listed in ``Page.warnings``.
     """
     raw = page_lines(text)
@@ -692,7 +694,7 @@ def parse_page(
         page.warnings.append("no text")
         return page
     lines = [_line(s, key_cache) for s in raw]
-    headline, site_name, found = split_title(raw[0], profiles)
+    headline, site_name, found = title_split if title_split is not None else split_title(raw[0], profiles)
     if not _title_like(lines, site_name, found, headline):
         headline, site_name, found = "", None, None  # the first line is article text: no title line
         lines.insert(0, _Line("", "", 0))
