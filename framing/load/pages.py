@@ -51,7 +51,18 @@ from datetime import datetime
 from enum import Enum
 from functools import lru_cache
 
-from framing.load.dates import WEEKDAYS, DateMatch, find_dates, url_date
+from framing.load.dates import (
+    EGYPTIAN_MONTHS,
+    ENGLISH_MONTHS,
+    LEVANTINE_MONTHS,
+    MAGHREB_MONTHS,
+    MOROCCAN_MONTHS,
+    RUSSIAN_MONTHS,
+    WEEKDAYS,
+    DateMatch,
+    find_dates,
+    url_date,
+)
 from framing.load.outlets import LinePatterns, OutletProfile, Profiles, load_profiles
 from framing.load.resources import chrome, fast_key, name_key, place_names
 from framing.load.wires import cited_wires, credit_wires, only_wires
@@ -366,6 +377,11 @@ def _inline_credit(line: str, site_name: str | None) -> tuple[int, str | None, l
             continue
         if n == _KNOWN_AGENCY_ONLY and not credit_wires(agency):
             continue
+        if fast_key(place) in _month_keys():  # July 15 (Reuters) -: a date, not a place
+            wires = credit_wires(agency)
+            if wires:
+                return m.end(), None, wires
+            continue
         parts = _agency_or_own(agency, place.strip(), site_name, inline=True)
         if parts is not None:
             return m.end(), parts[0], parts[1]
@@ -461,6 +477,14 @@ def _top_level(pattern: str) -> str:
         elif depth == 0:
             out.append(char)
     return "".join(out)
+
+
+@lru_cache(maxsize=1)
+def _month_keys() -> frozenset[str]:
+    """Every month name the date reader knows (a dateline's "place" that is a month is a date)."""
+    families = (EGYPTIAN_MONTHS, LEVANTINE_MONTHS, MAGHREB_MONTHS, MOROCCAN_MONTHS)
+    families += (ENGLISH_MONTHS, RUSSIAN_MONTHS)
+    return frozenset(fast_key(name) for family in families for month in family for name in month)
 
 
 def _is_caption(lines: list[_Line], i: int) -> bool:

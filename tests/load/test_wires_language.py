@@ -267,3 +267,12 @@ def test_a_place_alone_is_a_dateline_only_when_marked_as_one() -> None:
     marked = parse_page(f"عنوان - موقع\nعنوان\nحلب:\n{body}\n")
     latin = parse_page(f"Title - Site\nTitle\nANKARA\n{body}\n")
     assert (section.dateline, marked.dateline, latin.dateline) == (None, "Aleppo", "Ankara")
+
+
+def test_a_wire_dateline_without_a_city_has_no_place() -> None:
+    page = parse_page(
+        "Shipping firm posts record profit\nJuly 15 (Reuters) - A regional shipping firm posted a record"
+        " quarterly profit on Friday, helped by higher freight rates.\n"
+    )
+    assert (page.dateline, page.wire) == (None, "Reuters")
+    assert page.body_lines[0].startswith("A regional shipping firm")
