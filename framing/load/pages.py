@@ -482,8 +482,8 @@ def _top_level(pattern: str) -> str:
 @lru_cache(maxsize=1)
 def _month_keys() -> frozenset[str]:
     """Every month name the date reader knows (a dateline's "place" that is a month is a date)."""
-    families = (EGYPTIAN_MONTHS, LEVANTINE_MONTHS, MAGHREB_MONTHS, MOROCCAN_MONTHS)
-    families += (ENGLISH_MONTHS, RUSSIAN_MONTHS)
+    families: list[tuple[tuple[str, ...], ...]] = [EGYPTIAN_MONTHS, LEVANTINE_MONTHS, MAGHREB_MONTHS]
+    families += [MOROCCAN_MONTHS, ENGLISH_MONTHS, RUSSIAN_MONTHS]
     return frozenset(fast_key(name) for family in families for month in family for name in month)
 
 
