@@ -151,10 +151,10 @@ ENGLISH_SHARE = 0.12
 
 
 def script_of(text: str) -> tuple[str | None, int]:
-    """``(script, letters)``: the script with most letters in ``text`` and the number of letters counted.
+    """``(script, letters)``: the script with most letters in ``text`` and how many letters it has there.
 
     >>> script_of("قال مسؤول في NATO إن الاجتماع انتهى")
-    ('arabic', 29)
+    ('arabic', 25)
     """
     arabic = len(_SCRIPT_LETTERS["arabic"].findall(text))
     if arabic >= MIN_LETTERS and 2 * arabic >= len(text):  # mostly Arabic letters: no need to count others
@@ -168,10 +168,8 @@ def script_of(text: str) -> tuple[str | None, int]:
                 script = _script(char)
                 if script and script not in _SCRIPT_LETTERS:
                     counts[script] = counts.get(script, 0) + 1
-    total = sum(counts.values())
-    if total == 0:
-        return None, 0
-    return max(counts, key=lambda s: counts[s]), total
+    best = max(counts, key=lambda s: counts[s])
+    return (best, counts[best]) if counts[best] else (None, 0)
 
 
 @lru_cache(maxsize=4096)
