@@ -174,7 +174,8 @@ def score_chunks(
     from framing.score import score
 
     for chunk in iter_chunks(source, columns=[S.DOC_ID, S.TEXT], rows=rows):
-        yield score(chunk, lexicon, min_stem=min_stem)
+        if len(chunk):  # an empty chunk adds no row (and would change the column types of the whole)
+            yield score(chunk, lexicon, min_stem=min_stem)
 
 
 def match_chunks(
@@ -187,7 +188,8 @@ def match_chunks(
 
     columns = [S.DOC_ID, S.TEXT] + ([S.OUTLET] if _has_column(source, S.OUTLET) else [])
     for chunk in iter_chunks(source, columns=columns if not _is_iterable(source) else None, rows=rows):
-        yield find_matches(chunk, lexicon, min_stem=min_stem)
+        if len(chunk):
+            yield find_matches(chunk, lexicon, min_stem=min_stem)
 
 
 def _is_iterable(source: Source) -> bool:
