@@ -100,7 +100,8 @@ def find_matches(corpus: dd.DataFrame, lexicon: Lexicon, *, min_stem: int = MIN_
 def cluster_client(*, workers: int | None = None, scheduler: str | None = None) -> Iterator[Client]:
     """A ``distributed.Client``: connected to ``scheduler`` (an address such as ``tcp://host:8786``), or
     to a new local cluster of ``workers`` processes (one thread each: the matcher is Python code that
-    holds the GIL) listening on ``127.0.0.1`` only, with no dashboard. Closed on exit.
+    holds the GIL) listening on ``127.0.0.1`` only — its HTTP endpoints too (the dashboard, when bokeh is
+    installed, on a free port of ``127.0.0.1``). Closed on exit.
     """
     import distributed
 
@@ -122,7 +123,7 @@ def cluster_client(*, workers: int | None = None, scheduler: str | None = None) 
             threads_per_worker=1,
             processes=True,
             host="127.0.0.1",
-            dashboard_address=None,
+            dashboard_address="127.0.0.1:0",  # its HTTP server on this machine only, on a free port
         ) as cluster,
         engine.Client(cluster) as client,
     ):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import warnings
 from collections import Counter
 from pathlib import Path
@@ -68,7 +69,11 @@ def test_dask_style_part_names_are_read_in_natural_order(tmp_path: Path) -> None
     for i, chunk in enumerate(_chunks(CORPUS, 5)):  # part.0 … part.11, as Dask names them
         chunk.to_parquet(tmp_path / f"part.{i}.parquet", index=False)
     (tmp_path / "_metadata").write_bytes(b"")  # left out, like hidden files
-    assert [p.name for p in stream.parquet_files(tmp_path)][:3] == ["part.0.parquet", "part.1.parquet", "part.2.parquet"]
+    assert [p.name for p in stream.parquet_files(tmp_path)][:3] == [
+        "part.0.parquet",
+        "part.1.parquet",
+        "part.2.parquet",
+    ]
     assert stream.parquet_files(tmp_path)[-1].name == "part.11.parquet"
     pd.testing.assert_frame_equal(framing.score(tmp_path, LEXICON), framing.score(CORPUS, LEXICON))
 
@@ -91,7 +96,11 @@ def test_is_parquet_dataset(tmp_path: Path, dataset: Path) -> None:
 @pytest.mark.parametrize(
     ("source", "error", "message"),
     [
-        (iter([pd.DataFrame({"doc_id": ["a"]})]), ValueError, "chunk 0 of the corpus lacks column(s) ['text']"),
+        (
+            iter([pd.DataFrame({"doc_id": ["a"]})]),
+            ValueError,
+            "chunk 0 of the corpus lacks column(s) ['text']",
+        ),
         (iter([CORPUS, "نص"]), TypeError, "chunk 1 of the corpus is a str, not a pandas DataFrame"),
         ("no/such/folder", FileNotFoundError, "parquet dataset 'no/such/folder' does not exist"),
         (42, TypeError, "corpus is a int; pass a pandas DataFrame, an iterable of DataFrames"),
@@ -122,7 +131,7 @@ def test_no_chunks_gives_the_empty_result() -> None:
 def test_any_cut_of_the_corpus_scores_the_same(sizes: list[int], seed: int) -> None:
     corpus = make_corpus(40, seed=seed)
     cuts = np.cumsum([0, *sizes])
-    chunks = [corpus.iloc[a:b] for a, b in zip(cuts[:-1], cuts[1:], strict=True)] + [corpus.iloc[cuts[-1] :]]
+    chunks = [corpus.iloc[a:b] for a, b in itertools.pairwise(cuts)] + [corpus.iloc[cuts[-1] :]]
     pd.testing.assert_frame_equal(framing.score(iter(chunks), LEXICON), framing.score(corpus, LEXICON))
 
 
@@ -142,7 +151,11 @@ def test_frame_totals_agree_with_frame_rates_and_a_hand_count(dataset: Path) -> 
     scores = framing.score(CORPUS, LEXICON).merge(CORPUS[["doc_id", "outlet"]], on="doc_id")
     cell = scores[(scores["outlet"] == "nahr_news") & (scores["frame"] == "relief")]
     row = totals[(totals["outlet"] == "nahr_news") & (totals["frame"] == "relief")].iloc[0]
-    assert (row["count"], row["used"], row["articles"]) == (cell["count"].sum(), (cell["count"] > 0).sum(), len(cell))
+    assert (row["count"], row["used"], row["articles"]) == (
+        cell["count"].sum(),
+        (cell["count"] > 0).sum(),
+        len(cell),
+    )
 
 
 def test_frame_totals_leave_out_articles_without_a_group() -> None:
@@ -166,7 +179,10 @@ def test_word_counts_agree_with_distinctive_words_and_a_counter() -> None:
     reference: Counter[tuple[str, str]] = Counter()
     for outlet, text in zip(CORPUS["outlet"], CORPUS["text"], strict=True):
         reference.update((outlet, w) for w in word_forms(text))
-    assert dict(zip(zip(counts["outlet"], counts["word"], strict=True), counts["count"], strict=True)) == reference
+    assert (
+        dict(zip(zip(counts["outlet"], counts["word"], strict=True), counts["count"], strict=True))
+        == reference
+    )
     assert counts["outlet"].tolist() == sorted(counts["outlet"])  # groups sorted
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
