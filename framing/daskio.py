@@ -47,15 +47,15 @@ def is_dask_dataframe(corpus: object) -> bool:
 
 
 def _score_partition(part: pd.DataFrame, lexicon: Lexicon, min_stem: int) -> pd.DataFrame:
-    from framing.score import score
+    from framing.stream import score_frame  # a huge page is matched segment by segment
 
-    return score(part, lexicon, min_stem=min_stem)
+    return score_frame(part, lexicon, min_stem=min_stem)
 
 
 def _match_partition(part: pd.DataFrame, lexicon: Lexicon, min_stem: int) -> pd.DataFrame:
-    from framing.lexicon.match import find_matches
+    from framing.stream import match_frame
 
-    return find_matches(part, lexicon, min_stem=min_stem)
+    return match_frame(part, lexicon, min_stem=min_stem)
 
 
 def _columns(corpus: dd.DataFrame, wanted: Sequence[str]) -> list[str]:

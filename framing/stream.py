@@ -171,11 +171,9 @@ def score_chunks(
     """The scores of each chunk of ``source`` in turn (what :func:`framing.score` concatenates), for
     writing them out as they come. Only ``doc_id`` and ``text`` are read from a parquet dataset.
     """
-    from framing.score import score
-
     for chunk in iter_chunks(source, columns=[S.DOC_ID, S.TEXT], rows=rows):
         if len(chunk):  # an empty chunk adds no row (and would change the column types of the whole)
-            yield score(chunk, lexicon, min_stem=min_stem)
+            yield score_frame(chunk, lexicon, min_stem=min_stem)
 
 
 def match_chunks(
@@ -184,12 +182,196 @@ def match_chunks(
     """The matches of each chunk of ``source`` in turn (what :func:`framing.find_matches` concatenates).
     The ``outlet`` column is carried when the source has it (for a parquet dataset: its first file).
     """
-    from framing.lexicon.match import find_matches
-
     columns = [S.DOC_ID, S.TEXT] + ([S.OUTLET] if _has_column(source, S.OUTLET) else [])
     for chunk in iter_chunks(source, columns=columns if not _is_iterable(source) else None, rows=rows):
         if len(chunk):
-            yield find_matches(chunk, lexicon, min_stem=min_stem)
+            yield match_frame(chunk, lexicon, min_stem=min_stem)
+
+
+# ------------------------------------------------------------------------------- huge pages
+
+SEGMENT = 1_000_000
+"""Characters: a text longer than this is matched one segment at a time (with the same result), so a
+single huge page needs memory for a segment's tokens beside its own text, not for all of its tokens."""
+
+
+def score_frame(
+    corpus: pd.DataFrame, lexicon: Lexicon, *, min_stem: int = MIN_STEM, segment: int = SEGMENT
+) -> pd.DataFrame:
+    """:func:`framing.score` on a DataFrame, texts longer than ``segment`` characters matched segment by
+    segment (:func:`segment_matches`): the same table, in bounded memory for a huge page.
+
+    >>> import framing
+    >>> lexicon = framing.load_lexicon({"t": ["الهلال الأحمر", "إغاثة*"]})
+    >>> corpus = pd.DataFrame({"doc_id": ["a"], "text": ["فرق الهلال الأحمر والإغاثة " * 50]})
+    >>> score_frame(corpus, lexicon, segment=30).equals(framing.score(corpus, lexicon))
+    True
+    """
+    from framing.score import score
+
+    parts = [
+        score(part, lexicon, min_stem=min_stem) if not huge else _score_huge(part, lexicon, min_stem, segment)
+        for part, huge in _runs(corpus, segment)
+    ]
+    return parts[0] if len(parts) == 1 else concat(parts, parts[0])
+
+
+def match_frame(
+    corpus: pd.DataFrame, lexicon: Lexicon, *, min_stem: int = MIN_STEM, segment: int = SEGMENT
+) -> pd.DataFrame:
+    """:func:`framing.find_matches` on a DataFrame, texts longer than ``segment`` characters matched
+    segment by segment: the same table, in bounded memory for a huge page."""
+    from framing.lexicon.match import find_matches
+
+    parts = [
+        find_matches(part, lexicon, min_stem=min_stem)
+        if not huge
+        else _match_huge(part, lexicon, min_stem, segment)
+        for part, huge in _runs(corpus, segment)
+    ]
+    return parts[0] if len(parts) == 1 else concat([p for p in parts if len(p)] or parts[:1], parts[0])
+
+
+def _runs(corpus: pd.DataFrame, segment: int) -> Iterator[tuple[pd.DataFrame, bool]]:
+    """The corpus cut into runs of ordinary rows and single rows whose text is longer than ``segment``."""
+    lengths = np.array([len(t) for t in S.texts(corpus)], dtype=np.int64)
+    huge = lengths > segment
+    if not huge.any():
+        yield corpus, False
+        return
+    start = 0
+    for i in np.flatnonzero(huge).tolist():
+        if i > start:
+            yield corpus.iloc[start:i], False
+        yield corpus.iloc[i : i + 1], True
+        start = i + 1
+    if start < len(corpus):
+        yield corpus.iloc[start:], False
+
+
+def _score_huge(row: pd.DataFrame, lexicon: Lexicon, min_stem: int, segment: int) -> pd.DataFrame:
+    from framing.score import score
+
+    empty = row.assign(**{S.TEXT: ""})
+    out = score(empty, lexicon, min_stem=min_stem)  # the row's table, filled in below
+    frames = out["frame"].tolist()
+    counts = dict.fromkeys(frames, 0)
+    tokens = 0
+    for matches, n_tokens in segment_matches(S.texts(row)[0], lexicon, min_stem=min_stem, segment=segment):
+        tokens += n_tokens
+        for frame in matches["frame"].tolist():
+            counts[frame] += 1
+    count = np.array([counts[f] for f in frames], dtype=np.int64)
+    per_doc = np.full(len(frames), tokens, dtype=np.int64)
+    out["count"], out["tokens"] = count, per_doc
+    out["rate"] = np.divide(1000.0 * count, per_doc, out=np.zeros(len(count)), where=per_doc > 0)
+    return out
+
+
+def _match_huge(row: pd.DataFrame, lexicon: Lexicon, min_stem: int, segment: int) -> pd.DataFrame:
+    from framing.lexicon.match import find_matches
+
+    empty = find_matches(row.assign(**{S.TEXT: ""}), lexicon, min_stem=min_stem)
+    parts = [m for m, _ in segment_matches(S.texts(row)[0], lexicon, min_stem=min_stem, segment=segment)]
+    parts = [p for p in parts if len(p)]
+    if not parts:
+        return empty
+    out = pd.concat(parts, ignore_index=True)
+    out[S.DOC_ID] = S.doc_ids(row)[0]
+    if S.OUTLET in empty.columns:
+        out[S.OUTLET] = row[S.OUTLET].iloc[0]
+    out = out[list(empty.columns)]
+    out.attrs = dict(empty.attrs)
+    return out
+
+
+def segment_matches(
+    text: str, lexicon: Lexicon, *, min_stem: int = MIN_STEM, segment: int = SEGMENT
+) -> Iterator[tuple[pd.DataFrame, int]]:
+    """The matches of one long text, one segment of about ``segment`` characters at a time, with offsets
+    into ``text``, and the number of tokens of each segment: together, exactly the matches and tokens
+    of the whole text.
+
+    A segment ends at white space that no match (of the text read a little beyond it) straddles, with at
+    least as many tokens after it as the longest entry has words: there the matcher holds no state (no
+    frame is blocked by a hit still running), so the next segment starts fresh — as the whole text would.
+    """
+    from framing.lexicon.match import find_matches
+    from framing.text.tokenize import word_forms
+
+    reach = max((len(e.words) for f in lexicon.frames for e in f.entries), default=1)
+    start, n = 0, len(text)
+    while start < n:
+        window_end = n if n - start <= segment else _after_space(text, start + segment)
+        extra = 4 * reach + 16  # raw tokens read beyond the nominal end, to find a clean cut
+        while True:
+            stop = _read_to(text, window_end, extra) if window_end < n else n
+            window = text[start:stop]
+            matches = find_matches(
+                pd.DataFrame({S.DOC_ID: ["_"], S.TEXT: [window]}), lexicon, min_stem=min_stem
+            )
+            if stop == n:  # the window reaches the end of the text: the last segment
+                cut = n
+                break
+            spans = list(zip(matches["start"].tolist(), matches["end"].tolist(), strict=True))
+            free = _free_cut(text, start, window_end, stop, spans, reach, lexicon)
+            if free is not None:
+                cut = free
+                break
+            extra *= 2  # every candidate is straddled: read further
+        kept = matches[matches["start"] < cut - start].copy()
+        kept["start"] += start
+        kept["end"] += start
+        yield kept, len(word_forms(text[start:cut], normalization=lexicon.normalization))
+        start = cut
+
+
+_SPACE = re.compile(r"\s")
+_RAW = re.compile(r"\S+")
+
+
+def _after_space(text: str, position: int) -> int:
+    """The first white-space position at or after ``position`` (``len(text)`` when there is none)."""
+    found = _SPACE.search(text, position)
+    return found.start() if found else len(text)
+
+
+def _read_to(text: str, end: int, extra: int) -> int:
+    """Where the window read for a segment ends: ``extra`` raw tokens after ``end`` (or the text's end)."""
+    stop = end
+    for k, m in enumerate(_RAW.finditer(text, end)):
+        stop = m.end()
+        if k + 1 >= extra:
+            return stop
+    return len(text)
+
+
+def _free_cut(
+    text: str,
+    start: int,
+    end: int,
+    stop: int,
+    spans: list[tuple[int, int]],
+    reach: int,
+    lexicon: Lexicon,
+) -> int | None:
+    """The first raw-token start in ``[end, stop)`` (an offset into ``text``) that no match straddles and
+    that leaves at least ``reach`` tokens before ``stop``; None when there is none."""
+    from framing.text.tokenize import word_forms
+
+    tokens = [
+        (m.start(), len(word_forms(m.group(), normalization=lexicon.normalization)))
+        for m in _RAW.finditer(text, end, stop)
+    ]
+    after = sum(n for _, n in tokens)
+    for position, n in tokens:
+        if after < reach:
+            return None
+        local = position - start
+        if not any(s < local < e for s, e in spans):
+            return position
+        after -= n
+    return None
 
 
 def _is_iterable(source: Source) -> bool:

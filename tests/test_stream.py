@@ -190,3 +190,58 @@ def test_word_counts_agree_with_distinctive_words_and_a_counter() -> None:
     table = counts.set_index(["outlet", "word"])["count"]
     for outlet, word, count in words[["outlet", "word", "count"]].itertuples(index=False):
         assert table.get((outlet, word), 0) == count
+
+
+# ------------------------------------------------------------------------------ huge pages
+
+PHRASES = framing.load_lexicon(
+    {
+        "relief": ["الهلال الأحمر", "إغاثة*", "فرق الهلال الأحمر العاملة"],
+        "blame": ["سوء الإدارة", "إهمال*"],
+        "chain_a": ["=الهلال الأحمر"],  # a second frame over the same words: overlapping hits
+        "chain_b": ["الأحمر فرق"],
+    }
+)
+
+
+@settings(max_examples=8, deadline=None)
+@given(st.integers(0, 2**16), st.integers(40, 400))
+def test_a_huge_page_matched_by_segments_equals_the_whole(seed: int, segment: int) -> None:
+    rng = np.random.default_rng(seed)
+    pieces = [
+        "فرق",
+        "الهلال",
+        "الأحمر",
+        "العاملة",
+        "وبسوء",
+        "الإدارة",
+        "والإغاثة",
+        "«إهمال»",
+        "،",
+        "١٢",
+        "UN",
+    ]
+    text = "  ".join(pieces[i] for i in rng.integers(0, len(pieces), size=int(rng.integers(1, 150))))
+    text = text.replace("  ", "\n", int(rng.integers(0, 5)))
+    corpus = pd.DataFrame(
+        {
+            "doc_id": ["small", "huge", "tail"],
+            "outlet": ["x", "y", "x"],
+            "text": ["فرق الهلال الأحمر", text, ""],
+        }
+    )
+    for lexicon in (PHRASES, LEXICON):
+        expected = framing.score(corpus, lexicon)
+        pd.testing.assert_frame_equal(stream.score_frame(corpus, lexicon, segment=segment), expected)
+        expected = framing.find_matches(corpus, lexicon)
+        pd.testing.assert_frame_equal(stream.match_frame(corpus, lexicon, segment=segment), expected)
+
+
+def test_segments_are_bounded_and_add_up() -> None:
+    text = " ".join(CORPUS["text"]) * 3
+    segments = list(stream.segment_matches(text, LEXICON, segment=2_000))
+    assert len(segments) > 10
+    whole = framing.find_matches(pd.DataFrame({"doc_id": ["_"], "text": [text]}), LEXICON)
+    assert sum(len(m) for m, _ in segments) == len(whole)
+    assert sum(n for _, n in segments) == len(word_forms(text))
+    assert all(m["end"].max() - m["start"].min() < 2_000 + 500 for m, _ in segments if len(m))
