@@ -198,14 +198,14 @@ PHRASES = framing.load_lexicon(
     {
         "relief": ["الهلال الأحمر", "إغاثة*", "فرق الهلال الأحمر العاملة"],
         "blame": ["سوء الإدارة", "إهمال*"],
-        "chain_a": ["=الهلال الأحمر"],  # a second frame over the same words: overlapping hits
-        "chain_b": ["الأحمر فرق"],
+        "nested": ["فرق الهلال", "الهلال الأحمر العاملة", "الأحمر", "العاملة"],  # a hit blocks the next
+        "across": ["الأحمر فرق"],  # another frame's hits overlap them
     }
 )
 
 
-@settings(max_examples=8, deadline=None)
-@given(st.integers(0, 2**16), st.integers(40, 400))
+@settings(max_examples=10, deadline=None)
+@given(st.integers(0, 2**16), st.integers(40, 300))
 def test_a_huge_page_matched_by_segments_equals_the_whole(seed: int, segment: int) -> None:
     rng = np.random.default_rng(seed)
     pieces = [
@@ -221,8 +221,10 @@ def test_a_huge_page_matched_by_segments_equals_the_whole(seed: int, segment: in
         "١٢",
         "UN",
     ]
-    text = "  ".join(pieces[i] for i in rng.integers(0, len(pieces), size=int(rng.integers(1, 150))))
-    text = text.replace("  ", "\n", int(rng.integers(0, 5)))
+    words = [pieces[i] for i in rng.integers(0, len(pieces), size=int(rng.integers(1, 120)))]
+    phrase = ["فرق", "الهلال", "الأحمر", "العاملة"]
+    words[len(words) // 3 : len(words) // 3] = phrase * int(rng.integers(0, 30))
+    text = "  ".join(words).replace("  ", "\n", int(rng.integers(0, 5)))
     corpus = pd.DataFrame(
         {
             "doc_id": ["small", "huge", "tail"],
@@ -235,6 +237,25 @@ def test_a_huge_page_matched_by_segments_equals_the_whole(seed: int, segment: in
         pd.testing.assert_frame_equal(stream.score_frame(corpus, lexicon, segment=segment), expected)
         expected = framing.find_matches(corpus, lexicon)
         pd.testing.assert_frame_equal(stream.match_frame(corpus, lexicon, segment=segment), expected)
+
+
+def test_a_cut_inside_a_phrase_would_be_seen() -> None:
+    """The test above can fail: cutting where a hit straddles the cut changes the counts."""
+    text = "فرق الهلال الأحمر العاملة " * 20
+    corpus = pd.DataFrame({"doc_id": ["a"], "text": [text]})
+    whole = framing.score(corpus, PHRASES)
+    assert stream.score_frame(corpus, PHRASES, segment=53).equals(whole)
+    cuts = [text.index(" ", 53), len(text)]  # the first white space after 53 characters: inside a phrase
+    naive = pd.concat(
+        [
+            framing.find_matches(corpus.assign(text=text[a:b]), PHRASES)
+            for a, b in zip([0, cuts[0]], cuts, strict=True)
+        ]
+    )
+    assert (
+        naive.groupby("frame").size().tolist()
+        != framing.find_matches(corpus, PHRASES).groupby("frame").size().tolist()
+    )
 
 
 def test_segments_are_bounded_and_add_up() -> None:
