@@ -170,3 +170,25 @@ def test_cli_score_on_the_cluster_equals_the_plain_run(
     written = pd.read_csv(plain)
     assert written["doc_id"].tolist() == expected["doc_id"].tolist()
     assert written["count"].tolist() == expected["count"].tolist() and expected["count"].sum() > 50
+
+
+def test_cli_score_of_pages_on_the_cluster(tmp_path: Path, processes: tuple[Client, list[Any]]) -> None:
+    """Pages (not a dataset) are loaded here and sent to the workers in partitions."""
+    client, _ = processes
+    pages = Path(__file__).resolve().parents[1] / "data" / "raw"
+    plain, cluster = tmp_path / "plain.parquet", tmp_path / "cluster.parquet"
+    argv = ["score", str(pages), "--lexicon", "kerry_putin_2016", "--no-progress"]
+    assert main([*argv, "--out", str(plain)]) == 0
+    assert main([*argv, "--out", str(cluster), "--scheduler", client.scheduler.address]) == 0
+    pd.testing.assert_frame_equal(pd.read_parquet(cluster), pd.read_parquet(plain))
+    assert pd.read_parquet(plain)["count"].sum() > 0
+
+
+def test_workers_and_scheduler_are_exclusive(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["score", "x", "--lexicon", "y", "--out", "s.csv", "--workers", "2", "--scheduler", "tcp://h:1"])
+    assert "not allowed with argument" in capsys.readouterr().err
+    assert (
+        main(["score", "data/raw", "--lexicon", "kerry_putin_2016", "--out", "s.csv", "--workers", "0"]) == 2
+    )
+    assert "--workers 0: it must be 1 or more processes" in capsys.readouterr().err
