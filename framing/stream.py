@@ -44,13 +44,12 @@ ROWS = 10_000
 """Articles per chunk by default: about 50 MB of text for 400-word articles."""
 
 Source: TypeAlias = pd.DataFrame | Iterable[pd.DataFrame] | str | os.PathLike[str]
-TOTAL_COLUMNS = ("frame", "articles", "tokens", "count", "used")
 _DIGITS = re.compile(r"(\d+)")
 
 
 def is_source(corpus: object) -> bool:
-    """True for what this module streams over and pandas cannot take whole: a path or an iterable of
-    DataFrames (not a DataFrame itself, not a string of text mistaken for a path).
+    """True for what this module streams over: a path (``str`` or ``Path``: a parquet file or dataset
+    folder) or an iterable of DataFrames — not a pandas DataFrame or Series itself.
 
     >>> is_source("corpus/"), is_source(iter([])), is_source(pd.DataFrame())
     (True, True, False)
