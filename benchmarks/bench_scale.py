@@ -204,7 +204,7 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--lab-data", type=Path, required=True, help="where gen_corpus.py wrote its files")
-    parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[100_000, 1_000_000])
     parser.add_argument("--modes", nargs="+", default=["pandas", "streaming", "dask-2"])
     parser.add_argument("--pandas-max", type=int, default=100_000, help="largest size run in pandas")
     parser.add_argument("--huge-mb", type=float, default=0.0, help="also score one page of this many MB")
