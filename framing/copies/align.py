@@ -6,8 +6,11 @@ Words are compared as matching forms (:func:`framing.text.tokenize`), so a spell
 written.
 
 >>> edits = align_texts("قال الوزير إن النظام السوري رفض العرض.", "قال الوزير إن الدولة السورية رفضت العرض.")
->>> edits[["op", "text_a", "text_b"]].values.tolist()
-[['keep', 'قال الوزير إن', 'قال الوزير إن'], ['replace', 'النظام السوري رفض', 'الدولة السورية رفضت'], ['keep', 'العرض', 'العرض']]
+>>> for row in edits[["op", "text_a", "text_b"]].values.tolist():
+...     print(row)
+['keep', 'قال الوزير إن', 'قال الوزير إن']
+['replace', 'النظام السوري رفض', 'الدولة السورية رفضت']
+['keep', 'العرض', 'العرض']
 """
 
 from __future__ import annotations
@@ -45,21 +48,16 @@ MIN_SENTENCE_SIMILARITY = 0.5  # sentences less alike than this (word-level rati
 
 @dataclass(frozen=True)
 class Sentence:
-    """A sentence: its tokens (offsets into the whole text) and their forms."""
+    """A sentence: ``start:end`` in the whole text (its punctuation included, white space around it not),
+    its tokens (offsets into the whole text) and their forms."""
 
+    start: int
+    end: int
     tokens: tuple[Token, ...]
 
     @property
     def forms(self) -> tuple[str, ...]:
         return tuple(t.form for t in self.tokens)
-
-    @property
-    def start(self) -> int:
-        return self.tokens[0].start
-
-    @property
-    def end(self) -> int:
-        return self.tokens[-1].end
 
 
 def sentences(text: str) -> list[Sentence]:
@@ -76,7 +74,8 @@ def sentences(text: str) -> list[Sentence]:
         chunk = text[start:stop]
         tokens = tuple(Token(t.text, t.form, t.start + start, t.end + start) for t in tokenize(chunk))
         if tokens:
-            out.append(Sentence(tokens))
+            lead = len(chunk) - len(chunk.lstrip())
+            out.append(Sentence(start + lead, start + len(chunk.rstrip()), tokens))
         if n < len(ends):
             start = ends[n]
     return out
@@ -104,7 +103,12 @@ def align_sentences(a: Sequence[Sentence], b: Sequence[Sentence]) -> list[tuple[
     pairs: list[tuple[int | None, int | None]] = []
     i = j = 0
     while i < n or j < m:
-        if i < n and j < m and sim[i][j] >= MIN_SENTENCE_SIMILARITY and score[i][j] == sim[i][j] + score[i + 1][j + 1]:
+        if (
+            i < n
+            and j < m
+            and sim[i][j] >= MIN_SENTENCE_SIMILARITY
+            and score[i][j] == sim[i][j] + score[i + 1][j + 1]
+        ):
             pairs.append((i, j))
             i, j = i + 1, j + 1
         elif i < n and (j == m or score[i][j] == score[i + 1][j]):
@@ -127,11 +131,15 @@ def align_texts(text_a: str, text_b: str) -> pd.DataFrame:
     for i, j in align_sentences(sa, sb):
         if j is None:
             s = sa[i]  # type: ignore[index]
-            rows.append(("sentence", "delete", i, None, s.start, s.end, None, None, text_a[s.start : s.end], ""))
+            rows.append(
+                ("sentence", "delete", i, None, s.start, s.end, None, None, text_a[s.start : s.end], "")
+            )
             continue
         if i is None:
             s = sb[j]
-            rows.append(("sentence", "insert", None, j, None, None, s.start, s.end, "", text_b[s.start : s.end]))
+            rows.append(
+                ("sentence", "insert", None, j, None, None, s.start, s.end, "", text_b[s.start : s.end])
+            )
             continue
         ta, tb = sa[i].tokens, sb[j].tokens
         matcher = SequenceMatcher(None, [t.form for t in ta], [t.form for t in tb], autojunk=False)
@@ -249,7 +257,8 @@ def edits_html(corpus: pd.DataFrame, edits: pd.DataFrame, *, title: str | None =
     reads), right to left, as self-contained HTML: words only in ``doc_a`` struck through in red,
     words only in ``doc_b`` underlined in green, replaced words in orange on both sides.
 
-    >>> corpus = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["x", "y"], "text": ["قال المتحدث إن النظام السوري وافق على الهدنة",
+    >>> corpus = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["x", "y"],
+    ...                        "text": ["قال المتحدث إن النظام السوري وافق على الهدنة",
     ...                        "قال المتحدث إن الحكومة السورية وافقت على الهدنة"]})
     >>> page = edits_html(corpus, copy_edits(corpus, "a", "b"))
     >>> '<del class="rep-a">النظام السوري وافق</del>' in page and 'dir="rtl"' in page
@@ -278,16 +287,14 @@ def edits_html(corpus: pd.DataFrame, edits: pd.DataFrame, *, title: str | None =
         stamp = f" · {when:%Y-%m-%d %H:%M}" if isinstance(when, pd.Timestamp) else ""
         head = html.escape(f"{name} · {row[S.DOC_ID]}{stamp}")
         text = row[S.TEXT] if isinstance(row[S.TEXT], str) else ""
-        return (
-            f'<div class="side" dir="rtl" lang="ar"><h4 dir="auto">{head}</h4>{_marked(text, spans)}</div>'
-        )
+        return f'<div class="side" dir="rtl" lang="ar"><h4 dir="auto">{head}</h4>{_marked(text, spans)}</div>'
 
     heading = f"<h3>{html.escape(title)}</h3>" if title else ""
     legend = (
-        '<div class="framing-edits-legend">Right: the first text (doc_a; the likely source where known); left: the second (doc_b). '
+        '<div class="framing-edits-legend">Right: the first text (doc_a; the likely source where known); '
+        "left: the second (doc_b). "
         "<del>struck through</del> = only in doc_a; <ins>underlined</ins> = only in doc_b; "
         '<del class="rep-a">orange</del> = replaced.</div>'
     )
-    return (
-        f'{_CSS}{heading}{legend}<div class="framing-edits" dir="rtl">{side(a, spans_a)}{side(b, spans_b)}</div>'
-    )
+    sides = side(a, spans_a) + side(b, spans_b)
+    return f'{_CSS}{heading}{legend}<div class="framing-edits" dir="rtl">{sides}</div>'

@@ -4,15 +4,17 @@ corpus that counts each copy group once (:func:`one_per_copy_group`).
 Texts are compared as word shingles (``shingle`` consecutive word forms, 5 by default) after the same
 normalization as lexicon matching (:func:`framing.text.word_forms`), so spelling variants (ى/ي, hamza
 forms, diacritics, tatweel, Arabic-Indic digits) do not hide a copy. Candidate pairs come from MinHash LSH
-(datasketch, ``affine64`` permutations with a fixed ``seed``) and every candidate is verified on the
+(datasketch, ``affine32`` permutations with a fixed ``seed``) and every candidate is verified on the
 shingle sets themselves (64-bit shingle fingerprints): the containment and Jaccard reported are exact,
 not estimates.
 
 >>> import pandas as pd
->>> wire = "قال وزير الخارجية إن المحادثات مع الجانب الآخر كانت صريحة وبناءة وإن الوفدين اتفقا على مواصلة اللقاءات"
+>>> wire = ("قال وزير الخارجية إن المحادثات مع الجانب الآخر كانت صريحة وبناءة "
+...         "وإن الوفدين اتفقا على مواصلة اللقاءات")
 >>> corpus = pd.DataFrame({"doc_id": ["a", "b", "c"], "outlet": ["x", "y", "z"], "title": ["", "", ""],
-...     "published": pd.to_datetime(["2016-07-15 10:00", "2016-07-15 12:00", "2016-07-15"]),
-...     "text": [wire, wire.replace("الآخر", "الروسي"), "نص آخر لا علاقة له بأي خبر من الأخبار المذكورة هنا أبدا"]})
+...     "published": pd.to_datetime(["2016-07-15 10:00", "2016-07-15 12:00", "2016-07-15 00:00"]),
+...     "text": [wire, wire.replace("الآخر", "الروسي"),
+...              "نص آخر لا علاقة له بأي خبر من الأخبار المذكورة هنا أبدا"]})
 >>> pairs = find_copies(corpus)
 >>> pairs[["doc_a", "doc_b", "source", "source_reason"]].values.tolist()
 [['a', 'b', 'a', 'earlier']]
@@ -37,6 +39,8 @@ from framing.provenance import framing_version
 from framing.text.tokenize import word_forms
 
 U64 = npt.NDArray[np.uint64]
+U32 = npt.NDArray[np.uint32]
+SCHEME = "affine32"  # datasketch's permutation scheme of the signatures
 
 # find_copies columns (the two doc ids first)
 DOC_A = "doc_a"
@@ -46,6 +50,8 @@ OUTLET_B = "outlet_b"
 CONTAINMENT = "containment"
 JACCARD = "jaccard"
 SHARED_SHINGLES = "shared_shingles"
+SHINGLES_A = "shingles_a"
+SHINGLES_B = "shingles_b"
 SHARED_CHARS = "shared_chars"
 SOURCE = "source"
 SOURCE_REASON = "source_reason"
@@ -57,6 +63,8 @@ PAIR_COLUMNS: tuple[str, ...] = (
     CONTAINMENT,
     JACCARD,
     SHARED_SHINGLES,
+    SHINGLES_A,
+    SHINGLES_B,
     SHARED_CHARS,
     SOURCE,
     SOURCE_REASON,
@@ -66,7 +74,7 @@ Keep = Literal["source", "longest", "first"]
 
 _MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)  # odd 64-bit constant (golden ratio) of the shingle hash
 _CHUNK = 2000  # articles per block of shingling and signature work (bounds the memory of one block)
-_SIGNATURE_ROWS = 1 << 18  # shingle rows per block of the (shingles x permutations) signature matrix
+_BLOCK_CELLS = 1 << 20  # cells of one block of the (shingles x permutations) signature work
 
 
 @dataclass(frozen=True)
@@ -105,77 +113,103 @@ def _window_hashes(words: U64, lengths: npt.NDArray[np.int64], k: int) -> tuple[
     return h[valid], doc[:m][valid]
 
 
-def shingle(texts: Sequence[str], *, k: int = 5) -> Shingles:
+def _shingle_block(texts: Sequence[str], k: int) -> tuple[U64, npt.NDArray[np.int64]]:
+    """The sorted distinct fingerprints of a block of texts, concatenated, and each text's count."""
+    block = [word_forms(t) for t in texts]
+    vocabulary = {word: _word_hash(word) for word in set(chain.from_iterable(block))}
+    lengths = np.fromiter(map(len, block), dtype=np.int64, count=len(block))
+    words = np.fromiter(
+        map(vocabulary.__getitem__, chain.from_iterable(block)), dtype=np.uint64, count=int(lengths.sum())
+    )
+    h, doc = _window_hashes(words, lengths, k)
+    order = np.lexsort((h, doc))
+    h, doc = h[order], doc[order]
+    keep = np.ones(len(h), dtype=bool)
+    keep[1:] = (h[1:] != h[:-1]) | (doc[1:] != doc[:-1])
+    h, doc = h[keep], doc[keep]
+    return h, np.bincount(doc, minlength=len(block)).astype(np.int64)
+
+
+def _blocks(texts: Sequence[str], k: int, workers: int) -> list[tuple[U64, npt.NDArray[np.int64]]]:
+    chunks = [texts[first : first + _CHUNK] for first in range(0, len(texts), _CHUNK)]
+    if workers <= 1 or len(chunks) <= 1:
+        return [_shingle_block(chunk, k) for chunk in chunks]
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(_shingle_block, chunks, [k] * len(chunks)))
+
+
+def shingle(texts: Sequence[str], *, k: int = 5, workers: int = 1) -> Shingles:
     """The distinct ``k``-word shingle fingerprints of each text (normalized word forms; a text of fewer
-    than ``k`` words has none).
+    than ``k`` words has none). ``workers`` > 1 shingles blocks of texts in that many processes.
 
     >>> s = shingle(["كيري يصل إلى موسكو مساء الخميس", "كيرى يصل الى موسكو مساء الخميس", "قصير"], k=5)
     >>> s.sizes().tolist(), bool((s.of(0) == s.of(1)).all())
     ([2, 2, 0], True)
     """
-    if k < 1:
-        raise ValueError(f"shingle must be a positive number of words, got {k!r}")
-    vocabulary: dict[str, int] = {}
-    parts: list[U64] = []
-    sizes = np.zeros(len(texts), dtype=np.int64)
-    for first in range(0, len(texts), _CHUNK):
-        block = [word_forms(t) for t in texts[first : first + _CHUNK]]
-        for word in set(chain.from_iterable(block)).difference(vocabulary):
-            vocabulary[word] = _word_hash(word)
-        lengths = np.fromiter(map(len, block), dtype=np.int64, count=len(block))
-        words = np.fromiter(
-            map(vocabulary.__getitem__, chain.from_iterable(block)), dtype=np.uint64, count=int(lengths.sum())
-        )
-        h, doc = _window_hashes(words, lengths, k)
-        order = np.lexsort((h, doc))
-        h, doc = h[order], doc[order]
-        keep = np.ones(len(h), dtype=bool)
-        keep[1:] = (h[1:] != h[:-1]) | (doc[1:] != doc[:-1])
-        h, doc = h[keep], doc[keep]
-        sizes[first : first + len(block)] = np.bincount(doc, minlength=len(block))
-        parts.append(h)
+    if not isinstance(k, int) or k < 1:
+        raise ValueError(f"shingle_words must be a positive number of words, got {k!r}")
+    if not isinstance(workers, int) or workers < 1:
+        raise ValueError(f"workers must be a positive number of processes, got {workers!r}")
+    parts = _blocks(list(texts), k, workers)
+    sizes = np.concatenate([n for _, n in parts]) if parts else np.zeros(0, np.int64)
     bounds = np.concatenate(([0], np.cumsum(sizes))).astype(np.int64)
-    hashes = np.concatenate(parts) if parts else np.zeros(0, np.uint64)
+    hashes = np.concatenate([h for h, _ in parts]) if parts else np.zeros(0, np.uint64)
     return Shingles(hashes, bounds)
 
 
-def _fmix64(hv: U64) -> U64:
-    """The MurmurHash3 64-bit finalizer (what datasketch applies before its affine permutations)."""
+def _fmix32(hv: U32) -> U32:
+    """The MurmurHash3 32-bit finalizer (what datasketch applies before its affine permutations)."""
     with np.errstate(over="ignore"):
-        hv = hv ^ (hv >> np.uint64(33))
-        hv = hv * np.uint64(0xFF51AFD7ED558CCD)
-        hv = hv ^ (hv >> np.uint64(33))
-        hv = hv * np.uint64(0xC4CEB9FE1A85EC53)
-        return hv ^ (hv >> np.uint64(33))
+        hv = hv ^ (hv >> np.uint32(16))
+        hv = hv * np.uint32(0x85EBCA6B)
+        hv = hv ^ (hv >> np.uint32(13))
+        hv = hv * np.uint32(0xC2B2AE35)
+        return hv ^ (hv >> np.uint32(16))
 
 
-def signatures(shingles: Shingles, *, num_perm: int = 128, seed: int = 1) -> U64:
-    """MinHash signatures (one row per article; rows of articles without shingles are all ``2**64 - 1``),
-    equal to datasketch's ``MinHash(num_perm, seed, scheme="affine64", hashfunc=identity)`` fed the
-    fingerprints, computed for many articles at once."""
+def _fold32(hashes: U64) -> U32:
+    """64-bit fingerprints folded to the 32 bits MinHash permutes."""
+    return ((hashes >> np.uint64(32)) ^ hashes).astype(np.uint32)
+
+
+def signatures(shingles: Shingles, *, num_perm: int = 64, seed: int = 1) -> U32:
+    """MinHash signatures, one row per article (rows of articles without shingles are all ``2**32 - 1``),
+    equal to what datasketch's ``MinHash(num_perm, seed, scheme="affine32", hashfunc=identity)`` gives when
+    fed the article's fingerprints folded to 32 bits — computed for many articles at once, block by block
+    (blocks of ``_BLOCK_CELLS`` shingle x permutation cells, so the work stays in cache)."""
     from datasketch import MinHash
 
-    a, b = MinHash(num_perm=num_perm, seed=seed, scheme="affine64").permutations
+    a, b = MinHash(num_perm=num_perm, seed=seed, scheme=SCHEME).permutations
+    a, b = a.astype(np.uint32), b.astype(np.uint32)
     sizes = shingles.sizes()
-    out = np.full((len(sizes), num_perm), np.iinfo(np.uint64).max, dtype=np.uint64)
-    mixed = _fmix64(shingles.hashes)
-    rows_per_doc = max(1, int(sizes.max(initial=1)))
-    step = max(1, _SIGNATURE_ROWS // rows_per_doc)
-    for first in range(0, len(sizes), step):
-        last = min(first + step, len(sizes))
-        lo, hi = int(shingles.bounds[first]), int(shingles.bounds[last])
-        if hi == lo:
-            continue
-        with np.errstate(over="ignore"):
-            permuted = mixed[lo:hi, None] * a[None, :] + b[None, :]
-        filled = np.flatnonzero(sizes[first:last] > 0)
-        starts = shingles.bounds[first:last][filled] - lo
-        out[first + filled] = np.minimum.reduceat(permuted, starts, axis=0)
+    out = np.full((len(sizes), num_perm), np.iinfo(np.uint32).max, dtype=np.uint32)
+    mixed = _fmix32(_fold32(shingles.hashes))
+    rows = max(1, _BLOCK_CELLS // num_perm)
+    buffer = np.empty((rows, num_perm), dtype=np.uint32)
+    first = 0
+    n = len(sizes)
+    while first < n:
+        # as many articles as fit in one block (at least one; a longer one gets a block of its own)
+        lo = int(shingles.bounds[first])
+        last = int(np.searchsorted(shingles.bounds, lo + rows, side="right")) - 1
+        last = min(max(last, first + 1), n)
+        hi = int(shingles.bounds[last])
+        if hi > lo:
+            work = buffer[: hi - lo] if hi - lo <= rows else np.empty((hi - lo, num_perm), dtype=np.uint32)
+            with np.errstate(over="ignore"):
+                np.multiply(mixed[lo:hi, None], a[None, :], out=work)
+                np.add(work, b[None, :], out=work)
+            filled = np.flatnonzero(sizes[first:last] > 0)
+            starts = shingles.bounds[first:last][filled] - lo
+            out[first + filled] = np.minimum.reduceat(work, starts, axis=0)
+        first = last
     return out
 
 
 def candidate_pairs(
-    shingles: Shingles, *, threshold: float = 0.2, num_perm: int = 128, seed: int = 1
+    shingles: Shingles, *, threshold: float = 0.15, num_perm: int = 64, seed: int = 1
 ) -> npt.NDArray[np.int64]:
     """Pairs ``(i, j)``, ``i < j``, of articles whose MinHash signatures collide in a band of a datasketch
     ``MinHashLSH`` tuned to Jaccard ``threshold`` (candidates only: verify them)."""
@@ -184,7 +218,7 @@ def candidate_pairs(
     sig = signatures(shingles, num_perm=num_perm, seed=seed)
     present = np.flatnonzero(shingles.sizes() > 0)
     lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
-    hashes = [LeanMinHash(seed=seed, hashvalues=sig[i], scheme="affine64") for i in present]
+    hashes = [LeanMinHash(seed=seed, hashvalues=sig[i], scheme=SCHEME) for i in present]
     with lsh.insertion_session() as session:
         for i, minhash in zip(present.tolist(), hashes, strict=True):
             session.insert(i, minhash, check_duplication=False)
@@ -290,14 +324,16 @@ def find_copies(
     min_overlap: float = 0.5,
     shingle_words: int = 5,
     method: Literal["lsh", "exact"] = "lsh",
-    lsh_threshold: float = 0.2,
-    num_perm: int = 128,
+    lsh_threshold: float = 0.15,
+    num_perm: int = 64,
     seed: int = 1,
+    workers: int = 1,
 ) -> pd.DataFrame:
     """One row per pair of articles that share text: ``doc_a, doc_b`` (corpus order), ``outlet_a,
     outlet_b``, ``containment`` (shared shingles over the smaller article's, so a partial copy or an
     article that embeds a wire story is found), ``jaccard`` (shared over all), ``shared_shingles``,
-    ``shared_chars`` (characters of the smaller article's word forms inside shared shingles), ``source``
+    ``shingles_a, shingles_b`` (each article's distinct shingles), ``shared_chars`` (characters of the
+    smaller article's word forms inside shared shingles), ``source``
     (the doc_id that is the likely source, or None) and ``source_reason`` (``earlier``: published on an
     earlier day, or earlier the same day with both times printed; ``wire credit``: the stronger wire
     credit of the two, a named agency over unnamed ``agencies`` over none; ``undetermined``).
@@ -308,7 +344,10 @@ def find_copies(
       ``seed``, tuned to Jaccard ``lsh_threshold``) and verifies each exactly; ``exact`` verifies every pair
       that shares a shingle (an inverted index: the reference, for corpora of thousands of articles).
       LSH finds pairs by Jaccard: a short story inside a round-up many times its length has a low
-      Jaccard and may be missed unless ``lsh_threshold`` is lowered (more candidates, slower).
+      Jaccard and may be missed unless ``lsh_threshold`` is lowered (more candidates, slower). With the
+      defaults (64 permutations, threshold 0.15: 32 bands of 2) a pair with Jaccard 0.3 becomes a
+      candidate with probability 0.95, 0.35 with 0.985, 0.5 with 0.9999.
+    - ``workers``: processes that tokenize and shingle (1: this process only).
 
     Provenance (method, settings, seed, the number of candidates verified) is in ``attrs["provenance"]``.
     """
@@ -318,7 +357,7 @@ def find_copies(
     if method not in ("lsh", "exact"):
         raise ValueError(f"method must be 'lsh' or 'exact', got {method!r}")
     texts = S.texts(corpus)
-    shingles = shingle(texts, k=shingle_words)
+    shingles = shingle(texts, k=shingle_words, workers=workers)
     if method == "lsh":
         candidates = candidate_pairs(shingles, threshold=lsh_threshold, num_perm=num_perm, seed=seed)
     else:
@@ -340,11 +379,31 @@ def find_copies(
         which, reason = likely_source(whens[i], whens[j])
         source = None if which is None else (ids[i], ids[j])[which]
         rows.append(
-            (ids[i], ids[j], outlets[i], outlets[j], containment, jaccard, len(shared), chars, source, reason)
+            (
+                ids[i],
+                ids[j],
+                outlets[i],
+                outlets[j],
+                containment,
+                jaccard,
+                len(shared),
+                int(sizes[i]),
+                int(sizes[j]),
+                chars,
+                source,
+                reason,
+            )
         )
     pairs = pd.DataFrame(rows, columns=list(PAIR_COLUMNS))
     pairs = pairs.astype(
-        {CONTAINMENT: "float64", JACCARD: "float64", SHARED_SHINGLES: "int64", SHARED_CHARS: "int64"}
+        {
+            CONTAINMENT: "float64",
+            JACCARD: "float64",
+            SHARED_SHINGLES: "int64",
+            SHINGLES_A: "int64",
+            SHINGLES_B: "int64",
+            SHARED_CHARS: "int64",
+        }
     )
     pairs[SOURCE] = pairs[SOURCE].astype(object)
     pairs.attrs["provenance"] = {
@@ -355,11 +414,55 @@ def find_copies(
         "lsh_threshold": lsh_threshold if method == "lsh" else None,
         "num_perm": num_perm if method == "lsh" else None,
         "seed": seed if method == "lsh" else None,
-        "candidates": int(len(candidates)),
+        "workers": workers,
+        "candidates": len(candidates),
         "articles": len(corpus),
         "normalization": "framing.text.word_forms (the matching normalization)",
     }
     return pairs
+
+
+def _bridges(links: dict[int, dict[int, tuple[float, float]]]) -> set[int]:
+    """Articles that join two articles sharing no text with each other through *different* parts of
+    themselves: a round-up quoting two stories. ``links[i][j]`` is ``(share of i's shingles shared with
+    j, share of j's shingles shared with i)``.
+
+    When two unlinked neighbours ``u``, ``v`` of ``i`` together cover at most all of ``i`` (shares
+    summing to at most 1), their passages in ``i`` can be disjoint: ``i`` is a bridge. Shares summing to
+    more than 1 overlap inside ``i``, so ``u`` and ``v`` hold some of the same text (say two partial copies
+    of one story): no bridge.
+    """
+    out: set[int] = set()
+    for i, neighbours in links.items():
+        near = sorted(neighbours)
+        if len(near) < 2:
+            continue
+        if any(
+            v not in links[u] and neighbours[u][0] + neighbours[v][0] <= 1.0
+            for n, u in enumerate(near)
+            for v in near[n + 1 :]
+        ):
+            out.add(i)
+    return out
+
+
+def _components(nodes: set[int], links: dict[int, dict[int, tuple[float, float]]]) -> list[list[int]]:
+    seen: set[int] = set()
+    out = []
+    for start in sorted(nodes):
+        if start in seen:
+            continue
+        stack, members = [start], []
+        seen.add(start)
+        while stack:
+            i = stack.pop()
+            members.append(i)
+            for j in links[i]:
+                if j in nodes and j not in seen:
+                    seen.add(j)
+                    stack.append(j)
+        out.append(sorted(members))
+    return out
 
 
 def copy_groups(corpus: pd.DataFrame, pairs: pd.DataFrame) -> pd.DataFrame:
@@ -367,15 +470,15 @@ def copy_groups(corpus: pd.DataFrame, pairs: pd.DataFrame) -> pd.DataFrame:
     article that shares text with no other is a group of its own), ``copy_role`` (``source``, ``copy``
     or ``single``), ``copy_size`` (articles in the group) and ``source_outlet``.
 
-    Groups are stars: an article joins a group only when it shares text with the group's centre (the
-    article with the most Jaccard overlap with the others still ungrouped), never through another member
-    alone. So a long round-up that quotes two different wire stories cannot chain the copies of both
-    into one group: it joins one of them. The likely source of a group is the member that
-    :func:`find_copies`' rule (earlier publication, then wire credit) prefers over the most other
-    members; ties go to the centre.
+    Groups are the connected articles of ``pairs``, with a guard against chaining: an article that links
+    two articles sharing no text with each other through different passages of itself (a round-up quoting
+    two wire stories; see :func:`_bridges`) does not connect them — it joins the group it shares the most
+    text with. The likely source of a group is the member that :func:`find_copies`' rule (earlier
+    publication, then the stronger wire credit) prefers over the most other members; ties go to the
+    member with the most shared text, then to corpus order.
     """
     S.validate_corpus(corpus)
-    missing = [c for c in (DOC_A, DOC_B, JACCARD) if c not in pairs.columns]
+    missing = [c for c in (DOC_A, DOC_B, SHARED_SHINGLES, SHINGLES_A, SHINGLES_B) if c not in pairs.columns]
     if missing:
         raise ValueError(f"pairs lacks column(s) {missing}: pass the table find_copies returned")
     ids = S.doc_ids(corpus)
@@ -383,23 +486,40 @@ def copy_groups(corpus: pd.DataFrame, pairs: pd.DataFrame) -> pd.DataFrame:
     unknown = sorted(set(pairs[DOC_A].astype(str)).union(pairs[DOC_B].astype(str)).difference(index))
     if unknown:
         raise ValueError(f"pairs name doc_id(s) not in the corpus, e.g. {unknown[0]!r}")
-    weight: dict[int, dict[int, float]] = {}
-    for a, b, jac in zip(pairs[DOC_A].astype(str), pairs[DOC_B].astype(str), pairs[JACCARD], strict=True):
+    links: dict[int, dict[int, tuple[float, float]]] = {}
+    shared_of: dict[int, float] = {}
+    for a, b, shared, size_i, size_j in zip(
+        pairs[DOC_A].astype(str), pairs[DOC_B].astype(str), pairs[SHARED_SHINGLES], pairs[SHINGLES_A],
+        pairs[SHINGLES_B], strict=True,
+    ):  # fmt: skip
         i, j = index[a], index[b]
-        weight.setdefault(i, {})[j] = float(jac)
-        weight.setdefault(j, {})[i] = float(jac)
+        links.setdefault(i, {})[j] = (shared / size_i, shared / size_j)
+        links.setdefault(j, {})[i] = (shared / size_j, shared / size_i)
+        shared_of[i] = shared_of.get(i, 0.0) + float(shared)
+        shared_of[j] = shared_of.get(j, 0.0) + float(shared)
+    bridges = _bridges(links)
     whens = _whens(corpus)
     group = list(range(len(ids)))
     role = ["single"] * len(ids)
     size = [1] * len(ids)
-    remaining = set(weight)
-    while remaining:
-        centre = max(
-            sorted(remaining),
-            key=lambda i: (sum(w for j, w in weight[i].items() if j in remaining), -i),
-        )
-        members = sorted({centre, *(j for j in weight[centre] if j in remaining)})
-        remaining.difference_update(members)
+    members_of: dict[int, list[int]] = {}
+    for members in _components(set(links).difference(bridges), links):
+        for m in members:
+            members_of[m] = members
+    for r in sorted(bridges):  # a bridge joins the group (or bridge) it shares the most with
+        best = max(links[r], key=lambda j: (links[r][j][0], -j))
+        target = members_of.get(best)
+        if target is None:
+            target = members_of[best] = [best]
+        target.append(r)
+        members_of[r] = target
+    done: set[int] = set()
+    for members in members_of.values():
+        key = min(members)
+        if key in done:
+            continue
+        done.add(key)
+        members = sorted(set(members))
         if len(members) == 1:
             continue
         wins = {m: 0 for m in members}
@@ -408,7 +528,7 @@ def copy_groups(corpus: pd.DataFrame, pairs: pd.DataFrame) -> pd.DataFrame:
                 which, _ = likely_source(whens[x], whens[y])
                 if which is not None:
                     wins[(x, y)[which]] += 1
-        source = max(members, key=lambda m: (wins[m], m == centre, -m))
+        source = max(members, key=lambda m: (wins[m], shared_of.get(m, 0.0), -m))
         for m in members:
             group[m], role[m], size[m] = source, "copy", len(members)
         role[source] = "source"
@@ -430,7 +550,8 @@ def with_copy_groups(corpus: pd.DataFrame, groups: pd.DataFrame) -> pd.DataFrame
     (what ``cluster="copy_group"`` reads).
 
     >>> corpus = pd.DataFrame({"doc_id": ["a", "b"], "text": ["x", "y"]})
-    >>> groups = pd.DataFrame({"doc_id": ["b", "a"], "copy_group": ["a", "a"], "copy_role": ["copy", "source"],
+    >>> groups = pd.DataFrame({"doc_id": ["b", "a"], "copy_group": ["a", "a"],
+    ...                        "copy_role": ["copy", "source"],
     ...                        "copy_size": [2, 2]})
     >>> with_copy_groups(corpus, groups)["copy_group"].tolist()
     ['a', 'a']
@@ -467,7 +588,7 @@ def one_per_copy_group(corpus: pd.DataFrame, groups: pd.DataFrame, *, keep: Keep
         raise ValueError(f"keep must be 'source', 'longest' or 'first', got {keep!r}")
     table = with_copy_groups(corpus, groups).reset_index(drop=True)
     if keep == "source":
-        chosen = table[S.COPY_ROLE] != "copy"
+        chosen = (table[S.COPY_ROLE] != "copy").to_numpy()
     else:
         if keep == "longest":
             length = table[S.TEXT].map(lambda t: len(t) if isinstance(t, str) else 0)
@@ -476,7 +597,7 @@ def one_per_copy_group(corpus: pd.DataFrame, groups: pd.DataFrame, *, keep: Keep
             order = table.index
         first = table.loc[order].drop_duplicates(S.COPY_GROUP).index
         chosen = table.index.isin(first)
-    return corpus.loc[corpus.index[np.asarray(chosen)]]
+    return corpus.loc[corpus.index[chosen]]
 
 
 def copy_summary(corpus: pd.DataFrame, groups: pd.DataFrame) -> pd.DataFrame:
@@ -486,8 +607,9 @@ def copy_summary(corpus: pd.DataFrame, groups: pd.DataFrame) -> pd.DataFrame:
 
     >>> corpus = pd.DataFrame({"doc_id": ["a", "b", "c"], "outlet": ["x", "y", "z"], "title": ["t", "u", "v"],
     ...                        "published": pd.NaT, "text": ["", "", ""]})
-    >>> groups = pd.DataFrame({"doc_id": ["a", "b", "c"], "outlet": ["x", "y", "z"], "copy_group": ["a", "a", "c"],
-    ...     "copy_role": ["source", "copy", "single"], "copy_size": [2, 2, 1], "source_outlet": ["x", "x", "z"]})
+    >>> groups = pd.DataFrame({"doc_id": ["a", "b", "c"], "outlet": ["x", "y", "z"],
+    ...     "copy_group": ["a", "a", "c"], "copy_role": ["source", "copy", "single"], "copy_size": [2, 2, 1],
+    ...     "source_outlet": ["x", "x", "z"]})
     >>> copy_summary(corpus, groups)[["copy_group", "articles", "copies", "outlets"]].values.tolist()
     [['a', 2, 1, 'x, y']]
     """

@@ -10,7 +10,8 @@ text, الدولة السورية (state) in an outlet's copy.
 ...     "text": ["وقال المتحدث إن النظام السوري وافق على الهدنة في المدينة.",
 ...              "وقال المتحدث إن الدولة السورية وافقت على الهدنة في المدينة."]})
 >>> pairs = pd.DataFrame({"doc_a": ["a"], "doc_b": ["b"], "source": ["a"]})
->>> label_swaps(corpus, pairs, lexicon)[["outlet_a", "outlet_b", "entry_a", "entry_b", "stance_a", "stance_b"]].values.tolist()
+>>> swaps = label_swaps(corpus, pairs, lexicon)
+>>> swaps[["outlet_a", "outlet_b", "entry_a", "entry_b", "stance_a", "stance_b"]].values.tolist()
 [['wire', 'x', 'النظام السوري', 'الدولة السورية', 'regime', 'state']]
 """
 
@@ -64,10 +65,9 @@ def _image(opcodes: Sequence[tuple[str, int, int, int, int]], lo: int, hi: int) 
                 ja, jb = j1 + (a - i1), j1 + (b - i1)
                 from_ = ja if from_ is None else min(from_, ja)
                 to = jb if to is None else max(to, jb)
-        elif (i1 < hi and i2 > lo) or (i1 == i2 and lo < i1 < hi):
-            if j2 > j1:
-                from_ = j1 if from_ is None else min(from_, j1)
-                to = j2 if to is None else max(to, j2)
+        elif ((i1 < hi and i2 > lo) or (i1 == i2 and lo < i1 < hi)) and j2 > j1:
+            from_ = j1 if from_ is None else min(from_, j1)
+            to = j2 if to is None else max(to, j2)
     return None if from_ is None or to is None else (from_, to)
 
 
@@ -111,9 +111,7 @@ def label_swaps(corpus: pd.DataFrame, pairs: pd.DataFrame, lexicon: Lexicon) -> 
         matches["start"], matches["end"], strict=True,
     ):  # fmt: skip
         hits[d].append((int(start), int(end), str(frame), str(entry), str(surface)))
-    stance = {
-        (e.frame, e.pattern): e.tags.get(STANCE_TAG) for frame in lexicon.frames for e in frame.entries
-    }
+    stance = {(e.frame, e.pattern): e.tags.get(STANCE_TAG) for frame in lexicon.frames for e in frame.entries}
     rows: list[tuple[Any, ...]] = []
     for a, b in oriented:
         if not hits[a] or not hits[b]:
@@ -143,7 +141,9 @@ def _swaps(
         if i is None or j is None:
             continue
         ta, tb = sa[i].tokens, sb[j].tokens
-        opcodes = SequenceMatcher(None, [t.form for t in ta], [t.form for t in tb], autojunk=False).get_opcodes()
+        opcodes = SequenceMatcher(
+            None, [t.form for t in ta], [t.form for t in tb], autojunk=False
+        ).get_opcodes()
         if all(op[0] == "equal" for op in opcodes):
             continue
         a_starts, a_ends = [t.start for t in ta], [t.end for t in ta]
