@@ -1,6 +1,7 @@
 """Wire-copy lineage: the same story across outlets, what each outlet changed, and a copy counted once.
 
 - :func:`find_copies` — pairs of articles that share text (MinHash LSH candidates, verified exactly);
+  :func:`source_pairs` keeps the pairs that join a copy to its group's likely source;
 - :func:`copy_groups` — a ``copy_group`` per article and the group's likely source;
 - :func:`copy_edits` — two copies aligned at sentence and word level, offsets into each text;
   :func:`edits_html` shows them side by side, right to left, edits marked;
@@ -16,6 +17,7 @@ from framing.copies.lineage import (
     copy_summary,
     find_copies,
     one_per_copy_group,
+    source_pairs,
     with_copy_groups,
 )
 from framing.copies.swaps import count_swaps, label_swaps
@@ -30,5 +32,6 @@ __all__ = [
     "find_copies",
     "label_swaps",
     "one_per_copy_group",
+    "source_pairs",
     "with_copy_groups",
 ]

@@ -634,3 +634,30 @@ def copy_summary(corpus: pd.DataFrame, groups: pd.DataFrame) -> pd.DataFrame:
     columns = [S.COPY_GROUP, "source_outlet", S.WIRE, S.TITLE, "articles", "copies", "outlets"]
     out = pd.DataFrame(rows, columns=columns)
     return out.sort_values("articles", ascending=False, kind="stable").reset_index(drop=True)
+
+
+def source_pairs(pairs: pd.DataFrame, groups: pd.DataFrame) -> pd.DataFrame:
+    """The rows of ``pairs`` that join a copy to its group's likely source, turned so that ``doc_a`` (and
+    ``outlet_a``, ``shingles_a``) is the source and ``source`` names it: what each outlet changed in the
+    text it copied (for :func:`framing.copies.label_swaps` and the side-by-side view). Copies that share
+    text only with other copies of the group are not in it.
+
+    >>> pairs = pd.DataFrame({"doc_a": ["b", "b"], "doc_b": ["a", "c"], "outlet_a": ["y", "y"],
+    ...     "outlet_b": ["x", "z"], "shingles_a": [5, 5], "shingles_b": [6, 7], "source": ["a", None]})
+    >>> groups = pd.DataFrame({"doc_id": ["a", "b", "c"], "copy_group": ["a", "a", "c"]})
+    >>> source_pairs(pairs, groups)[["doc_a", "doc_b", "outlet_a", "shingles_a", "source"]].values.tolist()
+    [['a', 'b', 'x', 6, 'a']]
+    """
+    group_of = dict(zip(groups[S.DOC_ID].astype(str), groups[S.COPY_GROUP].astype(str), strict=True))
+    a, b = pairs[DOC_A].astype(str), pairs[DOC_B].astype(str)
+    a_is = (a.map(group_of) == a).to_numpy() & (b.map(group_of) == a).to_numpy()
+    b_is = (b.map(group_of) == b).to_numpy() & (a.map(group_of) == b).to_numpy()
+    kept = pairs[a_is | b_is].copy()
+    flip = b_is[a_is | b_is]
+    for left, right in ((DOC_A, DOC_B), (OUTLET_A, OUTLET_B), (SHINGLES_A, SHINGLES_B)):
+        if left in kept.columns and right in kept.columns:
+            x, y = kept[left].to_numpy(copy=True), kept[right].to_numpy(copy=True)
+            kept[left] = np.where(flip, y, x)
+            kept[right] = np.where(flip, x, y)
+    kept[SOURCE] = kept[DOC_A].astype(object)
+    return kept.reset_index(drop=True)
