@@ -1,6 +1,6 @@
 """`framing report`: the main job, end to end on the bundled data, and its failure modes.
 
-The full report runs once (all four notebooks on data/, ~40 s); the failure modes use small notebooks
+The full report runs once (all five notebooks on data/, ~40 s); the failure modes use small notebooks
 written here, so each starts one kernel at most.
 """
 
@@ -64,8 +64,14 @@ def test_pages_are_offline_and_show_arabic(report: Path) -> None:
 def test_figures_are_pngs_one_per_chart(report: Path) -> None:
     corpus = framing.read_corpus(DATA)
     referents = len(framing.load_lexicon("actor_labels_2016").frames)
-    # 02: articles per day, rates, heatmap; 03: one chart per referent and per outlet; 04: three charts
-    expected = {"02_frames": 3, "03_labels_and_words": referents + corpus["outlet"].nunique(), "04_topics": 3}
+    # 02: articles per day, rates, heatmap; 03: one chart per referent and per outlet; 04: three charts;
+    # 05: the copy matrix and the label swaps
+    expected = {
+        "02_frames": 3,
+        "03_labels_and_words": referents + corpus["outlet"].nunique(),
+        "04_topics": 3,
+        "05_wire_copies": 2,
+    }
     figures = sorted((report / "figures").glob("*.png"))
     counts = {stem: sum(f.name.startswith(stem + "-") for f in figures) for stem in NOTEBOOKS}
     assert counts == {"01_corpus": 0, **expected}
@@ -86,6 +92,14 @@ def test_tables_are_the_library_results_for_the_injected_parameters(report: Path
         p.name for p in (report / "tables").glob("*.csv")
     }
     assert len(pd.read_parquet(report / "corpus.parquet")) == len(corpus)
+    copies = pd.read_csv(report / "tables" / "05_wire_copies-copy_table.csv")
+    assert copies["copies"].sum() == 6 and set(copies["source_outlet"]) == {"dafatain"}
+
+
+def test_wire_copies_page_says_how_many_articles_are_copies(report: Path) -> None:
+    page = (report / "05_wire_copies.html").read_text(encoding="utf-8")
+    assert "70 articles: 6 are copies of 2 source article(s)" in page
+    assert 'class="framing-edits" dir="rtl"' in page and "<del" in page and "<ins" in page
 
 
 def test_provenance(report: Path) -> None:
