@@ -990,7 +990,8 @@ def copy_matrix(
     outlets = sorted(rows[S.OUTLET].astype(str).unique())
     shade = np.full((len(order), len(outlets)), np.nan)
     count = np.zeros((len(order), len(outlets)), dtype=int)
-    for gid, outlet, role in zip(rows[S.COPY_GROUP], rows[S.OUTLET].astype(str), rows[S.COPY_ROLE], strict=True):
+    cells = zip(rows[S.COPY_GROUP], rows[S.OUTLET].astype(str), rows[S.COPY_ROLE], strict=True)
+    for gid, outlet, role in cells:
         i, k = order.index(gid), outlets.index(outlet)
         count[i, k] += 1
         shade[i, k] = max(_ROLE_SHADE.get(str(role), 1.0), 0.0 if np.isnan(shade[i, k]) else shade[i, k])

@@ -172,7 +172,7 @@ texts = st.lists(st.lists(arabic_words, min_size=1, max_size=8), min_size=0, max
 )
 
 
-@settings(max_examples=60, deadline=2000)
+@settings(max_examples=60, deadline=10_000)
 @given(texts, texts)
 def test_alignment_covers_both_texts_in_order(a: str, b: str) -> None:
     edits = align_texts(a, b)
