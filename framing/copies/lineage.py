@@ -185,7 +185,6 @@ def signatures(shingles: Shingles, *, num_perm: int = 64, seed: int = 1) -> U32:
     a, b = a.astype(np.uint32), b.astype(np.uint32)
     sizes = shingles.sizes()
     out = np.full((len(sizes), num_perm), np.iinfo(np.uint32).max, dtype=np.uint32)
-    mixed = _fmix32(_fold32(shingles.hashes))
     rows = max(1, _BLOCK_CELLS // num_perm)
     buffer = np.empty((rows, num_perm), dtype=np.uint32)
     first = 0
@@ -198,8 +197,9 @@ def signatures(shingles: Shingles, *, num_perm: int = 64, seed: int = 1) -> U32:
         hi = int(shingles.bounds[last])
         if hi > lo:
             work = buffer[: hi - lo] if hi - lo <= rows else np.empty((hi - lo, num_perm), dtype=np.uint32)
+            mixed = _fmix32(_fold32(shingles.hashes[lo:hi]))  # block by block: no corpus-sized temporaries
             with np.errstate(over="ignore"):
-                np.multiply(mixed[lo:hi, None], a[None, :], out=work)
+                np.multiply(mixed[:, None], a[None, :], out=work)
                 np.add(work, b[None, :], out=work)
             filled = np.flatnonzero(sizes[first:last] > 0)
             starts = shingles.bounds[first:last][filled] - lo
