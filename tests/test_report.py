@@ -115,7 +115,7 @@ def test_provenance(report: Path) -> None:
     assert provenance["corpus"]["demo"] is True and provenance["corpus"]["articles"] == 70
     lexicons = {x["lexicon"]: x for x in provenance["lexicons"]}
     assert lexicons["kerry_putin_2016"]["lexicon_hash"] == framing.load_lexicon("kerry_putin_2016").hash
-    assert lexicons["actor_labels_2016"]["used_as"] == ["03_labels_and_words:LABELS"]
+    assert lexicons["actor_labels_2016"]["used_as"] == ["03_labels_and_words:LABELS", "05_wire_copies:LABELS"]
     notebooks = {n["name"]: n for n in provenance["notebooks"]}
     assert notebooks["02_frames.ipynb"]["parameters"]["CORPUS_PATH"] == str(DATA)
     assert notebooks["02_frames.ipynb"]["parameters"]["N_BOOT"] == 2000
