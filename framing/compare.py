@@ -1346,8 +1346,8 @@ def distinctive_words(
     - ``p_article``: an article-level check of each group's ``check_top`` words of largest and of smallest
       ``z`` (the two sides of its chart): the
       group labels are shuffled ``n_perm`` times across whole articles (whole clusters with ``cluster``)
-      and ``p_article = (1 + k) / (1 + n_perm)`` with ``k`` the shuffles whose z is at least as far out
-      in the same direction. A word that one article repeats many times has a large z and G² but a large
+      and ``p_article = (1 + k) / (1 + n_perm)`` with ``k`` the shuffles whose ``log_odds`` is at least
+      as far out in the same direction. A word that one article repeats many times has a large z and G² but a large
       ``p_article``. NaN for the rows not checked.
 
     Statistics use every word; only words seen at least ``min_count`` times in the corpus are returned
@@ -1414,7 +1414,7 @@ def distinctive_words(
     p_article = np.full(counts.shape, np.nan)
     if check_top and n_total > 0 and n_groups > 1:
         p_article = _article_check(
-            matrix, codes, lengths, z, shown, corpus, cluster, n_i, y_w, n_total, alpha_0,
+            matrix, codes, lengths, z, delta, shown, corpus, cluster, n_i, y_w, n_total, alpha_0,
             check_top=check_top, n_perm=n_perm, rng=rng,
         )
 
@@ -1479,6 +1479,7 @@ def _article_check(
     codes: IntArray,
     lengths: FloatArray,
     z: FloatArray,
+    delta: FloatArray,
     shown: npt.NDArray[np.bool_],
     corpus: pd.DataFrame,
     cluster: str | None,
@@ -1508,15 +1509,15 @@ def _article_check(
     clusters = _cluster_codes(values, [str(d) for d in corpus[S.DOC_ID].iloc[member].tolist()])
     where = [np.searchsorted(columns, t) for t in top]
     exceed = [np.zeros(len(t), dtype=np.int64) for t in top]
-    observed = [z[g, top[g]] for g in range(n_groups)]
+    observed = [delta[g, top[g]] for g in range(n_groups)]
     for labels in _permuted_labels(codes[member], clusters, n_perm, rng):
         for g in range(n_groups):
             ind = (labels == g).astype(np.float64)
             c = ind @ sub[:, where[g]]
             n = (ind @ length)[:, None]
-            _, zs = _log_odds_z(c, n, y_w[top[g]], n_total, alpha_0)
+            shuffled, _ = _log_odds_z(c, n, y_w[top[g]], n_total, alpha_0)
             sign = np.sign(observed[g])
-            exceed[g] += (sign * zs >= sign * observed[g] - _TIE * np.abs(observed[g])).sum(axis=0)
+            exceed[g] += (sign * shuffled >= sign * observed[g] - _TIE * np.abs(observed[g])).sum(axis=0)
     for g in range(n_groups):
         out[g, top[g]] = _permutation_p(observed[g], exceed[g], n_perm)
     return out
