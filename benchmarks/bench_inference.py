@@ -129,6 +129,17 @@ def main() -> None:
                                                                          n_perm=args.n_perm), seed)))
             print(f"{method:<15}" + "".join(f"{c:>18}" for c in cells), flush=True)
 
+        print("\npairwise power by frame (rate ratio 2, 30 articles per outlet): mean hits per article "
+              "in the lower outlet 4, 2.4 and 1.6 (rates 10, 6, 4 per 1,000 tokens)")
+        print(f"{'method':<15}" + "".join(f"{h:>18}" for h in
+              ("sh 2, 4 hits", "sh 2, 2.4 hits", "sh 2, 1.6 hits", "sh 0.3, 4 hits", "sh 0.3, 2.4", "sh 0.3, 1.6")))
+        for method in compare.TEST_METHODS:
+            cells = []
+            for shape in SHAPES:
+                flat = run(reps, pairwise_rejects(method, shape=shape, ratio=2.0, n_perm=args.n_perm), seed)
+                cells += [proportion(flat[f::3]) for f in range(3)]
+            print(f"{method:<15}" + "".join(f"{c:>18}" for c in cells), flush=True)
+
         print("\nindependence: p < 0.05, 3 outlets x 30 articles (one test per corpus); power: one outlet's "
               "first frame x2")
         print(f"{'method':<15}" + "".join(f"{h:>18}" for h in

@@ -502,7 +502,7 @@ def _rate_interval(
     x = _moments(counts, tokens)
     r, v = _ratio(x.sum(axis=0, keepdims=True), m, n_frames)
     r, se = r[0], np.sqrt(v[0])
-    alpha = 1.0 - ci
+    alpha = round(1.0 - ci, 12)  # 1 - 0.95 is 0.05000000000000004: keep order statistics exact
     stats = importlib.import_module("scipy.stats")
     if interval == "t":
         q = float(stats.t.ppf(1 - alpha / 2, max(m - 1, 1)))
@@ -587,7 +587,7 @@ def _permutation_p(observed: FloatArray, exceed: IntArray, n_perm: int) -> Float
 def _poisson_interval(count: IntArray, tokens: int, ci: float) -> tuple[FloatArray, FloatArray]:
     """Exact (Garwood 1936, Biometrika 28:437–442) Poisson interval of the rate per 1,000 tokens."""
     chdtri = _special().chdtri  # inverse of the chi-square survival function
-    alpha = 1.0 - ci
+    alpha = round(1.0 - ci, 12)  # 1 - 0.95 is 0.05000000000000004: keep order statistics exact
     k = count.astype(np.float64)
     low = np.zeros_like(k)
     hit = k > 0
