@@ -1346,8 +1346,10 @@ def distinctive_words(
     - ``p_article``: an article-level check of each group's ``check_top`` words of largest and of smallest
       ``z`` (the two sides of its chart): the
       group labels are shuffled ``n_perm`` times across whole articles (whole clusters with ``cluster``)
-      and ``p_article = (1 + k) / (1 + n_perm)`` with ``k`` the shuffles whose ``log_odds`` is at least
-      as far out in the same direction. A word that one article repeats many times has a large z and G² but a large
+      and ``p_article = (1 + k) / (1 + n_perm)`` with ``k`` the shuffles whose statistic is at least as
+      far out in the same direction; the statistic is the word's rate in the group minus its rate in the
+      rest over the article-level standard error (as in :func:`pairwise`), so a word that one article
+      repeats is one article's evidence. A word that one article repeats many times has a large z and G² but a large
       ``p_article``. NaN for the rows not checked.
 
     Statistics use every word; only words seen at least ``min_count`` times in the corpus are returned
@@ -1508,14 +1510,27 @@ def _article_check(
     values = corpus[cluster].reset_index(drop=True).iloc[member] if cluster is not None else None
     clusters = _cluster_codes(values, [str(d) for d in corpus[S.DOC_ID].iloc[member].tolist()])
     where = [np.searchsorted(columns, t) for t in top]
+    labels = codes[member]
+    moments = [_moments(sub[:, where[g]], length) for g in range(n_groups)]
+    sizes = np.bincount(labels, minlength=n_groups)
+    observed = [
+        _welch_ratio_z(
+            moments[g][labels == g].sum(axis=0, keepdims=True),
+            moments[g].sum(axis=0),
+            int(sizes[g]),
+            len(labels) - int(sizes[g]),
+            len(top[g]),
+        )[0]
+        for g in range(n_groups)
+    ]
     exceed = [np.zeros(len(t), dtype=np.int64) for t in top]
-    observed = [delta[g, top[g]] for g in range(n_groups)]
-    for labels in _permuted_labels(codes[member], clusters, n_perm, rng):
+    for permuted in _permuted_labels(labels, clusters, n_perm, rng):
         for g in range(n_groups):
-            ind = (labels == g).astype(np.float64)
-            c = ind @ sub[:, where[g]]
-            n = (ind @ length)[:, None]
-            shuffled, _ = _log_odds_z(c, n, y_w[top[g]], n_total, alpha_0)
+            x = moments[g]
+            shuffled = _welch_ratio_z(
+                (permuted == g).astype(np.float64) @ x, x.sum(axis=0), int(sizes[g]),
+                len(labels) - int(sizes[g]), len(top[g]),
+            )
             sign = np.sign(observed[g])
             exceed[g] += (sign * shuffled >= sign * observed[g] - _TIE * np.abs(observed[g])).sum(axis=0)
     for g in range(n_groups):
