@@ -37,25 +37,39 @@ def coverage(
     """
     factors = np.ones(len(articles)) if ratio is None else np.asarray(ratio, dtype=np.float64)
     base = np.asarray(rates, dtype=np.float64)
-    docs: list[dict[str, object]] = []
-    ids, frames, counts, lengths = [], [], [], []
+    n_frames = len(base)
+    blocks_doc, blocks_outlet, blocks_story, blocks_hits, blocks_tokens = [], [], [], [], []
     for g, n in enumerate(articles):
         stories = -(-n // copies)
         tokens = rng.integers(MEAN_TOKENS // 2, MEAN_TOKENS * 3 // 2, size=stories)
-        effect = rng.gamma(shape, 1.0 / shape, size=(stories, len(base)))
+        effect = rng.gamma(shape, 1.0 / shape, size=(stories, n_frames))
         hits = rng.poisson(tokens[:, None] / 1000.0 * base[None, :] * factors[g] * effect)
-        for i in range(n):
-            story = i // copies
-            doc_id = f"o{g}-{i:04d}"
-            docs.append({"doc_id": doc_id, "outlet": f"o{g}", "copy_group": f"o{g}-s{story}"})
-            for f in range(len(base)):
-                ids.append(doc_id)
-                frames.append(f"f{f}")
-                counts.append(int(hits[story, f]))
-                lengths.append(int(tokens[story]))
-    scores = pd.DataFrame({"doc_id": ids, "frame": frames, "count": counts, "tokens": lengths})
+        story = np.arange(n) // copies
+        blocks_doc.append(np.char.add(f"o{g}-", np.char.zfill(np.arange(n).astype(str), 4)))
+        blocks_outlet.append(np.full(n, f"o{g}"))
+        blocks_story.append(np.char.add(f"o{g}-s", story.astype(str)))
+        blocks_hits.append(hits[story])
+        blocks_tokens.append(tokens[story])
+    doc_ids = np.concatenate(blocks_doc).astype(object)
+    corpus = pd.DataFrame(
+        {
+            "doc_id": doc_ids,
+            "outlet": np.concatenate(blocks_outlet).astype(object),
+            "copy_group": np.concatenate(blocks_story).astype(object),
+        }
+    )
+    counts = np.concatenate(blocks_hits)
+    tokens_all = np.concatenate(blocks_tokens)
+    scores = pd.DataFrame(
+        {
+            "doc_id": np.repeat(doc_ids, n_frames),
+            "frame": np.tile(np.array([f"f{f}" for f in range(n_frames)], dtype=object), len(doc_ids)),
+            "count": counts.ravel().astype(np.int64),
+            "tokens": np.repeat(tokens_all, n_frames).astype(np.int64),
+        }
+    )
     scores["rate"] = 1000.0 * scores["count"] / scores["tokens"]
-    return pd.DataFrame(docs), scores
+    return corpus, scores
 
 
 def binomial_se(p: float, n: int) -> float:

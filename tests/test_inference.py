@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import math
 import warnings
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -231,3 +232,34 @@ def test_distinctive_words_warns_about_small_expected_counts() -> None:
     corpus = words_corpus({"a": ["الإرهاب كيري"] * 6, "b": ["الحصار كيري"] * 6})
     with pytest.warns(UserWarning, match=r"rows have an expected count below 5.*monte_carlo=999"):
         compare.distinctive_words(corpus, check_top=0)
+
+
+def test_words_chart_shows_only_words_passing_q() -> None:
+    import matplotlib.pyplot as plt
+
+    from framing import plot
+
+    words = pd.DataFrame({"outlet": ["a"] * 4, "word": ["النظام", "الارهاب", "الحكومة", "موسكو"],
+                          "z": [3.0, 2.0, -2.0, -3.0], "q_value": [0.01, 0.2, 0.03, 0.5]})  # fmt: skip
+    ax = plot.distinctive_words(words, group="a", q=0.05)
+    assert len(ax.patches) == 2 and [t.get_text() for t in ax.get_yticklabels()] == ["الحكومة"]
+    none = plot.distinctive_words(words.assign(q_value=0.5), group="a", q=0.05)
+    assert any("no word passes q < 0.05" in t.get_text() for t in none.texts) and not none.patches
+    plt.close("all")
+
+
+def test_tables_written_by_the_report_keep_their_attrs_beside_them(tmp_path: Path) -> None:
+    import json
+
+    from framing.report import _TABLES_CODE
+
+    corpus, scores = build(PAIR)
+    contrasts = _quiet(compare.pairwise, corpus, scores, n_perm=99, seed=4)
+    plain = pd.DataFrame({"x": [1]})
+    namespace = {"contrasts": contrasts, "plain": plain}
+    exec(_TABLES_CODE.format(folder=str(tmp_path), prefix="02_frames"), namespace)  # as the kernel runs it
+    meta = json.loads((tmp_path / "02_frames-contrasts.meta.json").read_text(encoding="utf-8"))
+    assert meta["provenance"]["method"] == "permutation" and meta["provenance"]["replicates"] == 99
+    assert meta["provenance"]["seed"] == 4 and meta["provenance"]["correction"] == "holm"
+    assert (tmp_path / "02_frames-contrasts.csv").is_file() and (tmp_path / "02_frames-plain.csv").is_file()
+    assert not (tmp_path / "02_frames-plain.meta.json").exists()
