@@ -517,8 +517,11 @@ def _rate_interval(
         if interval == "percentile":
             low, high = np.quantile(rb, [alpha / 2, 1 - alpha / 2], axis=0)
         elif interval == "studentized":
+            # a replicate's standard error is at least one hit's worth (1 / its tokens): a replicate that
+            # drew only articles without hits would otherwise give t = -inf and an infinite upper bound
+            se_star = np.maximum(np.sqrt(vb), 1.0 / sums[valid, :1])
             with np.errstate(divide="ignore", invalid="ignore"):
-                t_star = (rb - r) / np.sqrt(vb)
+                t_star = (rb - r) / se_star
             t_star = np.where(np.isnan(t_star), 0.0, t_star)  # 0 / 0: the replicate equals the estimate
             q_low, q_high = np.quantile(t_star, [alpha / 2, 1 - alpha / 2], axis=0, method="inverted_cdf")
             with np.errstate(invalid="ignore"):
@@ -543,7 +546,8 @@ def _rate_interval(
             low = np.array([np.quantile(rb[:, f], levels[0, f]) for f in range(n_frames)])
             high = np.array([np.quantile(rb[:, f], levels[1, f]) for f in range(n_frames)])
     low = np.clip(np.nan_to_num(np.asarray(low, dtype=np.float64), nan=0.0, neginf=0.0), 0.0, None)
-    high = np.nan_to_num(np.asarray(high, dtype=np.float64), nan=np.inf)
+    high = np.asarray(high, dtype=np.float64)
+    high = np.where(np.isnan(high), np.inf, high)
     return 1000.0 * low, 1000.0 * high
 
 
@@ -619,7 +623,8 @@ def frame_rates(
     Bootstrap*, ch. 12–14, 22):
 
     - ``"studentized"`` (default): the bootstrap-t interval, each replicate's ``(R* - R) / se*`` with the
-      ratio estimator's linearization standard error ``se`` (Cochran 1977, eq. 6.13). Chosen by
+      ratio estimator's linearization standard error ``se`` (Cochran 1977, eq. 6.13; a replicate's ``se*``
+      is at least one hit over its tokens, so that replicates without hits stay finite). Chosen by
       simulation (``benchmarks/bench_inference.py``): it keeps coverage with few or bursty articles,
       where the percentile interval falls short;
     - ``"bca"``: bias-corrected and accelerated percentiles (acceleration from the jackknife);
@@ -948,7 +953,7 @@ def pairwise(
     correction: Correction = "holm",
     alpha: float = 0.05,
     method: TestMethod = "permutation",
-    n_perm: int = 1999,
+    n_perm: int | None = None,
     seed: int = 0,
     cluster: str | None = None,
 ) -> pd.DataFrame:
@@ -976,7 +981,9 @@ def pairwise(
 
     ``p_adjusted`` corrects over ALL rows (every frame and pair) with Holm's step-down method (Holm 1979)
     by default; ``significant`` is ``p_adjusted < alpha``. A permutation p-value is never below
-    ``1 / (1 + n_perm)``: a warning says when ``n_perm`` is too small for any row to pass the correction.
+    ``1 / (1 + n_perm)``, so ``n_perm`` (None: at least 1,999, and enough for the smallest p-value to pass
+    the correction over all the tests, ``2 * ceil(tests / alpha) - 1``) grows with the number of tests; a
+    warning says when a given ``n_perm`` is too small for any row to pass the correction.
     ``rate_ratio = rate_a / rate_b`` (inf when only ``rate_b`` is 0, NaN when both are). A pair with no
     hit, or a group with no tokens, has NaN p-values, does not count in the correction and is not
     significant. Pairs follow the group order (``group_a`` before ``group_b``).
@@ -996,7 +1003,7 @@ def pairwise(
     """
     _check_choice("correction", correction, CORRECTIONS)
     _check_choice("method", method, TEST_METHODS)
-    _check_replicates("n_perm", n_perm, seed)
+    _check_replicates("n_perm", 1 if n_perm is None else n_perm, seed)
     if not 0 < alpha < 1:
         raise ValueError(f"alpha is {alpha!r}; it must be between 0 and 1 (e.g. 0.05)")
     table = _Table(corpus, scores, by, PAIRWISE_COLUMNS, cluster)
@@ -1005,6 +1012,11 @@ def pairwise(
     rates = _rates(hits, tokens[:, None])
     n_groups, n_frames = len(table.order), len(table.frames)
     pairs = [(a, b) for a in range(n_groups) for b in range(a + 1, n_groups)]
+    testable = sum(
+        int(((hits[a] + hits[b]) > 0).sum()) for a, b in pairs if tokens[a] > 0 and tokens[b] > 0
+    )
+    if n_perm is None:
+        n_perm = max(1999, 2 * math.ceil(testable / alpha) - 1 if correction != "none" else 0)
     p = np.full((n_frames, len(pairs)), np.nan)
     for k, (a, b) in enumerate(pairs):
         if tokens[a] == 0 or tokens[b] == 0:

@@ -74,7 +74,7 @@ RATE_COLUMNS: tuple[str, ...] = (
 )  # fmt: skip
 LABEL_COLUMNS: tuple[str, ...] = (
     "referent", "label", "stance", "count", "share", "share_low", "share_high",
-    "stance_share", "stance_low", "stance_high",
+    "stance_share", "stance_low", "stance_high", "referent_hits", "articles",
 )  # fmt: skip
 WORD_COLUMNS: tuple[str, ...] = ("word", "count", "count_rest", "log_odds", "z", "g2", "p_value")
 
