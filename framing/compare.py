@@ -1536,6 +1536,8 @@ def _article_check(
         for g in range(n_groups)
     ]
     exceed = [np.zeros(len(t), dtype=np.int64) for t in top]
+    signs = [np.sign(o) for o in observed]
+    limits = [np.where(np.isinf(o), np.abs(o), np.abs(o) * (1 - _TIE)) for o in observed]  # |z| to reach
     for permuted in _permuted_labels(labels, clusters, n_perm, rng):
         for g in range(n_groups):
             x = moments[g]
@@ -1543,8 +1545,7 @@ def _article_check(
                 (permuted == g).astype(np.float64) @ x, x.sum(axis=0), int(sizes[g]),
                 len(labels) - int(sizes[g]), len(top[g]),
             )
-            sign = np.sign(observed[g])
-            exceed[g] += (sign * shuffled >= sign * observed[g] - _TIE * np.abs(observed[g])).sum(axis=0)
+            exceed[g] += (signs[g] * shuffled >= limits[g]).sum(axis=0)
     for g in range(n_groups):
         out[g, top[g]] = _permutation_p(observed[g], exceed[g], n_perm)
     return out
