@@ -55,37 +55,65 @@ def run(reps: int, step: Callable[[np.random.Generator], list[bool]], seed: int)
     return out
 
 
-def pairwise_rejects(method: str, *, shape: float, ratio: float, n_perm: int, copies: int = 1,
-                     cluster: str | None = None) -> Callable[[np.random.Generator], list[bool]]:
+def pairwise_rejects(
+    method: str, *, shape: float, ratio: float, n_perm: int, copies: int = 1, cluster: str | None = None
+) -> Callable[[np.random.Generator], list[bool]]:
     def step(rng: np.random.Generator) -> list[bool]:
         corpus, scores = coverage(rng, articles=[30, 30], shape=shape, ratio=[1.0, ratio], copies=copies)
         seed = int(rng.integers(2**31))
-        table = compare.pairwise(corpus, scores, method=method, n_perm=n_perm, seed=seed,  # type: ignore[arg-type]
-                                 cluster=cluster, correction="none")
+        table = compare.pairwise(
+            corpus,
+            scores,
+            method=method,
+            n_perm=n_perm,
+            seed=seed,  # type: ignore[arg-type]
+            cluster=cluster,
+            correction="none",
+        )
         return (table["p_value"] < 0.05).tolist()
+
     return step
 
 
-def independence_rejects(method: str, *, shape: float, frame_ratio: float, n_perm: int,
-                         monte_carlo: bool = False, copies: int = 1,
-                         cluster: str | None = None) -> Callable[[np.random.Generator], list[bool]]:
+def independence_rejects(
+    method: str,
+    *,
+    shape: float,
+    frame_ratio: float,
+    n_perm: int,
+    monte_carlo: bool = False,
+    copies: int = 1,
+    cluster: str | None = None,
+) -> Callable[[np.random.Generator], list[bool]]:
     rates = np.array([RATES, RATES, RATES])
     rates[2, 0] *= frame_ratio
 
     def step(rng: np.random.Generator) -> list[bool]:
         corpora = [coverage(rng, articles=[30], shape=shape, rates=list(r), copies=copies) for r in rates]
-        corpus = pd.concat([c.assign(outlet=f"o{g}", doc_id=f"g{g}-" + c["doc_id"],
-                                     copy_group=f"g{g}-" + c["copy_group"]) for g, (c, _) in enumerate(corpora)])
+        corpus = pd.concat(
+            [
+                c.assign(outlet=f"o{g}", doc_id=f"g{g}-" + c["doc_id"], copy_group=f"g{g}-" + c["copy_group"])
+                for g, (c, _) in enumerate(corpora)
+            ]
+        )
         scores = pd.concat([s.assign(doc_id=f"g{g}-" + s["doc_id"]) for g, (_, s) in enumerate(corpora)])
         seed = int(rng.integers(2**31))
-        test = compare.independence(corpus, scores, method=method, n_perm=n_perm, seed=seed,  # type: ignore[arg-type]
-                                    cluster=cluster)
+        test = compare.independence(
+            corpus,
+            scores,
+            method=method,
+            n_perm=n_perm,
+            seed=seed,  # type: ignore[arg-type]
+            cluster=cluster,
+        )
         return [bool(test.loc[0, "p_monte_carlo" if monte_carlo else "p_value"] < 0.05)]
+
     return step
 
 
-def covers(interval: str, *, shape: float, articles: int, n_boot: int,
-           copies: int = 1, cluster: str | None = None) -> Callable[[np.random.Generator], list[bool]]:
+def covers(
+    interval: str, *, shape: float, articles: int, n_boot: int, copies: int = 1, cluster: str | None = None
+) -> Callable[[np.random.Generator], list[bool]]:
     truth = np.asarray(RATES)
 
     def step(rng: np.random.Generator) -> list[bool]:
@@ -96,15 +124,19 @@ def covers(interval: str, *, shape: float, articles: int, n_boot: int,
             low, high = compare._poisson_interval(hits, tokens, 0.95)
         else:
             seed = int(rng.integers(2**31))
-            rates = compare.frame_rates(corpus, scores, n_boot=n_boot, seed=seed,
-                                        interval=interval, cluster=cluster)  # type: ignore[arg-type]
+            rates = compare.frame_rates(
+                corpus, scores, n_boot=n_boot, seed=seed, interval=interval, cluster=cluster
+            )  # type: ignore[arg-type]
             low, high = rates["rate_low"].to_numpy(), rates["rate_high"].to_numpy()
         return ((low <= truth) & (truth <= high)).tolist()
+
     return step
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--reps", type=int, default=1000, help="simulated corpora per cell")
     parser.add_argument("--n-perm", type=int, default=999)
     parser.add_argument("--n-boot", type=int, default=999)
@@ -118,21 +150,45 @@ def main() -> None:
 
     if args.only in (None, "tests"):
         print("pairwise: p < 0.05, 30 articles per outlet (one test per frame, 3 frames per corpus)")
-        print(f"{'method':<15}" + "".join(f"{h:>18}" for h in
-              ("size shape 2", "size shape 0.3", "power RR2 sh 2", "power RR2 sh 0.3")))
+        print(
+            f"{'method':<15}"
+            + "".join(
+                f"{h:>18}" for h in ("size shape 2", "size shape 0.3", "power RR2 sh 2", "power RR2 sh 0.3")
+            )
+        )
         for method in compare.TEST_METHODS:
             cells = []
             for ratio in (1.0, 2.0):
                 for shape in SHAPES:
-                    t0 = time.perf_counter()
-                    cells.append(proportion(run(reps, pairwise_rejects(method, shape=shape, ratio=ratio,
-                                                                         n_perm=args.n_perm), seed)))
+                    cells.append(
+                        proportion(
+                            run(
+                                reps,
+                                pairwise_rejects(method, shape=shape, ratio=ratio, n_perm=args.n_perm),
+                                seed,
+                            )
+                        )
+                    )
             print(f"{method:<15}" + "".join(f"{c:>18}" for c in cells), flush=True)
 
-        print("\npairwise power by frame (rate ratio 2, 30 articles per outlet): mean hits per article "
-              "in the lower outlet 4, 2.4 and 1.6 (rates 10, 6, 4 per 1,000 tokens)")
-        print(f"{'method':<15}" + "".join(f"{h:>18}" for h in
-              ("sh 2, 4 hits", "sh 2, 2.4 hits", "sh 2, 1.6 hits", "sh 0.3, 4 hits", "sh 0.3, 2.4", "sh 0.3, 1.6")))
+        print(
+            "\npairwise power by frame (rate ratio 2, 30 articles per outlet): mean hits per article "
+            "in the lower outlet 4, 2.4 and 1.6 (rates 10, 6, 4 per 1,000 tokens)"
+        )
+        print(
+            f"{'method':<15}"
+            + "".join(
+                f"{h:>18}"
+                for h in (
+                    "sh 2, 4 hits",
+                    "sh 2, 2.4 hits",
+                    "sh 2, 1.6 hits",
+                    "sh 0.3, 4 hits",
+                    "sh 0.3, 2.4",
+                    "sh 0.3, 1.6",
+                )
+            )
+        )
         for method in compare.TEST_METHODS:
             cells = []
             for shape in SHAPES:
@@ -140,49 +196,101 @@ def main() -> None:
                 cells += [proportion(flat[f::3]) for f in range(3)]
             print(f"{method:<15}" + "".join(f"{c:>18}" for c in cells), flush=True)
 
-        print("\nindependence: p < 0.05, 3 outlets x 30 articles (one test per corpus); power: one outlet's "
-              "first frame x2")
-        print(f"{'method':<15}" + "".join(f"{h:>18}" for h in
-              ("size shape 2", "size shape 0.3", "power sh 2", "power sh 0.3")))
+        print(
+            "\nindependence: p < 0.05, 3 outlets x 30 articles (one test per corpus); power: one outlet's "
+            "first frame x2"
+        )
+        print(
+            f"{'method':<15}"
+            + "".join(f"{h:>18}" for h in ("size shape 2", "size shape 0.3", "power sh 2", "power sh 0.3"))
+        )
         variants = [("permutation", False), ("hits", False), ("hits", True)]
         for method, mc in variants:
             cells = []
             for frame_ratio in (1.0, 2.0):
                 for shape in SHAPES:
-                    cells.append(proportion(run(reps, independence_rejects(
-                        method, shape=shape, frame_ratio=frame_ratio, n_perm=args.n_perm, monte_carlo=mc), seed)))
+                    cells.append(
+                        proportion(
+                            run(
+                                reps,
+                                independence_rejects(
+                                    method,
+                                    shape=shape,
+                                    frame_ratio=frame_ratio,
+                                    n_perm=args.n_perm,
+                                    monte_carlo=mc,
+                                ),
+                                seed,
+                            )
+                        )
+                    )
             name = "hits (MC p)" if mc else method
             print(f"{name:<15}" + "".join(f"{c:>18}" for c in cells), flush=True)
 
     if args.only in (None, "clusters"):
-        print("\nwire copies: every story published 3 times by its outlet (30 articles = 10 stories), null, "
-              "shape 2; p < 0.05")
+        print(
+            "\nwire copies: every story published 3 times by its outlet (30 articles = 10 stories), null, "
+            "shape 2; p < 0.05"
+        )
         print(f"{'method':<15}{'pairwise':>18}{'+ cluster=':>18}{'independence':>18}{'+ cluster=':>18}")
         for method in ("permutation", "quasi_poisson", "hits"):
-            cells = [proportion(run(reps, pairwise_rejects(method, shape=2.0, ratio=1.0, n_perm=args.n_perm,
-                                                             copies=3, cluster=cl), seed))
-                     for cl in (None, "copy_group")]
+            cells = [
+                proportion(
+                    run(
+                        reps,
+                        pairwise_rejects(
+                            method, shape=2.0, ratio=1.0, n_perm=args.n_perm, copies=3, cluster=cl
+                        ),
+                        seed,
+                    )
+                )
+                for cl in (None, "copy_group")
+            ]
             if method in compare.INDEPENDENCE_METHODS:
-                cells += [proportion(run(reps, independence_rejects(method, shape=2.0, frame_ratio=1.0,
-                                                                      n_perm=args.n_perm, copies=3, cluster=cl),
-                                         seed)) for cl in (None, "copy_group")]
+                cells += [
+                    proportion(
+                        run(
+                            reps,
+                            independence_rejects(
+                                method, shape=2.0, frame_ratio=1.0, n_perm=args.n_perm, copies=3, cluster=cl
+                            ),
+                            seed,
+                        )
+                    )
+                    for cl in (None, "copy_group")
+                ]
             else:
                 cells += ["", ""]
             print(f"{method:<15}" + "".join(f"{c:>18}" for c in cells), flush=True)
 
     if args.only in (None, "coverage"):
-        print("\nrate intervals (frame_rates, 95%): share holding the true rate, one outlet (3 frames per corpus)")
+        print(
+            "\nrate intervals (frame_rates, 95%): share holding the true rate, one outlet "
+            "(3 frames per corpus)"
+        )
         settings = [(3, 2.0), (10, 2.0), (30, 2.0), (3, 0.3), (10, 0.3), (30, 0.3)]
         print(f"{'interval':<15}" + "".join(f"{f'n={n} shape {s:g}':>18}" for n, s in settings))
         for interval in (*compare.INTERVALS, "hits"):
-            cells = [proportion(run(reps, covers(interval, shape=s, articles=n, n_boot=args.n_boot), seed))
-                     for n, s in settings]
+            cells = [
+                proportion(run(reps, covers(interval, shape=s, articles=n, n_boot=args.n_boot), seed))
+                for n, s in settings
+            ]
             name = "hits (Poisson)" if interval == "hits" else interval
             print(f"{name:<15}" + "".join(f"{c:>18}" for c in cells), flush=True)
-        print("\nwire copies (3 per story), 30 articles, shape 2: coverage without / with cluster='copy_group'")
+        print(
+            "\nwire copies (3 per story), 30 articles, shape 2: coverage without / with cluster='copy_group'"
+        )
         for interval in compare.INTERVALS:
-            cells = [proportion(run(reps, covers(interval, shape=2.0, articles=30, n_boot=args.n_boot, copies=3,
-                                                 cluster=cl), seed)) for cl in (None, "copy_group")]
+            cells = [
+                proportion(
+                    run(
+                        reps,
+                        covers(interval, shape=2.0, articles=30, n_boot=args.n_boot, copies=3, cluster=cl),
+                        seed,
+                    )
+                )
+                for cl in (None, "copy_group")
+            ]
             print(f"{interval:<15}" + "".join(f"{c:>18}" for c in cells), flush=True)
 
     print(f"\n{time.perf_counter() - started:.0f} s")

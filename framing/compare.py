@@ -242,7 +242,7 @@ def _check_by(corpus: pd.DataFrame, by: str, reserved: Sequence[str], cluster: s
         if cluster not in corpus.columns:
             raise ValueError(
                 f"cluster is {cluster!r}, which is not a corpus column; it has "
-                f"{list(map(str, corpus.columns))} (for example copy_group, or None for one article per cluster)"
+                f"{list(map(str, corpus.columns))} (for example copy_group; None: one article per cluster)"
             )
         if cluster == by:
             raise ValueError(f"cluster is {cluster!r}, the grouping column itself; choose another column")
@@ -425,8 +425,10 @@ class _Table:
 
     def n_clusters(self) -> IntArray:
         """Per group: the number of distinct clusters among its articles."""
-        pairs = np.unique(np.column_stack([self.codes, self.clusters]), axis=0) if len(self.codes) else []
-        return np.bincount(np.asarray(pairs, dtype=np.int64).reshape(-1, 2)[:, 0], minlength=len(self.order))
+        if not len(self.codes):
+            return np.zeros(len(self.order), dtype=np.int64)
+        pairs = np.unique(np.column_stack([self.codes, self.clusters]), axis=0)
+        return np.bincount(pairs[:, 0], minlength=len(self.order)).astype(np.int64)
 
 
 def _rates(count: npt.ArrayLike, tokens: npt.ArrayLike) -> FloatArray:
@@ -445,7 +447,7 @@ def _collapse(clusters: IntArray, counts: IntArray, tokens: IntArray) -> tuple[F
     m = int(inverse.max()) + 1 if len(inverse) else 0
     c = np.zeros((m, counts.shape[1]))
     np.add.at(c, inverse, counts)
-    t = np.bincount(inverse, weights=tokens.astype(np.float64), minlength=m)
+    t = np.bincount(inverse, weights=tokens.astype(np.float64), minlength=m).astype(np.float64)
     return c, t
 
 
@@ -690,7 +692,9 @@ def frame_rates(
             used_by, size = _collapse(
                 table.clusters[rows], (table.counts[rows] > 0).astype(np.int64), np.ones(len(rows), np.int64)
             )
-            share_low, share_high = _clustered_wilson(used_by, np.broadcast_to(size[:, None], used_by.shape), ci=ci)
+            share_low, share_high = _clustered_wilson(
+                used_by, np.broadcast_to(size[:, None], used_by.shape), ci=ci
+            )
         blocks.append(
             pd.DataFrame(
                 {
@@ -853,7 +857,7 @@ def independence(
                     [np.bincount(index, weights=np.tile(counts[:, f], b), minlength=b * k) for f in range(c)],
                     axis=1,
                 ).reshape(b, k, c)
-                exceed += int((_chi2_many(tables) >= chi2 * (1 - _TIE)).sum())
+                exceed += int((_chi2_many(tables.astype(np.float64)) >= chi2 * (1 - _TIE)).sum())
             p_value = float(_permutation_p(np.array(chi2), np.array(exceed), n_perm))
         values = [chi2, float(dof), p_value, cramers_v, float(n), min_expected, p_mc]
     values += [int(articles.sum()), n_clusters, int(tokens.sum()), method, ASSUMES[method]]
@@ -934,9 +938,7 @@ def _quasi_poisson_f(in_a: npt.NDArray[np.bool_], counts: FloatArray, tokens: Fl
     ta, tb = tokens[in_a].sum(), tokens[~in_a].sum()
     r, ra, rb = (ca + cb) / (ta + tb), ca / ta, cb / tb
     with np.errstate(divide="ignore", invalid="ignore"):
-        drop = 2.0 * (
-            np.where(ca > 0, ca * np.log(ra / r), 0.0) + np.where(cb > 0, cb * np.log(rb / r), 0.0)
-        )
+        drop = 2.0 * (np.where(ca > 0, ca * np.log(ra / r), 0.0) + np.where(cb > 0, cb * np.log(rb / r), 0.0))
         mu = np.where(in_a[:, None], ra, rb) * tokens[:, None]
         pearson = np.where(mu > 0, (counts - mu) ** 2 / mu, 0.0).sum(axis=0)
         f = np.maximum(drop, 0.0) / (pearson / (units - 2))
@@ -1012,9 +1014,7 @@ def pairwise(
     rates = _rates(hits, tokens[:, None])
     n_groups, n_frames = len(table.order), len(table.frames)
     pairs = [(a, b) for a in range(n_groups) for b in range(a + 1, n_groups)]
-    testable = sum(
-        int(((hits[a] + hits[b]) > 0).sum()) for a, b in pairs if tokens[a] > 0 and tokens[b] > 0
-    )
+    testable = sum(int(((hits[a] + hits[b]) > 0).sum()) for a, b in pairs if tokens[a] > 0 and tokens[b] > 0)
     if n_perm is None:
         n_perm = max(1999, 2 * math.ceil(testable / alpha) - 1 if correction != "none" else 0)
     p = np.full((n_frames, len(pairs)), np.nan)
@@ -1045,9 +1045,11 @@ def pairwise(
             ra, rb = float(rates[a, f]), float(rates[b, f])
             ratio = ra / rb if rb > 0 else (math.inf if ra > 0 else math.nan)
             records.append(
-                (frame, table.order[a], table.order[b], ra, rb, ratio, p[f, k], np.nan, False)
-                + (int(hits[a, f]), int(hits[b, f]), int(tokens[a]), int(tokens[b]))
-                + (int(articles[a]), int(articles[b]), method, ASSUMES[method])
+                (
+                    *(frame, table.order[a], table.order[b], ra, rb, ratio, p[f, k], np.nan, False),
+                    *(int(hits[a, f]), int(hits[b, f]), int(tokens[a]), int(tokens[b])),
+                    *(int(articles[a]), int(articles[b]), method, ASSUMES[method]),
+                )
             )
     out = pd.DataFrame(records, columns=list(PAIRWISE_COLUMNS))
     out = out.astype({c: "float64" for c in ("rate_a", "rate_b", "rate_ratio", "p_value", "p_adjusted")})
@@ -1202,7 +1204,10 @@ def label_choice(
     safe = np.where(total > 0, total, 1)
     share = np.where(total > 0, counts / safe, np.nan)
     stance_share = np.where(has_stance & (total > 0), stance_hits / safe, np.nan)
-    stance_low, stance_high = np.where(has_stance, stance_low, np.nan), np.where(has_stance, stance_high, np.nan)
+    stance_low, stance_high = (
+        np.where(has_stance, stance_low, np.nan),
+        np.where(has_stance, stance_high, np.nan),
+    )
 
     out = pd.DataFrame(
         {
@@ -1284,9 +1289,7 @@ def _log_odds_z(
     return delta, z
 
 
-def _article_words(
-    texts: Sequence[str], codes: IntArray
-) -> tuple[Any, list[str], IntArray]:
+def _article_words(texts: Sequence[str], codes: IntArray) -> tuple[Any, list[str], IntArray]:
     """The sparse article x word count matrix (CSR), the vocabulary, and each article's word count.
 
     Built article by article from the distinct words of each (never a list of every token)."""
@@ -1305,7 +1308,10 @@ def _article_words(
                 cols.append(unique)
                 values.append(count.astype(np.int64))
                 lengths[d] = len(ids)
-    join = (lambda parts: np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64))
+
+    def join(parts: list[IntArray]) -> IntArray:
+        return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+
     matrix = sparse.csr_matrix(
         (join(values).astype(np.float64), (join(rows), join(cols))), shape=(len(texts), len(vocabulary))
     )
@@ -1361,7 +1367,7 @@ def distinctive_words(
       and ``p_article = (1 + k) / (1 + n_perm)`` with ``k`` the shuffles whose statistic is at least as
       far out in the same direction; the statistic is the word's rate in the group minus its rate in the
       rest over the article-level standard error (as in :func:`pairwise`), so a word that one article
-      repeats is one article's evidence. A word that one article repeats many times has a large z and G² but a large
+      repeats is one article's evidence: it has a large z and G² but a large
       ``p_article``. NaN for the rows not checked.
 
     Statistics use every word; only words seen at least ``min_count`` times in the corpus are returned
@@ -1381,7 +1387,9 @@ def distinctive_words(
     if min_count < 1:
         raise ValueError(f"min_count is {min_count!r}; it must be 1 or more")
     if check_top < 0 or monte_carlo < 0:
-        raise ValueError(f"check_top is {check_top!r} and monte_carlo {monte_carlo!r}; both must be 0 or more")
+        raise ValueError(
+            f"check_top is {check_top!r} and monte_carlo {monte_carlo!r}; both must be 0 or more"
+        )
     _check_replicates("n_perm", n_perm, seed)
     columns = (by, *WORD_COLUMNS)
     _check_by(corpus, by, WORD_COLUMNS, cluster)
@@ -1428,8 +1436,21 @@ def distinctive_words(
     p_article = np.full(counts.shape, np.nan)
     if check_top and n_total > 0 and n_groups > 1:
         p_article = _article_check(
-            matrix, codes, lengths, z, delta, shown, corpus, cluster, n_i, y_w, n_total, alpha_0,
-            check_top=check_top, n_perm=n_perm, rng=rng,
+            matrix,
+            codes,
+            lengths,
+            z,
+            delta,
+            shown,
+            corpus,
+            cluster,
+            n_i,
+            y_w,
+            n_total,
+            alpha_0,
+            check_top=check_top,
+            n_perm=n_perm,
+            rng=rng,
         )
 
     n_words = int(shown.sum())
@@ -1542,8 +1563,11 @@ def _article_check(
         for g in range(n_groups):
             x = moments[g]
             shuffled = _welch_ratio_z(
-                (permuted == g).astype(np.float64) @ x, x.sum(axis=0), int(sizes[g]),
-                len(labels) - int(sizes[g]), len(top[g]),
+                (permuted == g).astype(np.float64) @ x,
+                x.sum(axis=0),
+                int(sizes[g]),
+                len(labels) - int(sizes[g]),
+                len(top[g]),
             )
             exceed[g] += (signs[g] * shuffled >= limits[g]).sum(axis=0)
     for g in range(n_groups):

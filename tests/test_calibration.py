@@ -21,7 +21,9 @@ ARTICLES = 30
 RATES6 = (10.0, 6.0, 4.0, 10.0, 6.0, 4.0)  # six independent frames per corpus: six tests per simulation
 
 
-def rejections(method: str, *, shape: float, ratio: float, reps: int, seed: int, rates: tuple[float, ...]) -> float:
+def rejections(
+    method: str, *, shape: float, ratio: float, reps: int, seed: int, rates: tuple[float, ...]
+) -> float:
     rng = np.random.default_rng(seed)
     rejected: list[bool] = []
     with warnings.catch_warnings():
@@ -88,7 +90,9 @@ def test_rate_intervals_cover(articles: int, shape: float) -> None:
             corpus, scores = coverage(rng, articles=[articles], shape=shape, rates=RATES6)
             rates = compare.frame_rates(corpus, scores, n_boot=499, seed=int(rng.integers(2**31)))
             held.extend(((rates["rate_low"] <= truth) & (truth <= rates["rate_high"])).tolist())
-            low, high = compare._poisson_interval(rates["count"].to_numpy(), int(rates["tokens"].iloc[0]), 0.95)
+            low, high = compare._poisson_interval(
+                rates["count"].to_numpy(), int(rates["tokens"].iloc[0]), 0.95
+            )
             naive.extend(((low <= truth) & (truth <= high)).tolist())
     cover = float(np.mean(held))
     assert cover >= 0.90, f"coverage {cover:.3f} ± {binomial_se(cover, len(held)):.3f}"

@@ -243,13 +243,20 @@ def test_t_and_bca_intervals_by_hand() -> None:
     assert got["rate_high"] == pytest.approx(max(1000 * (r + q * se), poisson_high))
     assert got["rate_high"] == pytest.approx(1000 * (r + q * se))
     # BCa against scipy.stats.bootstrap's BCa on the same ratio statistic (paired resampling of articles)
-    wide = build({"x": [(int(a), {"terror": int(b)}) for a, b in zip(
-        np.random.default_rng(2).integers(100, 500, 60), np.random.default_rng(3).poisson(4, 60), strict=True)]})
+    lengths, hits = np.random.default_rng(2).integers(100, 500, 60), np.random.default_rng(3).poisson(4, 60)
+    wide = build({"x": [(int(a), {"terror": int(b)}) for a, b in zip(lengths, hits, strict=True)]})
     bca = quiet(compare.frame_rates, *wide, interval="bca", n_boot=4000, seed=1).iloc[0]
     ts = wide[1].drop_duplicates("doc_id")["tokens"].to_numpy(float)
     cs = wide[1][wide[1]["frame"] == "terror"]["count"].to_numpy(float)
-    ref = stats.bootstrap((cs, ts), lambda a, b: 1000 * a.sum() / b.sum(), paired=True, vectorized=False,
-                          n_resamples=4000, method="BCa", random_state=np.random.default_rng(9))
+    ref = stats.bootstrap(
+        (cs, ts),
+        lambda a, b: 1000 * a.sum() / b.sum(),
+        paired=True,
+        vectorized=False,
+        n_resamples=4000,
+        method="BCa",
+        random_state=np.random.default_rng(9),
+    )
     assert bca["rate_low"] == pytest.approx(ref.confidence_interval.low, rel=0.02)
     assert bca["rate_high"] == pytest.approx(ref.confidence_interval.high, rel=0.02)
 
@@ -637,7 +644,8 @@ def test_label_choice_intervals_widen_for_bursty_articles_and_clusters() -> None
     plain_low, plain_high = compare.wilson_interval(13, 23)
     assert regime["share_high"] - regime["share_low"] > 1.3 * (plain_high - plain_low)
     y, n = [10] + [0] * 10 + [1] * 3, [10] + [1] * 13
-    assert (regime["share_low"], regime["share_high"]) == tuple(map(pytest.approx, clustered_wilson_by_hand(y, n)))
+    expected = tuple(map(pytest.approx, clustered_wilson_by_hand(y, n)))
+    assert (regime["share_low"], regime["share_high"]) == expected
     copies = corpus.assign(copy_group=["story"] + [f"g{i // 5}" for i in range(10)] + [None, None, None])
     clustered = compare.label_choice(copies, ACTOR_LABELS, cluster="copy_group").set_index("label")
     y, n = [10, 0, 0, 1, 1, 1], [10, 5, 5, 1, 1, 1]  # two copy groups of 5 articles, 3 single articles

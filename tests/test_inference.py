@@ -213,18 +213,28 @@ def test_distinctive_words_q_monte_carlo_and_article_check() -> None:
     assert b.loc["حلب", "p_article"] < 0.01  # twelve articles
     assert b["p_article"].notna().sum() <= 6  # only the checked words
     # Monte-Carlo p of G² against the exact hypergeometric distribution of the word's count in b
-    n_total, n_b, y = int(words["tokens"].iloc[0] + words["tokens_rest"].iloc[0]), int(b["tokens"].iloc[0]), 12
+    n_total, n_b, y = (
+        int(words["tokens"].iloc[0] + words["tokens_rest"].iloc[0]),
+        int(b["tokens"].iloc[0]),
+        12,
+    )
     hyper = stats.hypergeom(n_total, y, n_b)
     support = np.arange(0, y + 1)
 
     def g2(x: int) -> float:
         t = np.array([[x, n_b - x], [y - x, n_total - n_b - y + x]], dtype=float)
         e = np.outer(t.sum(axis=1), t.sum(axis=0)) / t.sum()
-        return float(2 * sum(o * math.log(o / ee) for o, ee in zip(t.ravel(), e.ravel(), strict=True) if o > 0))
+        return float(
+            2 * sum(o * math.log(o / ee) for o, ee in zip(t.ravel(), e.ravel(), strict=True) if o > 0)
+        )
 
     exact = float(hyper.pmf(support)[[g2(x) >= g2(12) * (1 - 1e-9) for x in support]].sum())
-    assert b.loc["الحصار", "p_monte_carlo"] == pytest.approx(exact, abs=4 * math.sqrt(exact / 4000) + 1 / 4000)
-    assert b.loc["الحصار", "min_expected"] == pytest.approx(min(y * n_b / n_total, (n_total - n_b) * y / n_total))
+    assert b.loc["الحصار", "p_monte_carlo"] == pytest.approx(
+        exact, abs=4 * math.sqrt(exact / 4000) + 1 / 4000
+    )
+    assert b.loc["الحصار", "min_expected"] == pytest.approx(
+        min(y * n_b / n_total, (n_total - n_b) * y / n_total)
+    )
     assert (b["articles"] == 16).all() and words.attrs["provenance"]["correction"] == "bh"
 
 
