@@ -273,3 +273,13 @@ def test_tables_written_by_the_report_keep_their_attrs_beside_them(tmp_path: Pat
     assert meta["provenance"]["seed"] == 4 and meta["provenance"]["correction"] == "holm"
     assert (tmp_path / "02_frames-contrasts.csv").is_file() and (tmp_path / "02_frames-plain.csv").is_file()
     assert not (tmp_path / "02_frames-plain.meta.json").exists()
+
+
+def test_rate_intervals_warn_below_20_articles_or_clusters() -> None:
+    corpus, scores = build({"x": [(300, {"terror": 2})] * 12, "y": [(300, {"terror": 1})] * 25})
+    with pytest.warns(compare.SmallGroupWarning, match=r"fewer than 20 articles: 'x' \(12\)") as caught:
+        compare.frame_rates(corpus, scores, n_boot=50)
+    assert not any("'y'" in str(w.message) for w in caught)
+    corpus["copy_group"] = [f"s{i // 2}" for i in range(len(corpus))]
+    with pytest.warns(compare.SmallGroupWarning, match=r"fewer than 20 copy_group clusters: 'x' \(6\)"):
+        compare.frame_rates(corpus, scores, n_boot=50, cluster="copy_group")
