@@ -76,7 +76,7 @@ RATE_COLUMNS: tuple[str, ...] = (
 )  # fmt: skip
 LABEL_COLUMNS: tuple[str, ...] = (
     "referent", "label", "stance", "count", "share", "share_low", "share_high",
-    "stance_share", "stance_low", "stance_high",
+    "stance_share", "stance_low", "stance_high", "referent_hits", "articles",
 )  # fmt: skip
 WORD_COLUMNS: tuple[str, ...] = ("word", "count", "count_rest", "log_odds", "z", "g2", "p_value")
 
@@ -505,9 +505,11 @@ def distinctive_words(
     note: str | None = None,
     labels: Mapping[str, str] | None = None,
     title: str | None = None,
+    q: float | None = None,
 ) -> Axes:
     """A two-sided bar chart of a group's distinctive words: its top ``n`` z-scores to the right, the ``n``
-    most negative (the words of the rest) to the left.
+    most negative (the words of the rest) to the left. With ``q`` (e.g. 0.05), only the words whose
+    Benjamini–Hochberg ``q_value`` is below it are drawn, and a chart with none says so.
 
     ``words`` is a :func:`framing.compare.distinctive_words` table (``by, word, z``). Row ``i`` from the top
     holds the ``i``-th word of each side; the group's words are the tick labels on the right (a secondary
@@ -526,6 +528,9 @@ def distinctive_words(
     by = _group_column(words, WORD_COLUMNS, "words")
     _check_choice(group, _unique(words[by]), "group", f"the words table's {by!r} column")
     rows = words[(words[by] == group) & words["z"].notna()]
+    if q is not None:
+        _require(words, ["q_value"], "words")
+        rows = rows[rows["q_value"] < q]
     pos = rows[rows["z"] > 0].sort_values("z", ascending=False, kind="stable").head(n)
     neg = rows[rows["z"] < 0].sort_values("z", ascending=True, kind="stable").head(n)
     name = _group_names(rows, by, [group], labels)[0]
@@ -550,6 +555,9 @@ def distinctive_words(
     ax.text(0.0, 1.01, "← more in the rest", transform=ax.transAxes, ha="left", va="bottom", fontsize=9)
     ax.text(1.0, 1.01, f"more in {name} →", transform=ax.transAxes, ha="right", va="bottom", fontsize=9)
     ax.set_title(title if title is not None else name, pad=18)
+    if q is not None and rows.empty:
+        ax.text(0.5, 0.5, f"no word passes q < {q:g} (Benjamini–Hochberg)", transform=ax.transAxes,
+                ha="center", va="center")  # fmt: skip
     _draw_note(ax, note)
     return ax
 
