@@ -69,7 +69,7 @@ def test_any_bytes_decode_or_raise_decode_error(data: bytes) -> None:
     except DecodeError:
         return
     assert isinstance(text, str)
-    assert encoding in {"utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "cp1256"}
+    assert encoding in {"utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "cp1256", "cp1252"}
 
 
 WORDS = [
