@@ -144,7 +144,9 @@ def display_path(text: str) -> str:
     return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
-def _resolve_profiles(root: Path, profiles: str | Path | Profiles | None, report: LoadReport) -> Profiles:
+def _resolve_profiles(
+    root: Path, profiles: str | Path | Profiles | None, report: LoadReport, *, strict: bool = False
+) -> Profiles:
     """The shipped profiles plus ``profiles``, or plus every ``outlets.yaml`` in the folder by default."""
     known = load_profiles()
     if isinstance(profiles, Profiles):
@@ -154,12 +156,21 @@ def _resolve_profiles(root: Path, profiles: str | Path | Profiles | None, report
         if not paths[0].is_file():
             raise FileNotFoundError(f"outlet profile file {str(profiles)!r} does not exist")
     elif root.is_dir():
-        paths = sorted(p for p in root.rglob(PROFILE_FILE_NAME) if not _hidden(p, root))
+        paths = sorted(p for p in root.rglob(PROFILE_FILE_NAME) if not _hidden(p, root) and p.is_file())
     else:
         paths = [p for p in [root.parent / PROFILE_FILE_NAME] if p.is_file()]
     for path in paths:
-        report.profile_files.append(str(path))
-        known = known.merged(read_profiles(path))
+        report.profile_files.append(display_path(str(path)))
+        if profiles is not None:  # the caller named this file: a bad one is an error
+            known = known.merged(read_profiles(path))
+            continue
+        try:
+            known = known.merged(read_profiles(path))
+        except ValueError as exc:  # one found in the folder: load the pages without it, and say so
+            message = f"outlet profiles not used: {display_path(str(exc))}"
+            report.warn(_where(path, root) if root.is_dir() else display_path(str(path)), message)
+            if strict:
+                raise LoadError.at(display_path(str(path)), message) from exc
     return known
 
 
@@ -236,7 +247,7 @@ def read_corpus(
     if not root.exists() and not root.is_symlink():
         raise FileNotFoundError(f"corpus path {display_path(str(root))!r} does not exist")
     report = LoadReport(root=display_path(str(root)))
-    known = _resolve_profiles(root, profiles, report)
+    known = _resolve_profiles(root, profiles, report, strict=strict)
     found, other, not_read = scan_files(root)
     report.ignored = [_where(p, root) for p in other]
     report.not_read = [Problem(_where(p, root), reason) for p, reason in not_read]
