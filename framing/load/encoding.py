@@ -34,7 +34,7 @@ _ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _LATIN_HIGH = re.compile(r"[\u00c0-\u024f]")
 _LOWER_UPPER = re.compile(r"[a-z\u00df-\u00ff][A-Z\u00c0-\u00de]")
-_WAW = "\u0648"  # و, the one Arabic letter often written as a word of its own
+_ARABIC_ALPHABET = re.compile(r"[\u0621-\u064a]")  # the letters of the Arabic language (ء to ي)
 # An Arabic vowel mark (harakat, U+064B-U+0652) that follows no Arabic letter.
 _ORPHAN_MARK = re.compile(r"(?<![\u0620-\u064a\u064b-\u0652\u0671-\u06d3])[\u064b-\u0652]")
 LEGACY = ("cp1256", "cp1252")  # the single-byte code pages tried, Arabic first
@@ -83,15 +83,15 @@ def implausible_words(text: str) -> tuple[int, int]:
     """``(implausible, words)`` among the words holding a non-ASCII letter.
 
     Implausible: a word mixing Arabic and Latin letters (``Straكe``), an Arabic vowel mark after no
-    Arabic letter, an Arabic letter standing alone (but و), a Latin word with an upper-case letter after a
+    Arabic letter, a Persian or Urdu letter standing alone, a Latin word with an upper-case letter after a
     lower-case one around an accented letter (``ÇáÓæÑí``), or one of three letters or more all accented.
 
     >>> implausible_words("Straكe in Mühlheim")
     (1, 2)
     >>> implausible_words("ÇáÓæÑí")
     (1, 1)
-    >>> implausible_words("السوري و الروسي")
-    (0, 3)
+    >>> implausible_words("بيروت - أ ف ب")
+    (0, 4)
     """
     bad = len(_ORPHAN_MARK.findall(text))
     words = 0
@@ -99,7 +99,8 @@ def implausible_words(text: str) -> tuple[int, int]:
         words += 1
         arabic = _ARABIC.search(word) is not None
         if arabic:
-            bad += _LATIN.search(word) is not None or (len(word) == 1 and word != _WAW)
+            # A letter of Persian or Urdu standing alone (ہ for À, ے for ÿ) is a Latin page misread.
+            bad += _LATIN.search(word) is not None or (len(word) == 1 and not _ARABIC_ALPHABET.match(word))
         elif _LOWER_UPPER.search(word) or (len(word) >= 3 and len(_LATIN_HIGH.findall(word)) == len(word)):
             bad += 1
     return bad, words

@@ -11,8 +11,10 @@ pandas can hold (years 1677-2262) is NaT with a warning, and so is an unknown ti
 
 from __future__ import annotations
 
+import json
 import math
 import re
+import warnings
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -55,8 +57,31 @@ def _read(path: Path) -> pd.DataFrame:
     if suffix == ".tsv":
         return pd.read_csv(path, sep="\t", dtype=str, keep_default_na=False, encoding="utf-8-sig")
     if suffix == ".jsonl":
-        return pd.read_json(path, lines=True, dtype=False)
+        return _read_jsonl(path)
     return pd.read_parquet(path)
+
+
+_BAD_LINE = "\x00bad line"  # key of a record standing for a .jsonl line that is not a JSON object
+
+
+def _read_jsonl(path: Path) -> pd.DataFrame:
+    """A ``.jsonl`` file line by line, values as parsed (object columns, so that a string that is not
+    valid Unicode reaches the row check); a line that is not a JSON object becomes a record saying so."""
+    records: list[dict[str, Any]] = []
+    text = path.read_bytes().decode("utf-8-sig")
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            value = json.loads(line)
+        except (ValueError, RecursionError) as exc:
+            records.append({_BAD_LINE: f"line {n} is not valid JSON: {exc}"})
+            continue
+        if not isinstance(value, dict):
+            records.append({_BAD_LINE: f"line {n} is not a JSON object: {type(value).__name__}"})
+            continue
+        records.append(value)
+    return pd.DataFrame(records, dtype=object)
 
 
 def parse_published(value: Any) -> pd.Timestamp | NaTType:
@@ -79,7 +104,9 @@ def parse_published(value: Any) -> pd.Timestamp | NaTType:
     found = find_dates(text)
     if found:
         return pd.Timestamp(found[0].value)
-    stamp = pd.to_datetime(text, errors="coerce", dayfirst=True)
+    with warnings.catch_warnings():  # "Parsing dates in %Y-%m-%d format when dayfirst=True ..."
+        warnings.simplefilter("ignore", UserWarning)
+        stamp = pd.to_datetime(text, errors="coerce", dayfirst=True)
     return pd.NaT if pd.isna(stamp) else _naive(pd.Timestamp(stamp))
 
 
@@ -156,12 +183,14 @@ def _row(
     warn: Callable[[str, str], None],
 ) -> tuple[dict[str, Any] | None, str]:
     """One table record as a corpus row, or ``(None, reason)`` when it must be skipped."""
+    if not _missing(record.get(_BAD_LINE)):
+        return None, str(record[_BAD_LINE])
     text = record.get(S.TEXT)
     if _missing(text):
         return None, "empty text"
     if not isinstance(text, str):
         return None, f"the text is not a string: {_found(text)}"
-    row = {str(k): v for k, v in record.items()}
+    row = {str(k): v for k, v in record.items() if k != _BAD_LINE}
     for column, value in row.items():
         if isinstance(value, str) and _SURROGATE.search(value):
             at = _SURROGATE.search(value)
