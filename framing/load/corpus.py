@@ -227,7 +227,7 @@ def read_corpus(
     - ``progress``: show a progress bar (default: for 200 files or more).
     - ``max_page_bytes``: page files (``.txt``, ``.html``) larger than this are skipped with a reason
       naming the file and the limit (default 20 MB, :data:`MAX_PAGE_BYTES`; ``None``: no limit). A page
-      needs about 30 to 45 times its size in memory while it is parsed (measured in
+      needs about 45 times its size in memory while it is parsed (measured in
       ``benchmarks/bench_load_memory.py``), so the default keeps one page under about 1 GB.
 
     Entries that are not regular files (named pipes, sockets, links to nothing) and folders that cannot
