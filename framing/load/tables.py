@@ -25,7 +25,7 @@ from pandas._libs.tslibs.nattype import NaTType
 
 from framing import schema as S
 from framing.load.dates import find_dates
-from framing.load.report import LoadReport
+from framing.load.report import LoadError, LoadReport
 
 TABLE_SUFFIXES = (".csv", ".tsv", ".jsonl", ".parquet")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
@@ -164,6 +164,8 @@ def read_table(
         row_where = f"{where}:row {i + 1}"
         try:
             row, reason = _row(record, row_where, path, outlet, folder_outlet, doc_id, warn)
+        except LoadError:  # strict=True: a warning made an error
+            raise
         except Exception as exc:  # a value of a kind no rule above foresaw: skip the row, say why
             row, reason = None, f"cannot read the row: {type(exc).__name__}: {exc}"
         if row is None:
@@ -224,6 +226,8 @@ def _date(value: Any, column: str, row_where: str, warn: Callable[[str, str], No
     """A date cell as a naive timestamp; NaT with a warning when it cannot be read or is out of range."""
     try:
         stamp = parse_published(value)
+    except LoadError:
+        raise
     except Exception as exc:  # pandas raises many kinds for odd values
         warn(row_where, f"{column} {_found(value)} cannot be read as a date ({type(exc).__name__}): left empty")
         return pd.NaT
