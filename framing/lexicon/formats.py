@@ -68,7 +68,8 @@ FRAME_KEYS = ("id", "label_ar", "label_en", "description", "entries")
 DEFAULT_LANGUAGE = "ar"
 
 JsonPath = tuple[str | int, ...]
-MAX_YAML_VALUES = 100_000  # values a lexicon YAML may expand to through aliases
+MAX_YAML_VALUES = 10_000  # values a lexicon YAML may add through aliases (*name) to those written
+MAX_YAML_DEPTH = 50  # levels of nested lists and mappings a lexicon YAML may have
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
@@ -172,6 +173,7 @@ def _runaway_quote(text: str, before: int) -> Any:
 def _yaml_tree(text: str, file: str) -> tuple[Any, _Lines]:
     """Parse YAML keeping the line of every node. Scalars stay as written (``1.10`` is the string
     ``'1.10'``, ``yes`` is ``'yes'``); only an empty value or ``null``/``~`` is None."""
+    _check_depth(text, file)
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as err:
@@ -184,14 +186,14 @@ def _yaml_tree(text: str, file: str) -> tuple[Any, _Lines]:
     loader = yaml.SafeLoader("")  # for merge keys (<<) only
     problems: list[Problem] = []
     active: set[int] = set()
-    budget = [max(MAX_YAML_VALUES, 0)]
+    budget = [_distinct_nodes(root) + MAX_YAML_VALUES]
 
     def build(node: yaml.Node, path: JsonPath) -> Any:
         budget[0] -= 1
         if budget[0] < 0:  # aliases of aliases grow without end (a "billion laughs")
             raise LexiconError(
                 f"{file}: the YAML expands to more than {MAX_YAML_VALUES:,} values through aliases "
-                "(*name): write the entries out instead of repeating anchors",
+                "(*name) beyond those written: write the entries out instead of repeating anchors",
                 file=file,
             )
         lines.value[path] = node.start_mark.line + 1
@@ -250,6 +252,48 @@ def _yaml_tree(text: str, file: str) -> tuple[Any, _Lines]:
         raise LexiconError(f"{file}: the YAML is nested too deeply to read", file=file) from None
     raise_problems(problems)
     return data, lines
+
+
+_OPEN = (yaml.FlowSequenceStartToken, yaml.FlowMappingStartToken, yaml.BlockSequenceStartToken,
+         yaml.BlockMappingStartToken)  # fmt: skip
+_CLOSE = (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken, yaml.BlockEndToken)
+
+
+def _check_depth(text: str, file: str) -> None:
+    """Refuse, with its line, YAML nested deeper than :data:`MAX_YAML_DEPTH` (composing it would take
+    seconds and then overflow the stack). Syntax errors are left to the parser to report."""
+    depth = 0
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if isinstance(token, _OPEN):
+                depth += 1
+                if depth > MAX_YAML_DEPTH:
+                    line = token.start_mark.line + 1
+                    raise LexiconError(
+                        f"{file}, line {line}: the YAML is nested more than {MAX_YAML_DEPTH} levels deep",
+                        file=file,
+                        line=line,
+                    )
+            elif isinstance(token, _CLOSE):
+                depth -= 1
+    except yaml.YAMLError:
+        return
+
+
+def _distinct_nodes(root: yaml.Node) -> int:
+    """The nodes of a composed document, each counted once however many aliases point to it."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            stack += [part for pair in node.value for part in pair]
+        elif isinstance(node, yaml.SequenceNode):
+            stack += node.value
+    return len(seen)
 
 
 def _scalar_text(node: yaml.Node) -> str | None:
