@@ -87,6 +87,12 @@ def match_key(text: str) -> str:
     return normalize(_KEY_DROP.sub("", text)).lower()
 
 
+@lru_cache(maxsize=64)  # pages join the shared and the outlet's patterns anew: compile each set once
+def _combined(patterns: tuple[str, ...]) -> Any:
+    joined = "|".join(f"(?:{p})" for p in patterns)
+    return regex.compile(joined, regex.IGNORECASE | regex.VERSION0)
+
+
 @dataclass(frozen=True)
 class LinePatterns:
     """Exact lines (compared by :func:`match_key`) and regexes (searched in the normalized line)."""
@@ -98,10 +104,7 @@ class LinePatterns:
 
     def __post_init__(self) -> None:
         if self.regexes and self.combined is None:
-            joined = "|".join(f"(?:{r.pattern})" for r in self.regexes)
-            object.__setattr__(
-                self, "combined", regex.compile(joined, regex.IGNORECASE | regex.VERSION0)
-            )
+            object.__setattr__(self, "combined", _combined(tuple(r.pattern for r in self.regexes)))
 
     @classmethod
     def from_entries(cls, entries: Iterable[str], *, where: str) -> LinePatterns:
