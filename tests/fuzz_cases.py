@@ -137,9 +137,10 @@ def _write(folder: Path, name: str, data: bytes) -> Path:
     return path
 
 
-def write_page(folder: Path, name: str, rng: random.Random, out: Folder) -> None:
-    """One ``.txt`` page: clean text in some encoding, damaged bytes, binary, or nearly empty."""
-    kind = rng.randrange(10)
+def write_page(folder: Path, name: str, rng: random.Random, out: Folder, *, html: float = 0.1) -> None:
+    """One ``.txt`` page: clean text in some encoding, damaged bytes, binary, or nearly empty; an HTML
+    page with probability ``html``."""
+    kind = 8 if rng.random() < html else rng.choice([0, 1, 2, 3, 4, 5, 6, 7, 9])
     out.entries.add(name)
     out.records += 1
     if kind <= 4:
@@ -177,9 +178,9 @@ def write_page(folder: Path, name: str, rng: random.Random, out: Folder) -> None
         _write(folder, name, "".join(chars).encode("utf-8"))
 
 
-def write_table(folder: Path, name: str, rng: random.Random, out: Folder) -> None:
-    """A ``.csv``, ``.jsonl`` or ``.parquet`` table with odd cells, or a damaged one."""
-    n = rng.randrange(0, 6)
+def write_table(folder: Path, name: str, rng: random.Random, out: Folder, *, max_rows: int = 6) -> int:
+    """A ``.csv``, ``.jsonl`` or ``.parquet`` table with odd cells, or a damaged one; returns its rows."""
+    n = rng.randrange(0, max_rows)
     rows = []
     for i in range(n):
         row: dict[str, Any] = {}
@@ -213,6 +214,7 @@ def write_table(folder: Path, name: str, rng: random.Random, out: Folder) -> Non
     if rng.random() < 0.15 and data:  # damaged: cut short or bytes flipped
         data = data[: rng.randrange(len(data))] if rng.random() < 0.5 else _flip(data, rng)
     _write(folder, path_name, data)
+    return n
 
 
 def _flip(data: bytes, rng: random.Random) -> bytes:
@@ -281,6 +283,7 @@ def _good_field(key: Any, rng: random.Random) -> Any:
 def write_folder(folder: Path, rng: random.Random, *, files: int = 8, special: bool = True) -> Folder:
     """A folder of ``files`` generated files (pages, tables, an outlets.yaml, special entries)."""
     out = Folder()
+    folder.mkdir(parents=True, exist_ok=True)
     for i in range(files):
         sub = rng.choice(["", "wadi/", "bote/"])
         name = f"{sub}f{i}.txt"
@@ -351,3 +354,105 @@ def check_folder(root: Path, written: Folder) -> Outcome:
         if where in written.binary or (where in ids and ids[where] not in doc_ids_loaded):
             out.mangled.append(where)
     return out
+
+
+# ------------------------------------------------------------------------------------------- lexicons
+
+LEXICON_PIECES = [
+    "إرهاب*", "=داعش", "جبهة النصرة", "النظام السوري", "الأسد", "اتفاق*", "محادثات", "في", "*", "=", "إره*اب",
+    "= *", "ـــ", "\u064e\u0651", "ISIS", "١٤", "a", "re:(a+)+", "", " ", "\t", "'", '"', "&a", "*a", "!!str",
+    "@x", "`", "%", "\x07", "\ufeff", "\u200f", "- ", ": ", "{", "}", "[", "]", ",", "#", "|", ">",
+]  # fmt: skip
+KEY_PIECES = ["terror", "regime", "talks", "name", "version", "frames", "id", "entries", "pattern", "stance",
+              "frame", "label_ar", "description", "true", "1", "~", "<<", "x y", "Terror", "تصنيف", ""]  # fmt: skip
+
+
+GOOD_ENTRIES = LEXICON_PIECES[:7]
+
+
+def _entry(rng: random.Random) -> str:
+    return rng.choice(GOOD_ENTRIES) if rng.random() < 0.9 else rng.choice(LEXICON_PIECES)
+
+
+def lexicon_yaml(rng: random.Random) -> str:
+    """Text that is mostly a lexicon YAML (framing or quanteda layout), with damage of every kind."""
+    lines: list[str] = []
+    if rng.random() < 0.4:
+        lines += ["name: fuzz", f"version: {rng.choice(['1', '1.10', 'yes', '[1]', ''])}", "frames:"]
+        for _ in range(rng.randrange(0, 4)):
+            lines.append(f"  - id: {rng.choice(KEY_PIECES[:3]) if rng.random() < 0.8 else rng.choice(KEY_PIECES)}")
+            if rng.random() < 0.3:
+                lines.append(f"    {rng.choice(KEY_PIECES)}: {_entry(rng)}")
+            lines.append("    entries:")
+            for _ in range(rng.randrange(0, 5)):
+                entry = _entry(rng)
+                if rng.random() < 0.2:
+                    entry = f"{{pattern: {entry}, {rng.choice(KEY_PIECES)}: {rng.choice(LEXICON_PIECES)}}}"
+                lines.append(f"      - {entry}")
+    else:
+        for _ in range(rng.randrange(0, 5)):
+            key = rng.choice(KEY_PIECES[:3]) if rng.random() < 0.8 else rng.choice(KEY_PIECES)
+            anchor = f" &{key or 'k'}" if rng.random() < 0.1 else ""
+            lines.append(f"{key}:{anchor}")
+            indent = rng.choice(["  ", "  ", "  ", "    ", "", chr(9)])
+            for _ in range(rng.randrange(1, 5)):
+                lines.append(f"{indent}- {_entry(rng)}")
+            if rng.random() < 0.1:
+                lines.append(f"{rng.choice(KEY_PIECES)}x: *{rng.choice(KEY_PIECES) or 'k'}")
+    if rng.random() < 0.1 and lines:  # damage: a line cut, swapped or a random character inserted
+        i = rng.randrange(len(lines))
+        line = lines[i]
+        at = rng.randrange(len(line) + 1)
+        lines[i] = line[:at] + chr(rng.choice([rng.randrange(0, 0x20), rng.randrange(0x20, 0x800)])) + line[at:]
+    return "\n".join(lines) + rng.choice(["\n", "", "\r\n"])
+
+
+def lexicon_mapping(rng: random.Random, depth: int = 0) -> Any:
+    """A Python mapping as a lexicon source: mostly ``{frame: [entries]}``, with keys and values of any kind."""
+    out: dict[Any, Any] = {}
+    for _ in range(rng.randrange(0, 4)):
+        key: Any = rng.choice(KEY_PIECES[:3]) if rng.random() < 0.9 else weird_value(rng)
+        if isinstance(key, list | dict):
+            key = str(key)
+        if rng.random() < 0.15 and depth < 3:
+            out[key] = lexicon_mapping(rng, depth + 1)
+        else:
+            out[key] = [_entry(rng) if rng.random() < 0.95 else weird_value(rng)
+                        for _ in range(rng.randrange(1, 5))]
+    return out
+
+
+ARABIC_PIECES = [
+    "و", "ف", "ب", "ل", "ك", "ال", "لل", "وال", "بال", "إرهاب", "ارهابي", "ين", "داعش", "جبهة", "جبهه", "النصرة",
+    "النظام", "نظام", "السوري", "الأسد", "محادثات", "اتفاق", "ية", " ", " ", "\n", "،", ".", "«", "»", "\u064e",
+    "\u0651", "\u0640", "\u200f", "ISIS", "١٤", "ﻻ", "ﷲ", "\ufeff", "\u0300", "İ", "ß", "🙂",
+]  # fmt: skip
+
+
+def match_text(rng: random.Random) -> str:
+    """Arabic-like text with clitics, marks, tatweel, presentation forms and stray code points."""
+    parts = [rng.choice(ARABIC_PIECES) for _ in range(rng.randrange(0, 60))]
+    if rng.random() < 0.2:
+        parts.append("".join(chr(rng.randrange(1, 0x3000)) for _ in range(rng.randrange(10))))
+    return "".join(parts)
+
+
+def check_matching(texts: list[str], lexicon: Any) -> str | None:
+    """The matching invariants; the first one broken, or None."""
+    import framing
+
+    corpus = pd.DataFrame({"doc_id": [f"d{i}" for i in range(len(texts))], "outlet": "x", "text": texts})
+    matches = framing.find_matches(corpus, lexicon)
+    for row in matches.itertuples():
+        text = texts[int(str(row.doc_id)[1:])]
+        if text[row.start : row.end] != row.surface:
+            return f"surface {row.surface!r} != text[{row.start}:{row.end}]"
+    scores = framing.score(corpus, lexicon)
+    counted = matches.groupby(["doc_id", "frame"]).size()
+    for row in scores.itertuples():
+        if row.count != counted.get((row.doc_id, row.frame), 0):
+            return f"score count {row.count} != {counted.get((row.doc_id, row.frame), 0)} matches"
+    if int(framing.coverage(matches, lexicon)["hits"].sum()) != len(matches):
+        return "coverage hits != matches"
+    framing.kwic(corpus, matches)
+    return None

@@ -202,7 +202,15 @@ def _yaml_tree(text: str, file: str) -> tuple[Any, _Lines]:
             return None
         if isinstance(node, yaml.MappingNode):
             active.add(id(node))
-            loader.flatten_mapping(node)
+            try:
+                loader.flatten_mapping(node)
+            except yaml.YAMLError as err:  # a merge key (<<) whose value is not a mapping
+                line = getattr(getattr(err, "problem_mark", None), "line", node.start_mark.line) + 1
+                problems.append(
+                    Problem(file, line, f"a merge key (<<) must be followed by a mapping or an alias of one: {getattr(err, 'problem', err)}")
+                )
+                active.discard(id(node))
+                return None
             out: dict[str, Any] = {}
             for key_node, value_node in node.value:
                 key = _scalar_text(key_node)
