@@ -3,7 +3,8 @@
     .venv/bin/python benchmarks/bench_encoding.py [--files 600] [--seed 3]
 
 Files are generated here: Arabic pages cut from the constructed demo corpus (``data/demo``, Arabic-Indic
-digits made ASCII, which Windows-1256 lacks), Arabic pages with Latin words (some accented: Genève, élysée), and Western European texts
+digits made ASCII, which Windows-1256 lacks), Arabic pages with Latin words (some accented:
+Genève, élysée), and Western European texts
 built from sentences written for this script (German, French, Spanish, Portuguese, Italian, Danish), from
 a single word to many paragraphs. Each is encoded in its code page; a decoding is right when it gives the
 original text back. Compared side by side:
@@ -85,7 +86,10 @@ def make_files(n: int, seed: int) -> list[tuple[str, str, bytes]]:
             if kind == "arabic+latin":
                 words = text.split(" ")
                 for _ in range(max(1, len(words) // 15)):
-                    words.insert(rng.randrange(len(words) + 1), rng.choice(["CNN", "Reuters", "AFP", "Genève", "café", "élysée"]))
+                    words.insert(
+                        rng.randrange(len(words) + 1),
+                        rng.choice(["CNN", "Reuters", "AFP", "Genève", "café", "élysée"]),
+                    )
                 text = " ".join(words)
             encoding = "cp1256"
         out.append((kind, text, text.encode(encoding)))
@@ -132,9 +136,7 @@ def main() -> None:
     args = parser.parse_args()
     files = make_files(args.files, args.seed)
     rng = random.Random(args.seed)
-    binary = [
-        bytes(b for b in rng.randbytes(rng.randint(64, 4096)) if b) for _ in range(args.binary)
-    ]
+    binary = [bytes(b for b in rng.randbytes(rng.randint(64, 4096)) if b) for _ in range(args.binary)]
     kinds = Counter(kind for kind, _, _ in files)
     size = sum(len(d) for _, _, d in files) / 1e6
     print(f"{len(files)} text files ({dict(kinds)}, {size:.1f} MB), {len(binary)} binary files")

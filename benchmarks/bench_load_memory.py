@@ -37,7 +37,8 @@ else:
     corpus = read_corpus(path, progress=False, max_page_bytes=None)
     n = len(corpus)
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(json.dumps({{"base_mb": start / 1024, "peak_mb": peak / 1024, "seconds": time.perf_counter() - t0, "n": n}}))
+seconds = time.perf_counter() - t0
+print(json.dumps({{"base_mb": start / 1024, "peak_mb": peak / 1024, "seconds": seconds, "n": n}}))
 """
 
 
@@ -59,7 +60,9 @@ def make_page(path: Path, megabytes: float) -> int:
 
 def run(path: Path, mode: str) -> dict[str, float]:
     code = CHILD.format(root=str(ROOT))
-    done = subprocess.run([sys.executable, "-c", code, str(path), mode], capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(path), mode], capture_output=True, text=True, check=True
+    )
     result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
     return result
 
@@ -68,8 +71,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=float, nargs="+", default=[1, 5, 20, 40])
     args = parser.parse_args()
-    print(f"{'page MB':>8} {'naive peak MB':>14} {'framing peak MB':>16} {'extra/page size':>16} "
-          f"{'seconds':>8} {'default limit':>22}")
+    print(
+        f"{'page MB':>8} {'naive peak MB':>14} {'framing peak MB':>16} {'extra/page size':>16} "
+        f"{'seconds':>8} {'default limit':>22}"
+    )
     with tempfile.TemporaryDirectory() as folder:
         for megabytes in args.sizes:
             path = Path(folder) / f"page_{megabytes:g}mb.txt"
@@ -79,8 +84,10 @@ def main() -> None:
             limited = run(path, "limit")
             extra = (full["peak_mb"] - naive["base_mb"]) / size
             verdict = "loaded" if limited["n"] else f"skipped, peak {limited['peak_mb']:.0f} MB"
-            print(f"{size:>8.1f} {naive['peak_mb']:>14.0f} {full['peak_mb']:>16.0f} {extra:>15.1f}x "
-                  f"{full['seconds']:>8.1f} {verdict:>22}")
+            print(
+                f"{size:>8.1f} {naive['peak_mb']:>14.0f} {full['peak_mb']:>16.0f} {extra:>15.1f}x "
+                f"{full['seconds']:>8.1f} {verdict:>22}"
+            )
 
 
 if __name__ == "__main__":

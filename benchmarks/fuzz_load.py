@@ -87,7 +87,9 @@ def _tables(seed: int, counts: Counter[str], examples: list[str]) -> None:
         _check_folder(root, written, counts, examples, seed)
 
 
-def _check_folder(root: Path, written: F.Folder, counts: Counter[str], examples: list[str], seed: int) -> None:
+def _check_folder(
+    root: Path, written: F.Folder, counts: Counter[str], examples: list[str], seed: int
+) -> None:
     counts["calls"] += 1
     outcome = F.check_folder(root, written)
     if outcome.escape:
@@ -154,7 +156,8 @@ def _matching(seed: int, counts: Counter[str], examples: list[str]) -> None:
     rng = random.Random(seed)
     for _ in range(2):
         frames = {
-            f"f{k}": [rng.choice(F.GOOD_ENTRIES) for _ in range(rng.randrange(1, 6))] for k in range(rng.randrange(1, 4))
+            f"f{k}": [rng.choice(F.GOOD_ENTRIES) for _ in range(rng.randrange(1, 6))]
+            for k in range(rng.randrange(1, 4))
         }
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -173,7 +176,13 @@ def _matching(seed: int, counts: Counter[str], examples: list[str]) -> None:
             examples.append(f"seed {seed}: invariant broken: {broken}")
 
 
-TARGETS = {"pages": _pages, "tables": _tables, "outlets": _outlets, "lexicon": _lexicon, "matching": _matching}
+TARGETS = {
+    "pages": _pages,
+    "tables": _tables,
+    "outlets": _outlets,
+    "lexicon": _lexicon,
+    "matching": _matching,
+}
 
 
 def run_chunk(job: tuple[str, int, int, int]) -> tuple[str, Counter[str], list[str]]:
@@ -205,8 +214,10 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=120, help="seconds one input (a folder) may take")
     args = parser.parse_args()
     print(f"fuzz: {args.inputs:,} inputs per target, {args.workers} worker(s), seeds from {args.seed}")
-    print(f"{'target':10} {'inputs':>9} {'calls':>7} {'refused':>8} {'escapes':>8} {'hangs':>6} "
-          f"{'mangled':>8} {'lost':>5} {'seconds':>8}")
+    print(
+        f"{'target':10} {'inputs':>9} {'calls':>7} {'refused':>8} {'escapes':>8} {'hangs':>6} "
+        f"{'mangled':>8} {'lost':>5} {'seconds':>8}"
+    )
     multiprocessing.set_start_method("fork", force=True)
     for target in args.targets:
         started = time.perf_counter()
@@ -218,15 +229,21 @@ def main() -> None:
                 missing = args.inputs - total["inputs"]
                 seeds = max(args.workers, int(missing / inputs_per_seed(target) * 1.05) + 1)
                 step = max(1, min(50, seeds // (args.workers * 4) or 1))
-                jobs = [(target, s, min(s + step, seed + seeds), args.limit) for s in range(seed, seed + seeds, step)]
+                jobs = [
+                    (target, s, min(s + step, seed + seeds), args.limit)
+                    for s in range(seed, seed + seeds, step)
+                ]
                 seed += seeds
                 for _, counts, found in pool.imap_unordered(run_chunk, jobs):
                     total.update(counts)
                     examples += found
         seconds = time.perf_counter() - started
-        print(f"{target:10} {total['inputs']:>9,} {total['calls']:>7,} {total['refused']:>8,} "
-              f"{total['escapes']:>8,} {total['hangs']:>6,} {total['mangled']:>8,} {total['lost']:>5,} "
-              f"{seconds:>8.0f}", flush=True)
+        print(
+            f"{target:10} {total['inputs']:>9,} {total['calls']:>7,} {total['refused']:>8,} "
+            f"{total['escapes']:>8,} {total['hangs']:>6,} {total['mangled']:>8,} {total['lost']:>5,} "
+            f"{seconds:>8.0f}",
+            flush=True,
+        )
         for example in examples[:5]:
             print(f"    {example}")
 

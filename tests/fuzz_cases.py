@@ -172,9 +172,13 @@ def write_page(folder: Path, name: str, rng: random.Random, out: Folder, *, html
         html_name = name[:-4] + ".html"
         out.entries.add(html_name)
         body = "".join(f"<p>{line}</p>" for line in page_text(rng).splitlines())
-        _write(folder, html_name, f"<html><head><title>عنوان</title></head><body>{body}</body></html>".encode())
+        _write(
+            folder, html_name, f"<html><head><title>عنوان</title></head><body>{body}</body></html>".encode()
+        )
     else:  # text made of arbitrary code points (surrogates excluded: they cannot be encoded)
-        chars = [chr(rng.choice([rng.randrange(1, 0x800), rng.randrange(0xE000, 0x110000)])) for _ in range(80)]
+        chars = [
+            chr(rng.choice([rng.randrange(1, 0x800), rng.randrange(0xE000, 0x110000)])) for _ in range(80)
+        ]
         _write(folder, name, "".join(chars).encode("utf-8"))
 
 
@@ -250,18 +254,35 @@ def outlets_yaml(rng: random.Random) -> str:
     for i in range(rng.randrange(0, 3)):
         spec: dict[Any, Any] = {}
         for key in rng.sample(
-            ["name", "name_ar", "country", "language", "timezone", "site_names", "chrome", "end_markers",
-             "header_date", "owner", "nmae", 3, True],
+            [
+                "name",
+                "name_ar",
+                "country",
+                "language",
+                "timezone",
+                "site_names",
+                "chrome",
+                "end_markers",
+                "header_date",
+                "owner",
+                "nmae",
+                3,
+                True,
+            ],
             rng.randrange(0, 6),
         ):
             spec[key] = weird_value(rng) if rng.random() < 0.5 else _good_field(key, rng)
-        data[rng.choice([f"outlet{i}", i, True, None, "", f"o{i}"])] = spec if rng.random() < 0.9 else weird_value(rng)
+        data[rng.choice([f"outlet{i}", i, True, None, "", f"o{i}"])] = (
+            spec if rng.random() < 0.9 else weird_value(rng)
+        )
     try:
         text = yaml.safe_dump(data, allow_unicode=True)
     except yaml.YAMLError:
         text = "x: [\n"
     if rng.random() < 0.1:
-        text = rng.choice(["a: &a [*a]\n", "- 1\n- 2\n", "x: \x07\n", "{{", "a: !!python/object:os.system x\n"])
+        text = rng.choice(
+            ["a: &a [*a]\n", "- 1\n- 2\n", "x: \x07\n", "{{", "a: !!python/object:os.system x\n"]
+        )
     return text
 
 
@@ -273,15 +294,20 @@ def _good_field(key: Any, rng: random.Random) -> Any:
         "language": "ar",
         "timezone": rng.choice(["Asia/Beirut", "Africa/Cairo"]),
         "site_names": ["شبكة الوادي", "Wadi"],
-        "chrome": rng.choice([["الأكثر قراءة"], ["re:^اقرا"], ["re:(a|aa)+$"], ["re:^(\\w+\\s?)+$"], ["re:("]]),
+        "chrome": rng.choice(
+            [["الأكثر قراءة"], ["re:^اقرا"], ["re:(a|aa)+$"], ["re:^(\\w+\\s?)+$"], ["re:("]]
+        ),
         "end_markers": ["جميع الحقوق محفوظة"],
         "header_date": rng.choice(["scraped", "published", "maybe"]),
         "owner": "fictional",
     }.get(key, "x")
 
 
-def write_folder(folder: Path, rng: random.Random, *, files: int = 8, special: bool = True) -> Folder:
-    """A folder of ``files`` generated files (pages, tables, an outlets.yaml, special entries)."""
+def write_folder(
+    folder: Path, rng: random.Random, *, files: int = 8, special: bool = True, html: float = 0.1
+) -> Folder:
+    """A folder of ``files`` generated files (pages, tables, an outlets.yaml, special entries); a page is
+    HTML with probability ``html`` (the first HTML page of a process costs seconds: htmldate warms up)."""
     out = Folder()
     folder.mkdir(parents=True, exist_ok=True)
     for i in range(files):
@@ -290,9 +316,13 @@ def write_folder(folder: Path, rng: random.Random, *, files: int = 8, special: b
         if rng.random() < 0.25:
             write_table(folder, name, rng, out)
         else:
-            write_page(folder, name, rng, out)
+            write_page(folder, name, rng, out, html=html)
     if rng.random() < 0.3:
-        _write(folder, rng.choice(["outlets.yaml", "wadi/outlets.yaml"]), outlets_yaml(rng).encode("utf-8", "surrogatepass"))
+        _write(
+            folder,
+            rng.choice(["outlets.yaml", "wadi/outlets.yaml"]),
+            outlets_yaml(rng).encode("utf-8", "surrogatepass"),
+        )
     if special and rng.random() < 0.3:
         kind = rng.randrange(4)
         if kind == 0:
@@ -340,7 +370,10 @@ def check_folder(root: Path, written: Folder) -> Outcome:
     report = corpus.attrs["load_report"]
     out = Outcome()
     if not report.balanced:
-        out.escape = f"unbalanced report: {report.records_seen} seen, {report.loaded} loaded, {len(report.skipped)} skipped"
+        out.escape = (
+            f"unbalanced report: {report.records_seen} seen, {report.loaded} loaded, "
+            f"{len(report.skipped)} skipped"
+        )
     prefix = display_path(str(root)) + "/"
     loaded: dict[str, set[str]] = {}
     for source, doc_id in zip(corpus["source_path"], corpus["doc_id"], strict=True):
@@ -359,14 +392,15 @@ def check_folder(root: Path, written: Folder) -> Outcome:
 # ------------------------------------------------------------------------------------------- lexicons
 
 LEXICON_PIECES = [
-    "إرهاب*", "=داعش", "جبهة النصرة", "النظام السوري", "الأسد", "اتفاق*", "محادثات", "في", "*", "=", "إره*اب",
-    "= *", "ـــ", "\u064e\u0651", "ISIS", "١٤", "a", "re:(a+)+", "", " ", "\t", "'", '"', "&a", "*a", "!!str",
-    "@x", "`", "%", "\x07", "\ufeff", "\u200f", "- ", ": ", "{", "}", "[", "]", ",", "#", "|", ">",
+    "إرهاب*", "=داعش", "جبهة النصرة", "النظام السوري", "الأسد", "اتفاق*", "محادثات", "في",
+    "*", "=", "إره*اب", "= *", "ـــ", "\u064e\u0651", "ISIS", "١٤", "a", "re:(a+)+", "", " ", "\t", "'", '"',
+    "&a", "*a", "!!str", "@x", "`", "%", "\x07", "\ufeff", "\u200f", "- ", ": ", "{", "}", "[", "]", ",", "#",
+    "|", ">",
 ]  # fmt: skip
-KEY_PIECES = ["terror", "regime", "talks", "name", "version", "frames", "id", "entries", "pattern", "stance",
-              "frame", "label_ar", "description", "true", "1", "~", "<<", "x y", "Terror", "تصنيف", ""]  # fmt: skip
-
-
+KEY_PIECES = [
+    "terror", "regime", "talks", "name", "version", "frames", "id", "entries", "pattern", "stance", "frame",
+    "label_ar", "description", "true", "1", "~", "<<", "x y", "Terror", "تصنيف", "",
+]  # fmt: skip
 GOOD_ENTRIES = LEXICON_PIECES[:7]
 
 
@@ -380,7 +414,9 @@ def lexicon_yaml(rng: random.Random) -> str:
     if rng.random() < 0.4:
         lines += ["name: fuzz", f"version: {rng.choice(['1', '1.10', 'yes', '[1]', ''])}", "frames:"]
         for _ in range(rng.randrange(0, 4)):
-            lines.append(f"  - id: {rng.choice(KEY_PIECES[:3]) if rng.random() < 0.8 else rng.choice(KEY_PIECES)}")
+            lines.append(
+                f"  - id: {rng.choice(KEY_PIECES[:3]) if rng.random() < 0.8 else rng.choice(KEY_PIECES)}"
+            )
             if rng.random() < 0.3:
                 lines.append(f"    {rng.choice(KEY_PIECES)}: {_entry(rng)}")
             lines.append("    entries:")
@@ -403,12 +439,14 @@ def lexicon_yaml(rng: random.Random) -> str:
         i = rng.randrange(len(lines))
         line = lines[i]
         at = rng.randrange(len(line) + 1)
-        lines[i] = line[:at] + chr(rng.choice([rng.randrange(0, 0x20), rng.randrange(0x20, 0x800)])) + line[at:]
+        lines[i] = (
+            line[:at] + chr(rng.choice([rng.randrange(0, 0x20), rng.randrange(0x20, 0x800)])) + line[at:]
+        )
     return "\n".join(lines) + rng.choice(["\n", "", "\r\n"])
 
 
 def lexicon_mapping(rng: random.Random, depth: int = 0) -> Any:
-    """A Python mapping as a lexicon source: mostly ``{frame: [entries]}``, with keys and values of any kind."""
+    """A Python mapping as a lexicon source: mostly ``{frame: [entries]}``, keys and values of any kind."""
     out: dict[Any, Any] = {}
     for _ in range(rng.randrange(0, 4)):
         key: Any = rng.choice(KEY_PIECES[:3]) if rng.random() < 0.9 else weird_value(rng)
@@ -417,15 +455,17 @@ def lexicon_mapping(rng: random.Random, depth: int = 0) -> Any:
         if rng.random() < 0.15 and depth < 3:
             out[key] = lexicon_mapping(rng, depth + 1)
         else:
-            out[key] = [_entry(rng) if rng.random() < 0.95 else weird_value(rng)
-                        for _ in range(rng.randrange(1, 5))]
+            out[key] = [
+                _entry(rng) if rng.random() < 0.95 else weird_value(rng) for _ in range(rng.randrange(1, 5))
+            ]
     return out
 
 
 ARABIC_PIECES = [
-    "و", "ف", "ب", "ل", "ك", "ال", "لل", "وال", "بال", "إرهاب", "ارهابي", "ين", "داعش", "جبهة", "جبهه", "النصرة",
-    "النظام", "نظام", "السوري", "الأسد", "محادثات", "اتفاق", "ية", " ", " ", "\n", "،", ".", "«", "»", "\u064e",
-    "\u0651", "\u0640", "\u200f", "ISIS", "١٤", "ﻻ", "ﷲ", "\ufeff", "\u0300", "İ", "ß", "🙂",
+    "و", "ف", "ب", "ل", "ك", "ال", "لل", "وال", "بال", "إرهاب", "ارهابي", "ين", "داعش", "جبهة", "جبهه",
+    "النصرة", "النظام", "نظام", "السوري", "الأسد", "محادثات", "اتفاق", "ية", " ", " ", "\n", "،", ".", "«",
+    "»", "\u064e", "\u0651", "\u0640", "\u200f", "ISIS", "١٤", "\ufefb", "\ufdf2", "\ufeff", "\u0300", "İ",
+    "ß", "🙂",
 ]  # fmt: skip
 
 

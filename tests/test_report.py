@@ -311,10 +311,17 @@ def test_an_interrupted_report_says_so_and_keeps_the_earlier_one(
     _notebook(books, "01_ok", "print(1)")
     assert main(["report", str(SEED), "--out", str(out), "--notebooks", str(books), "--no-progress"]) == 0
     before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
-    _notebook(books, "02_interrupted", "import os, signal, time\nos.kill(os.getppid(), signal.SIGINT)\ntime.sleep(30)")
+    _notebook(
+        books,
+        "02_interrupted",
+        "import os, signal, time\nos.kill(os.getppid(), signal.SIGINT)\ntime.sleep(30)",
+    )
     assert main(["report", str(SEED), "--out", str(out), "--notebooks", str(books), "--no-progress"]) == 130
     err = capsys.readouterr().err
-    assert err.strip().splitlines()[-1] == f"framing report: interrupted; no report written ({out} left as it was)"
+    assert (
+        err.strip().splitlines()[-1]
+        == f"framing report: interrupted; no report written ({out} left as it was)"
+    )
     assert "DeadKernelError" not in err
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["nb", "reports"]

@@ -207,7 +207,12 @@ def _yaml_tree(text: str, file: str) -> tuple[Any, _Lines]:
             except yaml.YAMLError as err:  # a merge key (<<) whose value is not a mapping
                 line = getattr(getattr(err, "problem_mark", None), "line", node.start_mark.line) + 1
                 problems.append(
-                    Problem(file, line, f"a merge key (<<) must be followed by a mapping or an alias of one: {getattr(err, 'problem', err)}")
+                    Problem(
+                        file,
+                        line,
+                        "a merge key (<<) must be followed by a mapping or an alias of one: "
+                        f"{getattr(err, 'problem', err)}",
+                    )
                 )
                 active.discard(id(node))
                 return None
@@ -790,7 +795,7 @@ def _plain(value: Any, path: JsonPath = (), problems: list[Problem] | None = Non
             out[key] = _plain(item, (*path, key), found)
     elif isinstance(value, list | tuple):
         out = [_plain(item, (*path, i), found) for i, item in enumerate(value)]
-    if isinstance(value, str) or isinstance(value, Mapping):
+    if isinstance(value, str | Mapping):
         for text in [value] if isinstance(value, str) else [k for k in value if isinstance(k, str)]:
             bad = _SURROGATE.search(text)
             if bad is not None:

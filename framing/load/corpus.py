@@ -125,7 +125,9 @@ def scan_files(root: Path) -> tuple[list[Path], list[Path], list[tuple[Path, str
                 mode = path.stat().st_mode
             except OSError as exc:
                 broken = path.is_symlink() and isinstance(exc, FileNotFoundError)
-                reason = "a link to nothing (dangling symlink)" if broken else f"cannot be read: {exc.strerror}"
+                reason = (
+                    "a link to nothing (dangling symlink)" if broken else f"cannot be read: {exc.strerror}"
+                )
                 not_read.append((path, reason))
                 continue
             if not stat.S_ISREG(mode):
@@ -288,13 +290,15 @@ def read_corpus(
                     row[S.SOURCE_PATH] = display_path(str(file))
                     if row[S.DOC_ID] in seen_ids:
                         problem(
-                            where, f"duplicate of {seen_ids[row[S.DOC_ID]]} (doc_id {row[S.DOC_ID]})", skip=True
+                            where,
+                            f"duplicate of {seen_ids[row[S.DOC_ID]]} (doc_id {row[S.DOC_ID]})",
+                            skip=True,
                         )
                         continue
                     seen_ids[row[S.DOC_ID]] = where
                     rows.append(row)
                 continue
-            page = _read_page(file, where, root, known, max_page_bytes, report, problem)
+            read = _read_page(file, where, root, known, max_page_bytes, report, problem)
         except LoadError:
             raise
         except Exception as exc:  # one bad file never stops the load: skip it, say why
@@ -302,13 +306,13 @@ def read_corpus(
             report.seen(where)
             problem(where, f"cannot read the file: {type(exc).__name__}: {exc}", skip=True)
             continue
-        if page is None:
+        if read is None:
             continue
-        if page.doc_id in seen_ids:
-            problem(where, f"duplicate of {seen_ids[page.doc_id]} (same page text)", skip=True)
+        if read.doc_id in seen_ids:
+            problem(where, f"duplicate of {seen_ids[read.doc_id]} (same page text)", skip=True)
             continue
-        seen_ids[page.doc_id] = where
-        pages.append(page)
+        seen_ids[read.doc_id] = where
+        pages.append(read)
 
     by_group: dict[str, list[_PageFile]] = {}
     for page_file in pages:

@@ -120,9 +120,7 @@ def _legacy(data: bytes) -> tuple[str, str]:
     assert best is not None  # cp1256 maps every byte
     bad, words, text, encoding = best
     if words >= 4 and bad > words // 2:
-        raise DecodeError(
-            f"looks binary: {bad} of {words} words are implausible in {' and '.join(LEGACY)}"
-        )
+        raise DecodeError(f"looks binary: {bad} of {words} words are implausible in {' and '.join(LEGACY)}")
     return text, encoding
 
 

@@ -171,14 +171,17 @@ def validate_profile(outlet_id: Any, spec: Any, *, source: str) -> None:
     >>> validate_profile("x", {"name": "X", "country": False}, source="outlets.yaml")
     Traceback (most recent call last):
     ...
-    ValueError: outlets.yaml: outlet 'x', field 'country': must be a string, found bool False (quote values such as NO, yes or 2016 in YAML)
+    ValueError: outlets.yaml: outlet 'x', field 'country': must be a string, found bool False \
+(quote values such as NO, yes or 2016 in YAML)
     """
     where = f"{source}: outlet {str(outlet_id)!r}"
     if not isinstance(outlet_id, str | int) or isinstance(outlet_id, bool) or not str(outlet_id).strip():
         raise ValueError(f"{where}: an outlet id must be a non-empty string, found {_found(outlet_id)}")
     if not isinstance(spec, Mapping):
         raise ValueError(f"{where}: expected a mapping of fields, found {type(spec).__name__}")
-    typos = [k for k in spec if isinstance(k, str) and k not in _FIELDS and get_close_matches(k, _FIELDS, 1, 0.75)]
+    typos = [
+        k for k in spec if isinstance(k, str) and k not in _FIELDS and get_close_matches(k, _FIELDS, 1, 0.75)
+    ]
     if typos:
         meant = get_close_matches(typos[0], _FIELDS, 1, 0.75)[0]
         raise ValueError(
@@ -205,7 +208,9 @@ def validate_profile(outlet_id: Any, spec: Any, *, source: str) -> None:
                     _compile(entry[3:], where=at)
         elif key == "header_date":
             if value is not None and value not in _HEADER_DATES:
-                raise ValueError(f"{where}: header_date is {value!r}; valid choices are {list(_HEADER_DATES)}")
+                raise ValueError(
+                    f"{where}: header_date is {value!r}; valid choices are {list(_HEADER_DATES)}"
+                )
         elif not (
             value is None
             or isinstance(value, str | int | float | bool)

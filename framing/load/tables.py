@@ -205,7 +205,9 @@ def _row(
     title = row.get(S.TITLE)
     row[S.TITLE] = "" if _missing(title) else str(title)
     given_outlet = row.get(S.OUTLET)
-    row[S.OUTLET] = str(given_outlet) if not _missing(given_outlet) else str(outlet or folder_outlet or path.stem)
+    row[S.OUTLET] = (
+        str(given_outlet) if not _missing(given_outlet) else str(outlet or folder_outlet or path.stem)
+    )
     for column in S.DATETIME_COLUMNS:
         if column in row or column == S.PUBLISHED:
             row[column] = _date(row.get(column), column, row_where, warn)
@@ -216,7 +218,10 @@ def _row(
     if _missing(given):
         row[S.DOC_ID] = doc_id(f"{row[S.OUTLET]}\n{row[S.TITLE]}\n{row[S.TEXT]}")
         if S.DOC_ID in record:
-            warn(row_where, f"no doc_id ({_found(given)}): generated {row[S.DOC_ID]} from the outlet, title and text")
+            warn(
+                row_where,
+                f"no doc_id ({_found(given)}): generated {row[S.DOC_ID]} from the outlet, title and text",
+            )
     else:
         row[S.DOC_ID] = str(given)
     return row, ""
@@ -229,14 +234,18 @@ def _date(value: Any, column: str, row_where: str, warn: Callable[[str, str], No
     except LoadError:
         raise
     except Exception as exc:  # pandas raises many kinds for odd values
-        warn(row_where, f"{column} {_found(value)} cannot be read as a date ({type(exc).__name__}): left empty")
+        warn(
+            row_where, f"{column} {_found(value)} cannot be read as a date ({type(exc).__name__}): left empty"
+        )
         return pd.NaT
-    if stamp is pd.NaT:
+    if not isinstance(stamp, pd.Timestamp):  # NaT
         if not _missing(value):
             warn(row_where, f"{column} {_found(value)} is not a date framing reads: left empty")
         return pd.NaT
     if not _in_range(stamp):
-        warn(row_where, f"{column} {_found(value)} is outside the years 1677-2262 pandas can hold: left empty")
+        warn(
+            row_where, f"{column} {_found(value)} is outside the years 1677-2262 pandas can hold: left empty"
+        )
         return pd.NaT
     return stamp
 

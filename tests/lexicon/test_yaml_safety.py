@@ -34,7 +34,9 @@ def test_alias_bomb_is_refused_quickly_in_little_memory(tmp_path: Path) -> None:
     assert len(BOMB.encode()) < 400
     tracemalloc.start()
     started = time.perf_counter()
-    with pytest.raises(LexiconError, match=f"expands to more than {MAX_YAML_VALUES:,} values through aliases"):
+    with pytest.raises(
+        LexiconError, match=f"expands to more than {MAX_YAML_VALUES:,} values through aliases"
+    ):
         load_lexicon(path)
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
@@ -67,7 +69,10 @@ def test_control_character_is_named_with_line_and_column(tmp_path: Path) -> None
             {"name": "x", "version": "1", "frames": [{"id": "a", "entries": [{"pattern": "كيري", 3: "x"}]}]},
             r"lexicon mapping at frames\[0\]\.entries\[0\]: key 3 is int, not a string",
         ),
-        ({"a": ["كيري\ud800"]}, r"lexicon mapping at a\[0\]: 'كيري\\ud800' holds a lone surrogate \(U\+D800\)"),
+        (
+            {"a": ["كيري\ud800"]},
+            r"lexicon mapping at a\[0\]: 'كيري\\ud800' holds a lone surrogate \(U\+D800\)",
+        ),
         ({"a\udfff": ["كيري"]}, r"holds a lone surrogate \(U\+DFFF\)"),
     ],
 )

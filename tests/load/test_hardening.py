@@ -221,7 +221,9 @@ def test_outlet_profile_fields_are_checked(spec: dict[str, object], message: str
 
 def test_extra_outlet_fields_of_plain_values_are_allowed(tmp_path: Path) -> None:
     path = tmp_path / "outlets.yaml"
-    path.write_text("wadi:\n  name: Wadi\n  owner: fictional\n  founded: 2001\n  tags: [a, b]\n", encoding="utf-8")
+    path.write_text(
+        "wadi:\n  name: Wadi\n  owner: fictional\n  founded: 2001\n  tags: [a, b]\n", encoding="utf-8"
+    )
     assert read_profiles(path)["wadi"].name == "Wadi"
 
 
