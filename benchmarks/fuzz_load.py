@@ -18,9 +18,9 @@ Targets (the generators are in ``tests/fuzz_cases.py``, shared with ``tests/test
 - ``matching``: generated texts scored with generated lexicons: surfaces equal their spans, score counts
   equal matches, coverage hits equal matches, kwic runs.
 
-Work is split in chunks of seeds over ``--workers`` processes; each input runs under a time limit
-(``--limit`` seconds, by ``signal.alarm``): an input over it counts as a hang. The machine may be shared:
-the seconds printed are wall time.
+Work is split in seeds over ``--workers`` processes; each seed runs under a time limit (``--limit``
+seconds, by ``signal.alarm``): one over it counts as a hang. ``--minutes`` caps each target's wall time
+(on a shared machine): the counts printed are then those measured, with a note. Seconds are wall time.
 """
 
 from __future__ import annotations
@@ -200,11 +200,6 @@ def run_chunk(job: tuple[str, int, int, int]) -> tuple[str, Counter[str], list[s
     return target, counts, examples
 
 
-def inputs_per_seed(target: str) -> float:
-    return {"pages": PAGES_PER_FOLDER, "tables": TABLES_PER_FOLDER * 15, "outlets": 100, "lexicon": 100,
-            "matching": 100}[target]  # fmt: skip
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--inputs", type=int, default=100_000, help="inputs per target (at least)")
@@ -212,6 +207,8 @@ def main() -> None:
     parser.add_argument("--targets", nargs="+", default=list(TARGETS), choices=list(TARGETS))
     parser.add_argument("--seed", type=int, default=0, help="first seed")
     parser.add_argument("--limit", type=int, default=120, help="seconds one input (a folder) may take")
+    parser.add_argument("--minutes", type=float, default=float("inf"), help="time budget per target")
+    parser.add_argument("--progress", action="store_true", help="print the counts after every round")
     args = parser.parse_args()
     print(f"fuzz: {args.inputs:,} inputs per target, {args.workers} worker(s), seeds from {args.seed}")
     print(
@@ -224,28 +221,27 @@ def main() -> None:
         total: Counter[str] = Counter()
         examples: list[str] = []
         seed = args.seed
+        budget = args.minutes * 60
         with multiprocessing.Pool(args.workers) as pool:
-            while total["inputs"] < args.inputs:
-                missing = args.inputs - total["inputs"]
-                seeds = max(args.workers, int(missing / inputs_per_seed(target) * 1.05) + 1)
-                step = max(1, min(50, seeds // (args.workers * 4) or 1))
-                jobs = [
-                    (target, s, min(s + step, seed + seeds), args.limit)
-                    for s in range(seed, seed + seeds, step)
-                ]
-                seed += seeds
+            # rounds of one seed per job, so that the time budget is checked often
+            while total["inputs"] < args.inputs and time.perf_counter() - started < budget:
+                jobs = [(target, s, s + 1, args.limit) for s in range(seed, seed + 4 * args.workers)]
+                seed += len(jobs)
                 for _, counts, found in pool.imap_unordered(run_chunk, jobs):
                     total.update(counts)
                     examples += found
+                if args.progress:
+                    print(f"    {target}: {total['inputs']:,} inputs, {total['escapes']} escapes", flush=True)
         seconds = time.perf_counter() - started
+        note = "" if total["inputs"] >= args.inputs else f"  (time budget of {args.minutes:g} min reached)"
         print(
             f"{target:10} {total['inputs']:>9,} {total['calls']:>7,} {total['refused']:>8,} "
             f"{total['escapes']:>8,} {total['hangs']:>6,} {total['mangled']:>8,} {total['lost']:>5,} "
-            f"{seconds:>8.0f}",
+            f"{seconds:>8.0f}{note}",
             flush=True,
         )
         for example in examples[:5]:
-            print(f"    {example}")
+            print(f"    {example}", flush=True)
 
 
 if __name__ == "__main__":
