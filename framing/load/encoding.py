@@ -37,6 +37,8 @@ _LOWER_UPPER = re.compile(r"[a-z\u00df-\u00ff][A-Z\u00c0-\u00de]")
 _ARABIC_ALPHABET = re.compile(r"[\u0621-\u064a]")  # the letters of the Arabic language (ء to ي)
 # An Arabic vowel mark (harakat, U+064B-U+0652) that follows no Arabic letter.
 _ORPHAN_MARK = re.compile(r"(?<![\u0620-\u064a\u064b-\u0652\u0671-\u06d3])[\u064b-\u0652]")
+_TEXTUAL = re.compile(r"[^\W_]|\s|[\u064b-\u0652]")
+MIN_TEXTUAL = 0.75  # share of letters, digits, marks and spaces a page read in a guessed code page has
 LEGACY = ("cp1256", "cp1252")  # the single-byte code pages tried, Arabic first
 FALLBACKS = frozenset(LEGACY) | {"utf-16-le", "utf-16-be"}  # detected without a BOM or strict UTF-8
 
@@ -121,6 +123,18 @@ def _legacy(data: bytes) -> tuple[str, str]:
     bad, words, text, encoding = best
     if words >= 4 and bad > words // 2:
         raise DecodeError(f"looks binary: {bad} of {words} words are implausible in {' and '.join(LEGACY)}")
+    # A guessed code page must read like text: no control character (but a final DOS end-of-file mark),
+    # and mostly letters, digits, marks and spaces.
+    controls = len(_CONTROL.findall(text.removesuffix("\x1a")))
+    if controls:
+        raise DecodeError(f"looks binary: {controls} control character(s) in a file that is not UTF-8")
+    if len(text) >= 20:
+        share = len(_TEXTUAL.findall(text)) / len(text)
+        if share < MIN_TEXTUAL:
+            raise DecodeError(
+                f"looks binary: only {share:.0%} letters, digits and spaces read as {encoding} "
+                f"(text has over {MIN_TEXTUAL:.0%})"
+            )
     return text, encoding
 
 

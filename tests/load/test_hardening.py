@@ -258,3 +258,19 @@ def test_a_page_whose_chrome_pattern_times_out_is_skipped(tmp_path: Path) -> Non
     corpus = read_corpus(tmp_path)
     assert corpus.empty
     assert problems(corpus)["a.txt"].startswith("cannot parse the page: PatternTimeout")
+
+
+def test_short_random_binary_is_refused() -> None:
+    """64-byte random files without NUL once passed as Windows-1252 (2 control characters were allowed)."""
+    import random
+
+    rng = random.Random(254)
+    accepted = []
+    for _ in range(2000):
+        data = rng.randbytes(64).replace(b"\x00", b"")
+        try:
+            decode_bytes(data)
+        except DecodeError:
+            continue
+        accepted.append(data)
+    assert accepted == []
