@@ -266,7 +266,9 @@ _WEEKDAYS = _alternation(WEEKDAYS)
 
 
 def _one_month(group: str) -> str:
-    return rf"{_NOT_AFTER_LETTER}(?P<{group}>{_MONTHS})(?:(?<=[A-Za-z\u0430-\u044f])\.)?{_NOT_BEFORE_LETTER}"
+    return (
+        rf"{_NOT_AFTER_LETTER}(?P<{group}>{_MONTHS})(?:(?<=[A-Za-z\u0430-\u044f])\.)?{_NOT_BEFORE_LETTER}"
+    )
 
 
 def _month(tag: str) -> str:
