@@ -96,7 +96,6 @@ def test_outlet_facts_table(tmp_path: Path) -> None:
         ({"fields": {"country": "EG"}}, "'country' is a column of the corpus already"),
         ({"fields": {"my field": "x"}}, "'my field' is not a valid field name"),
         ({"fields": {"alignment": {"a": 1}}}, "fields: alignment must be text or a number"),
-        ({"kind": "newspaper"}, "unknown field(s) ['kind']"),
     ],
 )
 def test_bad_facts_name_the_file_outlet_and_choices(spec: dict[str, object], message: str) -> None:
