@@ -1,8 +1,21 @@
 """The matcher: every hit of a lexicon's entries in a corpus, with offsets into the original text.
 
-One tokenization pass per document (forms cached per distinct raw token) and one dictionary lookup
-per token (candidates cached per distinct form): no loop over terms. See ``framing/lexicons/README.md``
-for the entry kinds and the clitic rules.
+How it works, per chunk of documents (a few MB, so memory stays bounded):
+
+1. one normalization pass over the whole chunk with a code-unit lookup table built from the
+   normalization's translation table (numpy): marks and invisibles dropped, letters unified, every
+   character that is not part of a word made a space, Latin letters lower-cased — the text of the word
+   forms, separated by spaces, with each form's position in the original text kept;
+2. one Aho-Corasick pass (pyahocorasick) over it with the first words of the entries, each behind every
+   proclitic chain that can precede it (:func:`framing.text.clitics.clitic_forms`): only the tokens it
+   reports can start a hit, and each is checked with the exact rules (:meth:`Matcher.resolve`);
+3. the scan of those tokens, frame by frame: the longest entry wins and the scan resumes after it.
+
+A document with a character the table cannot map one to one (a ligature that decomposes into several
+letters, a letter outside the Basic Multilingual Plane, a letter whose lower case is longer) goes the
+plain way: its raw tokens through a :class:`~framing.text.vocabulary.Vocabulary`. Both ways give the same
+hits (``tests/lexicon/test_differential.py`` checks them against the previous matcher). See
+``framing/lexicons/README.md`` for the entry kinds and the clitic rules.
 
 >>> import pandas as pd
 >>> from framing.lexicon import load_lexicon
@@ -18,66 +31,38 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import compress
+from itertools import chain
 from typing import Any
 
+import ahocorasick
+import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from framing import schema as S
 from framing.lexicon.model import Entry, Lexicon
 from framing.provenance import framing_version
-from framing.text.tokenize import Tokenizer, tokenizer
+from framing.text import chars
+from framing.text.clitics import ARTICLE, LAM, MIN_STEM, clitic_forms, clitic_stems, proclitic_chains
+from framing.text.normalize import Normalization
+from framing.text.vocabulary import Vocabulary
 
-MIN_STEM = 3
+__all__ = ["MATCH_COLUMNS", "MIN_STEM", "Matcher", "clitic_stems", "find_matches", "matcher", "provenance"]
+
 _GLOB_KEY = 3  # glob stems are looked up by their first letters
 MATCH_COLUMNS = (S.DOC_ID, "frame", "entry", "surface", "start", "end")
+CHUNK_CHARS = 2_000_000  # characters per chunk of documents: bounds the memory of one pass
 
-_CONJUNCTIONS = "\u0648\u0641"  # و ف
-_PREPOSITIONS = "\u0628\u0644\u0643"  # ب ل ك
-_ARTICLE = "\u0627\u0644"  # ال
-_LAM = "\u0644"  # ل
-# Every beginning of a proclitic chain (و/ف, then ب/ل/ك, then ال; لل = ل + ال), for the quick test.
-_CHAIN_PREFIXES = frozenset(
-    (c + p + a)[:k]
-    for c in ("", "\u0648", "\u0641")
-    for p in ("", "\u0628", "\u0644", "\u0643")
-    for a in ("", "\u0627\u0644", "\u0644")
-    for k in range(1, len(c + p + a) + 1)
-)
-_CLITIC_START = frozenset("\u0648\u0641\u0628\u0644\u0643\u0627")  # و ف ب ل ك ا: letters a chain starts with
-_RAW = re.compile(r"\S+")
+# Every beginning of a proclitic chain, for the quick test.
+_CHAIN_PREFIXES = frozenset(chain_[:k] for chain_ in proclitic_chains() for k in range(1, len(chain_) + 1))
+_WORD = re.compile(r"[^\W_]+")
+_MARKS = chars.DIACRITICS + chars.TATWEEL  # belong to the word they follow
+_DELETE = 0xFFFF  # a code-unit table value: the character is dropped (U+FFFF is a noncharacter)
+_SPACE = 0x20
+_FINAL_SIGMA = "\u03a3"  # Greek capital sigma: its lower case depends on the next letter
 
-
-def clitic_stems(form: str, *, min_stem: int = MIN_STEM) -> list[str]:
-    """``form`` and what is left of it after each allowed proclitic chain.
-
-    The chain is و/ف, then ب/ل/ك, then ال; لل counts as ل + ال (the article's alef is dropped after ل).
-    A stem shorter than ``min_stem`` letters is not offered, so short words are not eaten.
-
-    >>> clitic_stems("والارهابيين")
-    ['والارهابيين', 'الارهابيين', 'ارهابيين']
-    >>> clitic_stems("للمعارضه")
-    ['للمعارضه', 'لمعارضه', 'المعارضه', 'معارضه']
-    >>> clitic_stems("ولد")
-    ['ولد']
-    """
-    out = [form]
-    if not form or form[0] not in _CLITIC_START:  # most words: nothing to strip
-        return out
-    conjunctions = (0, 1) if form[0] in _CONJUNCTIONS else (0,)
-    for c in conjunctions:
-        prepositions = (0, 1) if len(form) > c and form[c] in _PREPOSITIONS else (0,)
-        for p in prepositions:
-            word = form[c + p :]
-            stems = [(word, word)] if c + p else []  # (what is matched, the stem it must keep)
-            if word.startswith(_ARTICLE):
-                stems.append((word[2:], word[2:]))
-            if p and form[c] == _LAM and word.startswith(_LAM):  # لل: the article's alef is dropped after ل
-                stems += [(_ARTICLE + word[1:], word[1:]), (word[1:], word[1:])]
-            for candidate, stem in stems:
-                if len(stem) >= min_stem and candidate not in out:
-                    out.append(candidate)
-    return out
+Hit = tuple[int, int, int, int]  # (frame, entry, first token, end token)
+IntArray = npt.NDArray[np.int64]
 
 
 @dataclass(frozen=True)
@@ -91,43 +76,71 @@ class _Pattern:
 
 # The entries that can start at a form, grouped by frame (longest first), or None.
 _Candidates = tuple[tuple[int, tuple[_Pattern, ...]], ...] | None
-_SEVERAL: _Candidates = ((-1, ()),)  # marks a raw token with several forms (or none) in the raw cache
 
 
-class _SingleForms(Sequence[str]):
-    """The forms of raw tokens that each have exactly one, looked up only where a phrase is checked."""
+class _Entries:
+    """A form's candidates, with its hits worked out once when they cannot depend on the next tokens."""
 
-    def __init__(self, raws: list[str], tokens: Tokenizer) -> None:
-        self.raws, self.forms_of = raws, tokens.known_forms
+    __slots__ = ("groups", "single")
 
-    def __len__(self) -> int:
-        return len(self.raws)
+    def __init__(self, groups: _Candidates) -> None:
+        self.groups = groups or ()
+        # every frame's longest entry is one word: the hits are (frame, entry) whatever follows
+        one_word = all(len(patterns[0].words) == 1 for _, patterns in self.groups)
+        self.single = tuple((frame, patterns[0].index) for frame, patterns in self.groups) if one_word else None
 
-    def __getitem__(self, i: int) -> str:  # type: ignore[override]
-        return self.forms_of(self.raws[i])[0]
+
+@lru_cache(maxsize=4)
+def _code_table(normalization: Normalization) -> tuple[npt.NDArray[np.uint16], npt.NDArray[np.bool_]]:
+    """Per UTF-16 code unit: what it becomes in the text of word forms, and whether it needs the plain way.
+
+    Built from ``normalization.table`` and the tokenizer's word pattern, so the two cannot disagree.
+    """
+    table = normalization.table
+    out = np.full(0x10000, _SPACE, dtype=np.uint16)
+    plain = np.zeros(0x10000, dtype=np.bool_)
+    plain[0xD800:0xE000] = True  # surrogates: a character outside the BMP
+    for code in range(0x10000):
+        if 0xD800 <= code < 0xE000:
+            continue
+        value = table.get(code, chr(code))
+        if value == "":
+            out[code] = _DELETE
+            continue
+        lower = value.lower()
+        if len(value) != 1 or len(lower) != 1 or value == _FINAL_SIGMA:
+            plain[code] = True
+            continue
+        word = _WORD.match(lower) is not None
+        if word != (_WORD.match(value) is not None):
+            plain[code] = True
+        elif word:
+            out[code] = ord(lower)
+    return out, plain
 
 
 @dataclass
 class Matcher:
-    """A lexicon compiled for matching, with per-form caches that grow as it reads a corpus."""
+    """A lexicon compiled for matching. It holds nothing per token: it does not grow as it reads."""
 
     lexicon: Lexicon
     min_stem: int = MIN_STEM
-    tokens: Tokenizer = field(init=False)
     frames: tuple[str, ...] = field(init=False)
     entries: tuple[Entry, ...] = field(init=False)
     _patterns: tuple[_Pattern, ...] = field(init=False, repr=False)
     _exact_first: dict[str, list[int]] = field(init=False, repr=False)
     _first: dict[str, list[int]] = field(init=False, repr=False)
-    _glob_first: dict[int, dict[str, list[int]]] = field(init=False, repr=False)
-    _candidates: dict[str, _Candidates] = field(init=False, repr=False)
-    _raw_candidates: dict[str, _Candidates] = field(init=False, repr=False)
     _firsts: frozenset[str] = field(init=False, repr=False)
     _globs: dict[str, list[tuple[str, list[int]]]] = field(init=False, repr=False)
     _short_globs: tuple[tuple[str, list[int]], ...] = field(init=False, repr=False)
+    _automaton: Any = field(init=False, repr=False)
+    _key_length: IntArray = field(init=False, repr=False)
+    _key_forms: list[str] = field(init=False, repr=False)  # the form of each whole-token key
+    _key_entry: IntArray = field(init=False, repr=False)  # key -> _Entries index (-1: not yet resolved)
+    _n_whole: int = field(init=False, repr=False)  # keys [0, _n_whole) are whole tokens, the rest globs
+    _resolved: list[_Entries | None] = field(init=False, repr=False)  # one per key resolved, at most
 
     def __post_init__(self) -> None:
-        self.tokens = tokenizer(self.lexicon.normalization)
         self.frames = tuple(f.id for f in self.lexicon.frames)
         self.entries = tuple(e for f in self.lexicon.frames for e in f.entries)
         frame_index = {f: i for i, f in enumerate(self.frames)}
@@ -135,34 +148,66 @@ class Matcher:
             _Pattern(i, frame_index[e.frame], tuple(e.words), e.glob, e.exact)
             for i, e in enumerate(self.entries)
         )
-        self._exact_first, self._first, self._glob_first = {}, {}, {}
+        self._exact_first, self._first, self._globs = {}, {}, {}
+        glob_first: dict[str, list[int]] = {}
         for p in self._patterns:
             if not p.words:
                 continue
             if p.exact:
                 self._exact_first.setdefault(p.words[0], []).append(p.index)
             elif p.glob and len(p.words) == 1:
-                by_stem = self._glob_first.setdefault(len(p.words[0]), {})
-                by_stem.setdefault(p.words[0], []).append(p.index)
+                glob_first.setdefault(p.words[0], []).append(p.index)
             else:
                 self._first.setdefault(p.words[0], []).append(p.index)
-        self._globs, self._short_globs = {}, ()
-        for by_stem in self._glob_first.values():
-            for glob, indices in by_stem.items():
-                if len(glob) >= _GLOB_KEY:
-                    self._globs.setdefault(glob[:_GLOB_KEY], []).append((glob, indices))
-                else:
-                    self._short_globs += ((glob, indices),)
-        self._candidates, self._raw_candidates = {}, {}
+        short: list[tuple[str, list[int]]] = []
+        for glob, indices in sorted(glob_first.items(), key=lambda item: len(item[0])):
+            if len(glob) >= _GLOB_KEY:
+                self._globs.setdefault(glob[:_GLOB_KEY], []).append((glob, indices))
+            else:
+                short.append((glob, indices))
+        self._short_globs = tuple(short)
         self._firsts = frozenset(self._first)
+        self._build_automaton(glob_first)
+
+    def _build_automaton(self, glob_first: dict[str, list[int]]) -> None:
+        """The search keys: `` form `` for every form that a word entry's first word can be read in, and
+        `` form`` (a token beginning) for every form a glob can start. A key's entries are resolved the
+        first time it is found (at most once per key: the matcher does not grow with the text)."""
+        whole: set[str] = {f" {word} " for word in self._exact_first}
+        for word in self._first:
+            whole |= {f" {form} " for form in clitic_forms(word)}
+        globs: set[str] = set()
+        for glob in glob_first:
+            globs |= {f" {form}" for form in clitic_forms(glob)}
+        keys = sorted(whole) + sorted(globs)
+        automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        for index, key in enumerate(keys):
+            automaton.add_word(key, index)
+        if keys:
+            automaton.make_automaton()
+        self._automaton = automaton if keys else None
+        self._key_length = np.array([len(k) for k in keys], dtype=np.int64)
+        self._key_forms = [k[1:-1] for k in sorted(whole)]
+        self._n_whole = len(whole)
+        self._key_entry = np.full(len(keys), -1, dtype=np.int64)
+        self._resolved = [None]
+
+    def _entries_of(self, candidates: _Candidates) -> int:
+        """The index in ``_resolved`` of a form's candidates (0 is "none")."""
+        if candidates is None:
+            return 0
+        self._resolved.append(_Entries(candidates))
+        return len(self._resolved) - 1
 
     # ---------------------------------------------------------------------------------- per form
-    def _resolve(self, form: str) -> _Candidates:
+    def resolve(self, form: str) -> _Candidates:
         """The entries that can START at a token of this form, grouped by frame, longest first."""
         return self._resolve_all(form) if self._may_match(form) else None
 
+    _resolve = resolve  # the name the property tests use
+
     def _resolve_all(self, form: str) -> _Candidates:
-        """:meth:`_resolve` without the quick test (the tests check the two agree)."""
+        """:meth:`resolve` without the quick test (the tests check the two agree)."""
         found: list[int] = list(self._exact_first.get(form, ()))
         first, globs = self._first, self._globs
         for stem in clitic_stems(form, min_stem=self.min_stem):
@@ -183,42 +228,6 @@ class Matcher:
             by_frame.setdefault(p.frame, []).append(p)
         return tuple((frame, tuple(ps)) for frame, ps in by_frame.items())
 
-    def forms(self, text: str) -> list[str]:
-        """The matching forms of ``text``'s tokens."""
-        return self.tokens.forms(text)
-
-    # ---------------------------------------------------------------------------------- per document
-    def hits(self, text: str) -> tuple[int, list[tuple[int, int, int, int]]]:
-        """``(number of tokens, hits)`` of ``text``: the same hits as ``scan(forms(text))``, faster.
-
-        When every raw token of the text is known and has exactly one form (the usual case once the
-        vocabulary has been seen), candidates are looked up per raw token and no list of forms is built.
-        """
-        raws = text.split()
-        known = self._raw_candidates
-        try:
-            candidates = list(map(known.__getitem__, raws))
-        except KeyError:
-            self._learn(set(raws).difference(known))
-            candidates = list(map(known.__getitem__, raws))
-        if _SEVERAL in candidates:  # a raw token with several forms (or none): walk the forms
-            forms = self.forms(text)
-            return len(forms), list(self.scan(forms))
-        if not any(candidates):
-            return len(raws), []
-        return len(raws), list(self._walk(_SingleForms(raws, self.tokens), candidates))
-
-    def _learn(self, raws: set[str]) -> None:
-        """Resolve new raw tokens: the candidates of their forms, and of each raw token with one form."""
-        forms_of = self.tokens.learn(raws)
-        candidates, known = self._candidates, self._raw_candidates
-        for raw in raws:
-            forms = forms_of[raw]
-            for form in forms:
-                if form not in candidates:
-                    candidates[form] = self._resolve(form)
-            known[raw] = candidates[forms[0]] if len(forms) == 1 else _SEVERAL
-
     def _may_match(self, form: str) -> bool:
         """A quick test that rules out most forms: no stem of it can start any entry.
 
@@ -235,66 +244,234 @@ class Matcher:
             tail = form[k:]
             if tail in firsts or tail[:_GLOB_KEY] in globs:
                 return True
-            if k and form[k - 1] == _LAM:
-                with_article = _ARTICLE + tail
+            if k and form[k - 1] == LAM:
+                with_article = ARTICLE + tail
                 if with_article in firsts or with_article[:_GLOB_KEY] in globs:
                     return True
         return False
 
-    def scan(self, forms: Sequence[str]) -> Iterator[tuple[int, int, int, int]]:
-        """``(frame, entry, first_token, end_token)`` of every hit, in order of position within each frame."""
-        cache = self._candidates
-        try:  # the common case once the vocabulary is known: no set to build
-            candidates = list(map(cache.__getitem__, forms))
-        except KeyError:
-            for form in set(forms).difference(cache):
-                cache[form] = self._resolve(form)
-            candidates = list(map(cache.__getitem__, forms))
-        return self._walk(forms, candidates)
+    # ---------------------------------------------------------------------------------- the scan
+    def scan(self, forms: Sequence[str], *, resolved: dict[str, int] | None = None) -> Iterator[Hit]:
+        """``(frame, entry, first_token, end_token)`` of every hit among ``forms``, in order of position
+        within each frame. ``resolved`` keeps the candidates of the forms seen, for the caller."""
+        cache: dict[str, int] = {} if resolved is None else resolved
+        positions: list[int] = []
+        ids: list[int] = []
+        for i, form in enumerate(forms):
+            found = cache.get(form)
+            if found is None:
+                found = cache[form] = self._entries_of(self.resolve(form))
+            if found:
+                positions.append(i)
+                ids.append(found)
+        return iter(self._walk(forms, positions, ids, len(forms)))
 
-    def _walk(
-        self, forms: Sequence[str], candidates: list[_Candidates]
-    ) -> Iterator[tuple[int, int, int, int]]:
+    def hits(self, text: str, *, vocabulary: Vocabulary | None = None) -> tuple[int, list[Hit]]:
+        """``(number of tokens, hits)`` of one text: the hits of :meth:`scan` of its forms."""
+        for _, tokens, hits, _ in self.documents([text], vocabulary=vocabulary):
+            return tokens, hits
+        return 0, []
+
+    def documents(
+        self,
+        texts: Sequence[str],
+        *,
+        offsets: bool = False,
+        vocabulary: Vocabulary | None = None,
+        chunk_chars: int = CHUNK_CHARS,
+    ) -> Iterator[tuple[int, int, list[Hit], list[tuple[int, int]] | None]]:
+        """Per document with at least one token: ``(index, tokens, hits, spans)``, in corpus order.
+
+        ``hits`` are :meth:`scan`'s (token positions within the document); ``spans`` (when ``offsets``)
+        holds ``(start, end)`` in the text of each hit. ``vocabulary`` serves the documents read the
+        plain way (one is made for the call when None). Documents are read ``chunk_chars`` at a time.
+        """
+        for d, tokens, first, hits, spans in self._documents(texts, offsets, vocabulary, chunk_chars):
+            yield d, tokens, [(f, e, i - first, j - first) for f, e, i, j in hits], spans
+
+    def _documents(
+        self, texts: Sequence[str], offsets: bool, vocabulary: Vocabulary | None, chunk_chars: int
+    ) -> Iterator[tuple[int, int, int, list[Hit], list[tuple[int, int]] | None]]:
+        """:meth:`documents` with hits at token positions of the chunk, and each document's first one."""
+        vocab = vocabulary if vocabulary is not None else Vocabulary(self.lexicon.normalization)
+        resolved: dict[str, int] = {}
+        start = 0
+        while start < len(texts):
+            stop, size = start, 0
+            while stop < len(texts) and (size < chunk_chars or stop == start):
+                size += len(texts[stop]) + 1
+                stop += 1
+            yield from self._chunk(texts, start, stop, offsets, vocab, resolved)
+            start = stop
+
+    def _chunk(
+        self,
+        texts: Sequence[str],
+        first: int,
+        stop: int,
+        offsets: bool,
+        vocab: Vocabulary,
+        resolved: dict[str, int],
+    ) -> Iterator[tuple[int, int, int, list[Hit], list[tuple[int, int]] | None]]:
+        docs = texts[first:stop]
+        joined = "\n".join(docs)
+        units = np.frombuffer(joined.encode("utf-16-le"), dtype=np.uint16)
+        table, plain_units = _code_table(self.lexicon.normalization)
+        lengths = np.fromiter(map(len, docs), dtype=np.int64, count=len(docs))
+        if len(units) != len(joined):  # characters outside the BMP: count code units per document
+            lengths = np.fromiter(
+                (len(d.encode("utf-16-le")) // 2 for d in docs), dtype=np.int64, count=len(docs)
+            )
+        doc_start = np.zeros(len(docs) + 1, dtype=np.int64)
+        np.cumsum(lengths + 1, out=doc_start[1:])  # code-unit start of each document (and the end)
+        mapped = table[units]
+        plain: set[int] = set()
+        flagged = plain_units[units]
+        if flagged.any():
+            owners = np.searchsorted(doc_start, np.flatnonzero(flagged), side="right") - 1
+            plain = set(owners.tolist())
+            for d in plain:  # blank them here: they go the plain way
+                mapped[doc_start[d] : doc_start[d] + lengths[d]] = _SPACE
+        keep = mapped != _DELETE
+        norm = mapped[keep]
+        kept = np.flatnonzero(keep) if offsets else None
+        # the position in ``norm`` of each document's start (deleted units before it not counted)
+        deleted = np.zeros(len(units) + 2, dtype=np.int64)
+        np.cumsum(~keep, out=deleted[1 : len(units) + 1])
+        deleted[-1] = deleted[-2]
+        norm_start = doc_start - deleted[doc_start]
+        word = np.zeros(len(norm) + 2, dtype=np.int8)
+        word[1:-1] = norm != _SPACE
+        edges = np.diff(word)
+        tok_start = np.flatnonzero(edges == 1)
+        tok_end = np.flatnonzero(edges == -1)
+        doc_tokens = np.searchsorted(tok_start, norm_start)  # first token of each document (and the end)
+        text = " " + norm.tobytes().decode("utf-16-le") + " "
+        positions, ids = self._candidates(text, tok_start, tok_end, resolved)
+
+        forms = _Forms(text, tok_start, tok_end)
+        bounds = doc_tokens.tolist()
+        cut = np.searchsorted(positions, doc_tokens).tolist()  # each document's candidates
+        positions_, ids_ = positions.tolist(), ids.tolist()
+        walk = self._walk
+        for d in range(len(docs)):
+            if d in plain:
+                forms_d = vocab.forms(docs[d])
+                hits = list(self.scan(forms_d, resolved=resolved))
+                spans_d = None
+                if offsets:
+                    spans = vocab.spans(docs[d])
+                    spans_d = [(spans[f][0], spans[e - 1][1]) for _, _, f, e in hits]
+                if forms_d:
+                    yield first + d, len(forms_d), 0, hits, spans_d
+                continue
+            lo, hi = bounds[d], bounds[d + 1]
+            if hi == lo:
+                continue
+            a, b = cut[d], cut[d + 1]
+            hits = walk(forms, positions_[a:b], ids_[a:b], hi) if a < b else []
+            spans_out: list[tuple[int, int]] | None = None
+            if offsets and kept is not None:
+                base = int(doc_start[d])
+                source = docs[d]
+                spans_out = []
+                for _, _, f, e in hits:
+                    begin = int(kept[tok_start[f]]) - base
+                    end = int(kept[tok_end[e - 1] - 1]) + 1 - base
+                    while end < len(source) and source[end] in _MARKS:
+                        end += 1
+                    spans_out.append((begin, end))
+            yield first + d, hi - lo, lo, hits, spans_out
+
+    def _candidates(
+        self, text: str, tok_start: IntArray, tok_end: IntArray, resolved: dict[str, int]
+    ) -> tuple[IntArray, IntArray]:
+        """The tokens of ``text`` (a chunk's forms between spaces) that can start a hit, and their entries."""
+        none = np.zeros(0, dtype=np.int64)
+        if self._automaton is None:
+            return none, none
+        found = np.fromiter(chain.from_iterable(self._automaton.iter(text)), dtype=np.int64).reshape(-1, 2)
+        if not len(found):
+            return none, none
+        ends, keys = found[:, 0], found[:, 1]
+        begins = ends - self._key_length[keys] + 1  # in norm: the key's leading space is text[begin]
+        # Matches come in order of their end: a token's whole-token key (if any) is its last match.
+        last = np.ones(len(begins), dtype=np.bool_)
+        last[:-1] = begins[1:] != begins[:-1]
+        begins, keys = begins[last], keys[last]
+        positions = np.searchsorted(tok_start, begins)
+        whole = keys < self._n_whole
+        todo = keys[whole & (self._key_entry[keys] < 0)]
+        for key in np.unique(todo).tolist():
+            self._key_entry[key] = self._entries_of(self._resolve_all(self._key_forms[key]))
+        ids = self._key_entry[keys]
+        for j in np.flatnonzero(~whole).tolist():  # a glob key: cut the token's form and resolve it
+            position = int(positions[j])
+            form = text[int(tok_start[position]) + 1 : int(tok_end[position]) + 1]
+            found_id = resolved.get(form)
+            if found_id is None:
+                found_id = resolved[form] = self._entries_of(self.resolve(form))
+            ids[j] = found_id
+        hit = ids > 0
+        return positions[hit], ids[hit]
+
+    def _walk(self, forms: Sequence[str], positions: list[int], ids: list[int], n: int) -> list[Hit]:
+        """The hits among the candidate ``positions`` (ascending) of tokens ``forms[:n]``: per frame, the
+        longest entry that matches wins and the scan resumes after it."""
+        resolved = self._resolved
+        hits: list[Hit] = []
         blocked: dict[int, int] = {}
-        n = len(forms)
-        for i in compress(range(n), candidates):
-            for frame, patterns in candidates[i] or ():
+        until = 0  # no phrase hit so far reaches beyond this token
+        for i, r in zip(positions, ids, strict=True):
+            entries = resolved[r]
+            assert entries is not None
+            if entries.single is not None and i >= until:  # one-word entries, nothing blocked
+                hits += [(frame, index, i, i + 1) for frame, index in entries.single]
+                continue
+            for frame, patterns in entries.groups:
                 if blocked.get(frame, 0) > i:
                     continue
                 for p in patterns:
                     end = i + len(p.words)
-                    if end > n or not self._rest_matches(p, forms, i):
-                        continue
-                    blocked[frame] = end
-                    yield frame, p.index, i, end
+                    if end > i + 1:
+                        if end > n or not _rest_matches(p, forms, i):
+                            continue
+                        blocked[frame] = end
+                        until = max(until, end)
+                    hits.append((frame, p.index, i, end))
                     break
+        return hits
 
-    @staticmethod
-    def _rest_matches(p: _Pattern, forms: Sequence[str], i: int) -> bool:
-        words = p.words
-        last = len(words) - 1
-        for k in range(1, len(words)):
-            form = forms[i + k]
-            if k == last and p.glob:
-                if not form.startswith(words[k]):
-                    return False
-            elif form != words[k]:
+
+class _Forms(Sequence[str]):
+    """The forms of a chunk's tokens, cut from its text of forms only where a phrase is checked."""
+
+    def __init__(self, text: str, starts: IntArray, stops: IntArray) -> None:
+        self.text, self.starts, self.stops = text, starts, stops
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def __getitem__(self, i: int) -> str:  # type: ignore[override]
+        return self.text[int(self.starts[i]) + 1 : int(self.stops[i]) + 1]
+
+
+def _rest_matches(p: _Pattern, forms: Sequence[str], i: int) -> bool:
+    words = p.words
+    last = len(words) - 1
+    for k in range(1, len(words)):
+        form = forms[i + k]
+        if k == last and p.glob:
+            if not form.startswith(words[k]):
                 return False
-        return True
-
-    def spans(self, text: str) -> list[tuple[int, int]]:
-        """``(start, end)`` in ``text`` of each token, aligned with :meth:`forms`."""
-        pieces = self.tokens.pieces
-        return [
-            (m.start() + start, m.start() + end)
-            for m in _RAW.finditer(text)
-            for _, start, end in pieces(m.group())
-        ]
+        elif form != words[k]:
+            return False
+    return True
 
 
 @lru_cache(maxsize=4)
 def matcher(lexicon: Lexicon, *, min_stem: int = MIN_STEM) -> Matcher:
-    """The compiled matcher of a lexicon, kept for reuse: its per-form caches make later calls faster."""
+    """The compiled matcher of a lexicon, kept for reuse (it holds nothing per token)."""
     return Matcher(lexicon, min_stem=min_stem)
 
 
@@ -303,33 +480,35 @@ def provenance(lexicon: Lexicon, matcher: Matcher) -> dict[str, Any]:
     return {"framing_version": framing_version(), **lexicon.provenance(), "min_stem": matcher.min_stem}
 
 
-def find_matches(corpus: pd.DataFrame, lexicon: Lexicon, *, min_stem: int = MIN_STEM) -> pd.DataFrame:
+def find_matches(
+    corpus: pd.DataFrame,
+    lexicon: Lexicon,
+    *,
+    min_stem: int = MIN_STEM,
+    vocabulary: Vocabulary | None = None,
+) -> pd.DataFrame:
     """One row per hit: ``doc_id, frame, entry, surface, start, end`` (and ``outlet`` when the corpus has it).
 
     ``surface == text[start:end]`` always: the whole matched word(s) as written, attached prefixes,
     diacritics and tatweel included. Within a frame the longest entry wins and no token counts twice;
     frames are matched independently. ``min_stem`` is the shortest stem a proclitic may be stripped from.
+    ``vocabulary`` (a :class:`~framing.text.vocabulary.Vocabulary` of the lexicon's normalization) keeps
+    the tokens of documents read the plain way, for reuse; one is made for the call when None.
     """
     compiled = matcher(lexicon, min_stem=min_stem)
     ids, texts = S.doc_ids(corpus), S.texts(corpus)
     outlets = corpus[S.OUTLET].tolist() if S.OUTLET in corpus.columns else None
     rows: list[tuple[Any, ...]] = []
-    for d, text in enumerate(texts):
-        hits = sorted(compiled.scan(compiled.forms(text)), key=lambda h: (h[2], h[0]))
-        if not hits:
+    frames, entries = compiled.frames, compiled.entries
+    for d, _, _, hits, spans in compiled._documents(texts, True, vocabulary, CHUNK_CHARS):
+        if not hits or spans is None:
             continue
-        spans = compiled.spans(text)
-        for frame, entry, first, end in hits:
-            start, stop = spans[first][0], spans[end - 1][1]
-            row = (
-                ids[d],
-                compiled.frames[frame],
-                compiled.entries[entry].pattern,
-                text[start:stop],
-                start,
-                stop,
-            )
-            rows.append(row + ((outlets[d],) if outlets is not None else ()))
+        text = texts[d]
+        extra = (outlets[d],) if outlets is not None else ()
+        for (frame, entry, _, _), (start, stop) in sorted(
+            zip(hits, spans, strict=True), key=lambda h: (h[0][2], h[0][0])
+        ):
+            rows.append((ids[d], frames[frame], entries[entry].pattern, text[start:stop], start, stop, *extra))
     columns = list(MATCH_COLUMNS) + ([S.OUTLET] if outlets is not None else [])
     matches = pd.DataFrame(rows, columns=columns)
     matches = matches.astype({"start": "int64", "end": "int64"})
