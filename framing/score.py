@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from framing import schema as S
-from framing.lexicon.match import CHUNK_CHARS, MIN_STEM, find_matches, matcher, provenance
+from framing.lexicon.match import MIN_STEM, find_matches, matcher, provenance
 from framing.lexicon.model import Lexicon
 from framing.text.normalize import Normalization
 from framing.text.vocabulary import Vocabulary
@@ -47,15 +47,7 @@ def score(
     compiled = matcher(lexicon, min_stem=min_stem)
     doc_ids, texts = S.doc_ids(corpus), S.texts(corpus)
     n_frames = len(compiled.frames)
-    counts = np.zeros((len(texts), n_frames), dtype=np.int64)
-    tokens = np.zeros(len(texts), dtype=np.int64)
-    for d, n_tokens, _, hits, _ in compiled._documents(texts, False, vocabulary, CHUNK_CHARS):
-        tokens[d] = n_tokens
-        if hits:
-            row = [0] * n_frames
-            for frame, _, _, _ in hits:
-                row[frame] += 1
-            counts[d] = row
+    counts, tokens = compiled.counts(texts, vocabulary=vocabulary)
     flat = counts.ravel()
     per_doc = np.repeat(tokens, n_frames)
     rate = np.divide(1000.0 * flat, per_doc, out=np.zeros(len(flat)), where=per_doc > 0)

@@ -73,9 +73,28 @@ class _Pattern:
     glob: bool
     exact: bool
 
+    @property
+    def rest(self) -> str:
+        """The words after the first as they follow it in a text of forms (one space apart)."""
+        tail = " " + " ".join(self.words[1:])
+        return tail if self.glob else tail + " "
+
 
 # The entries that can start at a form, grouped by frame (longest first), or None.
 _Candidates = tuple[tuple[int, tuple[_Pattern, ...]], ...] | None
+
+
+@dataclass(frozen=True)
+class _Chunk:
+    """A chunk of documents as one text of forms, one space apart (with a space before and after)."""
+
+    text: str
+    tok_start: IntArray  # of each token in the forms (``text`` index minus one)
+    tok_end: IntArray
+    doc_tokens: IntArray  # each document's first token, and the end
+    doc_start: IntArray  # each document's first code unit in the chunk, and the end
+    plain: set[int]  # the documents read the plain way
+    kept: IntArray | None  # the code unit of the chunk that each character of the forms comes from
 
 
 class _Entries:
@@ -128,6 +147,7 @@ class Matcher:
     frames: tuple[str, ...] = field(init=False)
     entries: tuple[Entry, ...] = field(init=False)
     _patterns: tuple[_Pattern, ...] = field(init=False, repr=False)
+    _rest: tuple[str, ...] = field(init=False, repr=False)
     _exact_first: dict[str, list[int]] = field(init=False, repr=False)
     _first: dict[str, list[int]] = field(init=False, repr=False)
     _firsts: frozenset[str] = field(init=False, repr=False)
@@ -139,6 +159,7 @@ class Matcher:
     _key_entry: IntArray = field(init=False, repr=False)  # key -> _Entries index (-1: not yet resolved)
     _n_whole: int = field(init=False, repr=False)  # keys [0, _n_whole) are whole tokens, the rest globs
     _resolved: list[_Entries | None] = field(init=False, repr=False)  # one per key resolved, at most
+    _frames_of: npt.NDArray[np.float64] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.frames = tuple(f.id for f in self.lexicon.frames)
@@ -148,6 +169,7 @@ class Matcher:
             _Pattern(i, frame_index[e.frame], tuple(e.words), e.glob, e.exact)
             for i, e in enumerate(self.entries)
         )
+        self._rest = tuple(p.rest for p in self._patterns)
         self._exact_first, self._first, self._globs = {}, {}, {}
         glob_first: dict[str, list[int]] = {}
         for p in self._patterns:
@@ -191,6 +213,7 @@ class Matcher:
         self._n_whole = len(whole)
         self._key_entry = np.full(len(keys), -1, dtype=np.int64)
         self._resolved = [None]
+        self._frames_of = np.zeros((0, len(self.frames)))
 
     def _entries_of(self, candidates: _Candidates) -> int:
         """The index in ``_resolved`` of a form's candidates (0 is "none")."""
@@ -264,7 +287,13 @@ class Matcher:
             if found:
                 positions.append(i)
                 ids.append(found)
-        return iter(self._walk(forms, positions, ids, len(forms)))
+        if not positions:
+            return iter(())
+        ends, end = [], 0
+        for form in forms:
+            end += len(form) + 1
+            ends.append(end)  # where the space after the form is in the text below
+        return iter(self._walk(" " + " ".join(forms) + " ", ends, positions, ids, len(forms)))
 
     def hits(self, text: str, *, vocabulary: Vocabulary | None = None) -> tuple[int, list[Hit]]:
         """``(number of tokens, hits)`` of one text: the hits of :meth:`scan` of its forms."""
@@ -295,25 +324,22 @@ class Matcher:
         """:meth:`documents` with hits at token positions of the chunk, and each document's first one."""
         vocab = vocabulary if vocabulary is not None else Vocabulary(self.lexicon.normalization)
         resolved: dict[str, int] = {}
+        for start, stop in self._chunks(texts, chunk_chars):
+            yield from self._chunk(texts, start, stop, offsets, vocab, resolved)
+
+    def _chunks(self, texts: Sequence[str], chunk_chars: int) -> Iterator[tuple[int, int]]:
+        """``(start, stop)`` of each chunk of documents: about ``chunk_chars`` characters, one document at least."""
         start = 0
         while start < len(texts):
             stop, size = start, 0
             while stop < len(texts) and (size < chunk_chars or stop == start):
                 size += len(texts[stop]) + 1
                 stop += 1
-            yield from self._chunk(texts, start, stop, offsets, vocab, resolved)
+            yield start, stop
             start = stop
 
-    def _chunk(
-        self,
-        texts: Sequence[str],
-        first: int,
-        stop: int,
-        offsets: bool,
-        vocab: Vocabulary,
-        resolved: dict[str, int],
-    ) -> Iterator[tuple[int, int, int, list[Hit], list[tuple[int, int]] | None]]:
-        docs = texts[first:stop]
+    def _prepare(self, docs: Sequence[str], offsets: bool) -> _Chunk:
+        """One normalization pass over a chunk of documents: its text of forms and where its tokens are."""
         joined = "\n".join(docs)
         units = np.frombuffer(joined.encode("utf-16-le"), dtype=np.uint16)
         table, plain_units = _code_table(self.lexicon.normalization)
@@ -333,13 +359,18 @@ class Matcher:
             for d in plain:  # blank them here: they go the plain way
                 mapped[doc_start[d] : doc_start[d] + lengths[d]] = _SPACE
         keep = mapped != _DELETE
-        norm = mapped[keep]
-        kept = np.flatnonzero(keep) if offsets else None
-        # the position in ``norm`` of each document's start (deleted units before it not counted)
-        deleted = np.zeros(len(units) + 2, dtype=np.int64)
-        np.cumsum(~keep, out=deleted[1 : len(units) + 1])
-        deleted[-1] = deleted[-2]
-        norm_start = doc_start - deleted[doc_start]
+        spaced = mapped[keep]
+        # one space between two forms: a phrase is then a substring of the text of forms
+        single = np.ones(len(spaced), dtype=np.bool_)
+        single[1:] = (spaced[1:] != _SPACE) | (spaced[:-1] != _SPACE)
+        norm = spaced[single]
+        kept = np.flatnonzero(keep)[single] if offsets else None
+        # the position in ``norm`` of each document's start (units dropped before it not counted)
+        keep[keep] = single
+        dropped = np.zeros(len(units) + 2, dtype=np.int64)
+        np.cumsum(~keep, out=dropped[1 : len(units) + 1])
+        dropped[-1] = dropped[-2]
+        norm_start = doc_start - dropped[doc_start]
         word = np.zeros(len(norm) + 2, dtype=np.int8)
         word[1:-1] = norm != _SPACE
         edges = np.diff(word)
@@ -347,15 +378,28 @@ class Matcher:
         tok_end = np.flatnonzero(edges == -1)
         doc_tokens = np.searchsorted(tok_start, norm_start)  # first token of each document (and the end)
         text = " " + norm.tobytes().decode("utf-16-le") + " "
-        positions, ids = self._candidates(text, tok_start, tok_end, resolved)
+        return _Chunk(text, tok_start, tok_end, doc_tokens, doc_start, plain, kept)
 
-        forms = _Forms(text, tok_start, tok_end)
-        bounds = doc_tokens.tolist()
-        cut = np.searchsorted(positions, doc_tokens).tolist()  # each document's candidates
+    def _chunk(
+        self,
+        texts: Sequence[str],
+        first: int,
+        stop: int,
+        offsets: bool,
+        vocab: Vocabulary,
+        resolved: dict[str, int],
+    ) -> Iterator[tuple[int, int, int, list[Hit], list[tuple[int, int]] | None]]:
+        docs = texts[first:stop]
+        chunk = self._prepare(docs, offsets)
+        text, tok_start, tok_end, kept = chunk.text, chunk.tok_start, chunk.tok_end, chunk.kept
+        positions, ids = self._candidates(text, tok_start, tok_end, resolved)
+        stops = tok_end + 1  # where the space after each token is in ``text``
+        bounds = chunk.doc_tokens.tolist()
+        cut = np.searchsorted(positions, chunk.doc_tokens).tolist()  # each document's candidates
         positions_, ids_ = positions.tolist(), ids.tolist()
         walk = self._walk
         for d in range(len(docs)):
-            if d in plain:
+            if d in chunk.plain:
                 forms_d = vocab.forms(docs[d])
                 hits = list(self.scan(forms_d, resolved=resolved))
                 spans_d = None
@@ -369,10 +413,10 @@ class Matcher:
             if hi == lo:
                 continue
             a, b = cut[d], cut[d + 1]
-            hits = walk(forms, positions_[a:b], ids_[a:b], hi) if a < b else []
+            hits = walk(text, stops, positions_[a:b], ids_[a:b], hi) if a < b else []
             spans_out: list[tuple[int, int]] | None = None
             if offsets and kept is not None:
-                base = int(doc_start[d])
+                base = int(chunk.doc_start[d])
                 source = docs[d]
                 spans_out = []
                 for _, _, f, e in hits:
@@ -382,6 +426,81 @@ class Matcher:
                         end += 1
                     spans_out.append((begin, end))
             yield first + d, hi - lo, lo, hits, spans_out
+
+    def counts(
+        self, texts: Sequence[str], *, vocabulary: Vocabulary | None = None, chunk_chars: int = CHUNK_CHARS
+    ) -> tuple[IntArray, IntArray]:
+        """``(counts, tokens)``: hits per document and frame (documents x frames), tokens per document.
+
+        The same counts as :meth:`documents`' hits; the one-word hits are counted with numpy, and only
+        the tokens where a phrase may start are scanned one by one.
+        """
+        vocab = vocabulary if vocabulary is not None else Vocabulary(self.lexicon.normalization)
+        resolved: dict[str, int] = {}
+        n_frames = len(self.frames)
+        counts = np.zeros((len(texts), n_frames), dtype=np.int64)
+        tokens = np.zeros(len(texts), dtype=np.int64)
+        for first, stop in self._chunks(texts, chunk_chars):
+            docs = texts[first:stop]
+            chunk = self._prepare(docs, False)
+            positions, ids = self._candidates(chunk.text, chunk.tok_start, chunk.tok_end, resolved)
+            doc_tokens = chunk.doc_tokens
+            tokens[first:stop] = np.diff(doc_tokens)
+            frames_of = self._frame_matrix()  # entries id -> 0/1 per frame, for one-word entries
+            one_word = frames_of[ids].any(axis=1) if len(ids) else np.zeros(0, dtype=np.bool_)
+            owner = np.searchsorted(doc_tokens, positions, side="right") - 1
+            block = counts[first:stop]  # a view: counts of this chunk
+            simple_ids, simple_owner = ids[one_word], owner[one_word]
+            for f in range(n_frames):
+                block[:, f] += np.bincount(simple_owner, weights=frames_of[simple_ids, f], minlength=len(docs)).astype(
+                    np.int64
+                )
+            # the tokens where a phrase may start, scanned in order within each document
+            phrase_pos, phrase_ids = positions[~one_word], ids[~one_word]
+            cut = np.searchsorted(phrase_pos, doc_tokens).tolist()
+            stops = chunk.tok_end + 1
+            bounds = doc_tokens.tolist()
+            positions_, ids_ = phrase_pos.tolist(), phrase_ids.tolist()
+            covered_at: list[int] = []
+            covered_frame: list[int] = []
+            covered_doc: list[int] = []
+            for d in np.flatnonzero(np.diff(cut)).tolist():
+                a, b = cut[d], cut[d + 1]
+                for frame, _, i, end in self._walk(chunk.text, stops, positions_[a:b], ids_[a:b], bounds[d + 1]):
+                    block[d, frame] += 1
+                    for j in range(i + 1, end):  # a one-word hit inside a phrase hit of its frame: not one
+                        covered_at.append(j)
+                        covered_frame.append(frame)
+                        covered_doc.append(d)
+            if covered_at:
+                simple_pos = positions[one_word]
+                at = np.array(covered_at, dtype=np.int64)
+                where = np.minimum(np.searchsorted(simple_pos, at), max(0, len(simple_pos) - 1))
+                frame_arr = np.array(covered_frame, dtype=np.int64)
+                found = (
+                    (simple_pos[where] == at) & (frames_of[simple_ids[where], frame_arr] > 0)
+                    if len(simple_pos)
+                    else np.zeros(len(at), dtype=np.bool_)
+                )
+                np.subtract.at(block, (np.array(covered_doc)[found], frame_arr[found]), 1)
+            for d in chunk.plain:
+                forms_d = vocab.forms(docs[d])
+                tokens[first + d] = len(forms_d)
+                for frame, _, _, _ in self.scan(forms_d, resolved=resolved):
+                    counts[first + d, frame] += 1
+        return counts, tokens
+
+    def _frame_matrix(self) -> npt.NDArray[np.float64]:
+        """Per resolved entries id: 1 in each frame of its one-word hits (a row of zeros when a phrase may
+        start there, or for id 0)."""
+        if self._frames_of.shape[0] != len(self._resolved):
+            matrix = np.zeros((len(self._resolved), len(self.frames)), dtype=np.float64)
+            for r, entries in enumerate(self._resolved):
+                if entries is not None and entries.single is not None:
+                    for frame, _ in entries.single:
+                        matrix[r, frame] = 1.0
+            self._frames_of = matrix
+        return self._frames_of
 
     def _candidates(
         self, text: str, tok_start: IntArray, tok_end: IntArray, resolved: dict[str, int]
@@ -415,10 +534,12 @@ class Matcher:
         hit = ids > 0
         return positions[hit], ids[hit]
 
-    def _walk(self, forms: Sequence[str], positions: list[int], ids: list[int], n: int) -> list[Hit]:
-        """The hits among the candidate ``positions`` (ascending) of tokens ``forms[:n]``: per frame, the
+    def _walk(self, text: str, ends: IntArray, positions: list[int], ids: list[int], n: int) -> list[Hit]:
+        """The hits among the candidate ``positions`` (ascending) of the tokens before ``n`` of ``text``, a
+        text of forms one space apart (``ends[i]``: where the space after token i is): per frame, the
         longest entry that matches wins and the scan resumes after it."""
-        resolved = self._resolved
+        resolved, rests = self._resolved, self._rest
+        startswith = text.startswith
         hits: list[Hit] = []
         blocked: dict[int, int] = {}
         until = 0  # no phrase hit so far reaches beyond this token
@@ -434,39 +555,13 @@ class Matcher:
                 for p in patterns:
                     end = i + len(p.words)
                     if end > i + 1:
-                        if end > n or not _rest_matches(p, forms, i):
+                        if end > n or not startswith(rests[p.index], ends[i]):
                             continue
                         blocked[frame] = end
                         until = max(until, end)
                     hits.append((frame, p.index, i, end))
                     break
         return hits
-
-
-class _Forms(Sequence[str]):
-    """The forms of a chunk's tokens, cut from its text of forms only where a phrase is checked."""
-
-    def __init__(self, text: str, starts: IntArray, stops: IntArray) -> None:
-        self.text, self.starts, self.stops = text, starts, stops
-
-    def __len__(self) -> int:
-        return len(self.starts)
-
-    def __getitem__(self, i: int) -> str:  # type: ignore[override]
-        return self.text[int(self.starts[i]) + 1 : int(self.stops[i]) + 1]
-
-
-def _rest_matches(p: _Pattern, forms: Sequence[str], i: int) -> bool:
-    words = p.words
-    last = len(words) - 1
-    for k in range(1, len(words)):
-        form = forms[i + k]
-        if k == last and p.glob:
-            if not form.startswith(words[k]):
-                return False
-        elif form != words[k]:
-            return False
-    return True
 
 
 @lru_cache(maxsize=4)

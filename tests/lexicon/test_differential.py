@@ -122,4 +122,8 @@ def test_same_hits_as_the_previous_matcher(seed: int) -> None:
     # small chunks: documents cut into many passes give the same hits
     compiled = Matcher(lex, min_stem=min_stem)
     whole = list(compiled.documents(texts, offsets=True))
-    assert list(compiled.documents(texts, offsets=True, chunk_chars=rng.randrange(1, 60))) == whole
+    small = rng.randrange(1, 60)
+    assert list(compiled.documents(texts, offsets=True, chunk_chars=small)) == whole
+    chunked_counts, chunked_tokens = compiled.counts(texts, chunk_chars=small)
+    np.testing.assert_array_equal(chunked_counts, counts)
+    np.testing.assert_array_equal(chunked_tokens, tokens)
