@@ -364,13 +364,8 @@ class Matcher:
         single = np.ones(len(spaced), dtype=np.bool_)
         single[1:] = (spaced[1:] != _SPACE) | (spaced[:-1] != _SPACE)
         norm = spaced[single]
-        kept = np.flatnonzero(keep)[single] if offsets else None
-        # the position in ``norm`` of each document's start (units dropped before it not counted)
-        keep[keep] = single
-        dropped = np.zeros(len(units) + 2, dtype=np.int64)
-        np.cumsum(~keep, out=dropped[1 : len(units) + 1])
-        dropped[-1] = dropped[-2]
-        norm_start = doc_start - dropped[doc_start]
+        kept = np.flatnonzero(keep)[single]  # the code unit each character of ``norm`` comes from
+        norm_start = np.searchsorted(kept, doc_start)  # the position in ``norm`` of each document's start
         word = np.zeros(len(norm) + 2, dtype=np.int8)
         word[1:-1] = norm != _SPACE
         edges = np.diff(word)
@@ -378,7 +373,7 @@ class Matcher:
         tok_end = np.flatnonzero(edges == -1)
         doc_tokens = np.searchsorted(tok_start, norm_start)  # first token of each document (and the end)
         text = " " + norm.tobytes().decode("utf-16-le") + " "
-        return _Chunk(text, tok_start, tok_end, doc_tokens, doc_start, plain, kept)
+        return _Chunk(text, tok_start, tok_end, doc_tokens, doc_start, plain, kept if offsets else None)
 
     def _chunk(
         self,
