@@ -7,7 +7,7 @@ there is no module-level cache that grows.
 
 >>> vocabulary = Vocabulary.from_texts(["قال الوزير إنّ «المعارضة» ترفض", "وللمعارضة مطالب"])
 >>> len(vocabulary), vocabulary.forms("وللمعارضة، مطالب")
-(8, ['وللمعارضه', 'مطالب'])
+(7, ['وللمعارضه', 'مطالب'])
 >>> vocabulary.clitic_stems("وللمعارضه")
 ['وللمعارضه', 'للمعارضه', 'لمعارضه', 'المعارضه', 'معارضه']
 """
