@@ -21,6 +21,7 @@ from framing.load.encoding import DecodeError, decode_bytes
 from framing.load.outlets import PROFILE_FILE_NAME, Profiles, load_profiles, read_profiles
 from framing.load.pages import Page, page_lines, parse_page, repeated_lines, split_title
 from framing.load.report import LoadError, LoadReport
+from framing.load.save import is_saved_corpus, read_saved_corpus
 from framing.provenance import framing_version
 
 PAGE_SUFFIXES = (".txt",)
@@ -138,7 +139,10 @@ def read_corpus(
     ``path`` is a file or a folder (read recursively; hidden files are left out). Page text files
     (``.txt``) are parsed into headline, dates, dateline, wire, caption and body; saved HTML pages go
     through trafilatura (offline) and then the same parser; tables (``.csv``, ``.tsv``, ``.jsonl``,
-    ``.parquet``) are read with ``columns``, a mapping from their column names to the corpus's.
+    ``.parquet``) are read with ``columns``, a mapping from their column names to the corpus's. A
+    ``.parquet`` corpus written by ``framing load`` or ``framing report`` is read back unchanged
+    (:func:`~framing.load.save.read_saved_corpus`; ``outlet`` still replaces the outlet column) unless
+    ``columns`` is given.
 
     - ``outlet``: the outlet id for every article (otherwise: the outlet profile found from the page
       title, else the site name in the title, else the first folder below ``path``, else ``unknown``).
@@ -160,6 +164,11 @@ def read_corpus(
     root = Path(path)
     if not root.exists():
         raise FileNotFoundError(f"corpus path {str(root)!r} does not exist")
+    if is_saved_corpus(root) and columns is None:  # framing's own: read back as saved
+        saved = read_saved_corpus(root)
+        if outlet is not None:
+            saved[S.OUTLET] = outlet
+        return saved
     report = LoadReport(root=str(root))
     known = _resolve_profiles(root, profiles, report)
     found, other = corpus_files(root)
