@@ -1,6 +1,6 @@
 """Lexicon scoring speed: the matcher, the previous matcher and the naive per-term loop, in one run.
 
-    LAB_DATA=/tmp/lab python ../shared/bench/lab-corpus/gen_corpus.py 10000   # once: corpus_10000.txt, lexicon.json
+    LAB_DATA=/tmp/lab python ../shared/bench/lab-corpus/gen_corpus.py 10000   # once (48 MB)
     LAB_DATA=/tmp/lab .venv/bin/python benchmarks/bench_score.py [--docs 10000] [--naive-mb 3] [--repeats 2]
 
 Two workloads on the lab corpus (synthetic Arabic news text with proclitics, spelling variants and
@@ -50,7 +50,8 @@ def read_lab(folder: Path, docs: int) -> tuple[pd.DataFrame, dict[str, list[str]
     path = folder / f"corpus_{docs}.txt"
     if not path.exists():
         sys.exit(
-            f"{path} is missing: run  LAB_DATA={folder} python ../shared/bench/lab-corpus/gen_corpus.py {docs}"
+            f"{path} is missing: run  LAB_DATA={folder} python "
+            f"../shared/bench/lab-corpus/gen_corpus.py {docs}"
         )
     texts = path.read_text(encoding="utf-8").split("\n")
     if texts and texts[-1] == "":
@@ -74,7 +75,7 @@ def dense_spec(corpus: pd.DataFrame, n_terms: int = 35, n_frames: int = 5) -> di
 
 
 def naive(corpus: pd.DataFrame, spec: dict[str, list[str]]) -> pd.DataFrame:
-    """What researchers write by hand: one str.count per term (it counts substrings: wrong as well as slow)."""
+    """What researchers write by hand: one str.count per term (it counts substrings: wrong, and slow)."""
     counts = {}
     for frame, entries in spec.items():
         total = 0
@@ -183,7 +184,10 @@ def main() -> None:
         lexicon = load_lexicon(spec)
         dense = dense_spec(corpus)
         dense_lexicon = load_lexicon(dense)
-    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores; one core used; load {os.getloadavg()[0]:.1f}")
+    print(
+        f"python {sys.version.split()[0]}, {os.cpu_count()} cores; one core used; "
+        f"load average {os.getloadavg()[0]:.1f}"
+    )
     workload("realistic (lab lexicon)", corpus, spec, lexicon, args)
     workload("dense (35 commonest forms)", corpus, dense, dense_lexicon, args)
 

@@ -36,7 +36,6 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
@@ -47,7 +46,7 @@ from framing.lexicon import load_lexicon
 from framing.load import read_corpus
 from framing.load.corpus import corpus_files
 from framing.load.save import save_corpus
-from framing.provenance import framing_version
+from framing.provenance import framing_version, package_version
 
 GENERATOR = "framing report"
 CORPUS_PARAMETER = "CORPUS_PATH"
@@ -638,13 +637,6 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _package_version(name: str) -> str | None:
-    try:
-        return version(name)
-    except PackageNotFoundError:
-        return None
-
-
 def _provenance(
     corpus_path: Path,
     corpus: pd.DataFrame,
@@ -670,7 +662,7 @@ def _provenance(
         "created": datetime.now(UTC).isoformat(timespec="seconds"),
         "framing_version": framing_version(),
         "python": platform.python_version(),
-        "packages": {name: _package_version(name) for name in PACKAGES},
+        "packages": {name: package_version(name) for name in PACKAGES},
         "corpus": {
             "path": str(corpus_path),
             "demo": note is not None,

@@ -39,7 +39,6 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from importlib.metadata import PackageNotFoundError, version
 from numbers import Integral
 from pathlib import Path
 from typing import Any
@@ -50,7 +49,7 @@ import pandas as pd
 
 from framing import schema as S
 from framing.lexicon.model import Lexicon
-from framing.provenance import framing_version
+from framing.provenance import framing_version, package_version
 from framing.schema import validate_corpus
 from framing.text.clitics import ARTICLE, ARTICLE_AFTER_LAM, MIN_STEM
 from framing.text.normalize import Normalization
@@ -216,8 +215,8 @@ def arabic_vectorizer(
     Tokens come from :class:`ArabicWords` (normalized forms, proclitics stripped, no stopwords, numbers or
     one-letter tokens, nor ``extra_stopwords``); ``texts``, the corpus, decides which bare proclitics
     (و ف ب ل ك) are stripped (without it only article chains are). ``vocabulary`` (of the same
-    normalization) keeps the tokens and clitic readings for reuse; one is made when None. ``min_df`` defaults to
-    :func:`default_min_df` of ``n_docs``; n-grams are unigrams and bigrams (of the tokens left).
+    normalization) keeps the tokens and clitic readings for reuse; one is made when None. ``min_df``
+    defaults to :func:`default_min_df` of ``n_docs``; n-grams are unigrams and bigrams (of the tokens left).
 
     >>> vectorizer = arabic_vectorizer(3)
     >>> counts = vectorizer.fit_transform(["الإرهاب في حلب", "مكافحة الإرهاب", "والإرهابيين 2016"])
@@ -702,10 +701,7 @@ def _offset(freq: str) -> Any:
 
 
 def _version(package: str) -> str:
-    try:
-        return version(package)
-    except PackageNotFoundError:
-        return "unknown"
+    return package_version(package) or "unknown"
 
 
 def _is_int(value: Any) -> bool:

@@ -106,7 +106,9 @@ class _Entries:
         self.groups = groups or ()
         # every frame's longest entry is one word: the hits are (frame, entry) whatever follows
         one_word = all(len(patterns[0].words) == 1 for _, patterns in self.groups)
-        self.single = tuple((frame, patterns[0].index) for frame, patterns in self.groups) if one_word else None
+        self.single = (
+            tuple((frame, patterns[0].index) for frame, patterns in self.groups) if one_word else None
+        )
 
 
 @lru_cache(maxsize=4)
@@ -328,7 +330,7 @@ class Matcher:
             yield from self._chunk(texts, start, stop, offsets, vocab, resolved)
 
     def _chunks(self, texts: Sequence[str], chunk_chars: int) -> Iterator[tuple[int, int]]:
-        """``(start, stop)`` of each chunk of documents: about ``chunk_chars`` characters, one document at least."""
+        """``(start, stop)`` of each chunk: about ``chunk_chars`` characters, one document at least."""
         start = 0
         while start < len(texts):
             stop, size = start, 0
@@ -447,9 +449,9 @@ class Matcher:
             block = counts[first:stop]  # a view: counts of this chunk
             simple_ids, simple_owner = ids[one_word], owner[one_word]
             for f in range(n_frames):
-                block[:, f] += np.bincount(simple_owner, weights=frames_of[simple_ids, f], minlength=len(docs)).astype(
-                    np.int64
-                )
+                block[:, f] += np.bincount(
+                    simple_owner, weights=frames_of[simple_ids, f], minlength=len(docs)
+                ).astype(np.int64)
             # the tokens where a phrase may start, scanned in order within each document
             phrase_pos, phrase_ids = positions[~one_word], ids[~one_word]
             cut = np.searchsorted(phrase_pos, doc_tokens).tolist()
@@ -461,7 +463,9 @@ class Matcher:
             covered_doc: list[int] = []
             for d in np.flatnonzero(np.diff(cut)).tolist():
                 a, b = cut[d], cut[d + 1]
-                for frame, _, i, end in self._walk(chunk.text, stops, positions_[a:b], ids_[a:b], bounds[d + 1]):
+                for frame, _, i, end in self._walk(
+                    chunk.text, stops, positions_[a:b], ids_[a:b], bounds[d + 1]
+                ):
                     block[d, frame] += 1
                     for j in range(i + 1, end):  # a one-word hit inside a phrase hit of its frame: not one
                         covered_at.append(j)
@@ -529,7 +533,9 @@ class Matcher:
         hit = ids > 0
         return positions[hit], ids[hit]
 
-    def _walk(self, text: str, ends: IntArray, positions: list[int], ids: list[int], n: int) -> list[Hit]:
+    def _walk(
+        self, text: str, ends: Sequence[int] | IntArray, positions: list[int], ids: list[int], n: int
+    ) -> list[Hit]:
         """The hits among the candidate ``positions`` (ascending) of the tokens before ``n`` of ``text``, a
         text of forms one space apart (``ends[i]``: where the space after token i is): per frame, the
         longest entry that matches wins and the scan resumes after it."""
@@ -598,7 +604,9 @@ def find_matches(
         for (frame, entry, _, _), (start, stop) in sorted(
             zip(hits, spans, strict=True), key=lambda h: (h[0][2], h[0][0])
         ):
-            rows.append((ids[d], frames[frame], entries[entry].pattern, text[start:stop], start, stop, *extra))
+            rows.append(
+                (ids[d], frames[frame], entries[entry].pattern, text[start:stop], start, stop, *extra)
+            )
     columns = list(MATCH_COLUMNS) + ([S.OUTLET] if outlets is not None else [])
     matches = pd.DataFrame(rows, columns=columns)
     matches = matches.astype({"start": "int64", "end": "int64"})

@@ -56,7 +56,7 @@ def save_corpus(corpus: pd.DataFrame, path: str | Path) -> tuple[Path, ...]:
 
 
 def is_saved_corpus(path: str | Path) -> bool:
-    """Whether ``path`` is a ``.parquet`` corpus written by :func:`save_corpus` (``framing load``/``report``)."""
+    """Whether ``path`` is a ``.parquet`` corpus written by :func:`save_corpus` (``framing load``, report)."""
     file = Path(path)
     if not (file.is_file() and file.suffix.lower() == ".parquet"):
         return False

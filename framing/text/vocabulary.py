@@ -110,7 +110,7 @@ class Vocabulary:
         return found
 
     def clitic_stems(self, form: str, *, min_stem: int = MIN_STEM) -> list[str]:
-        """``form`` and its clitic stems (:func:`framing.text.clitics.clitic_stems`), from the kept readings."""
+        """``form`` and its clitic stems (:func:`~framing.text.clitics.clitic_stems`), from kept readings."""
         out = [form]
         for split in self.clitic_splits(form):
             if len(split.stem) >= min_stem and split.candidate not in out:

@@ -5,8 +5,9 @@ about: proclitic chains, diacritics, tatweel, hamza and alef forms, ة/ه, ى/ي
 digits, Latin words in both cases, punctuation glued to words, invisible marks, presentation forms, a
 letter outside the BMP, a Greek capital sigma, a dotted capital I. Each lexicon mixes words, globs (short
 ones too), exact entries and phrases (a glob last word too) in three frames, duplicates across frames
-included; some entries are written into the texts. Both matchers must give the same rows (offsets included), counts and token counts, for several
-``min_stem`` values and normalizations, and whatever the chunk size.
+included; some entries are written into the texts. Both matchers must give the same rows (offsets
+included), counts and token counts, for several ``min_stem`` values and normalizations, and whatever the
+chunk size.
 """
 
 from __future__ import annotations
@@ -41,13 +42,37 @@ STEMS = [
     "\u0647\u062f\u0646\u0629",  # هدنة
     "\u0622\u0630\u0627\u0631",  # آذار
 ]
-CHAINS = ["", "", "", "\u0648", "\u0641", "\u0628", "\u0644", "\u0643", "\u0627\u0644", "\u0648\u0627\u0644",
-          "\u0628\u0627\u0644", "\u0644\u0644", "\u0648\u0644\u0644", "\u0641\u0628\u0627\u0644"]  # و ف ب ل ك ال وال بال لل ولل فبال
+CHAINS = [
+    "",
+    "",
+    "",
+    "\u0648",
+    "\u0641",
+    "\u0628",
+    "\u0644",
+    "\u0643",
+    "\u0627\u0644",
+    "\u0648\u0627\u0644",
+    "\u0628\u0627\u0644",
+    "\u0644\u0644",
+    "\u0648\u0644\u0644",
+    "\u0641\u0628\u0627\u0644",
+]  # و ف ب ل ك ال وال بال لل ولل فبال
 SUFFIXES = ["", "", "", "\u064a\u0646", "\u0627\u062a", "\u0647", "\u064a"]  # ين ات ه ي
 ODD = [
-    "\u064e", "\u0651", "\u0640", "\u200c", "\u200f",  # fatha, shadda, tatweel, ZWNJ, RLM
-    "\u0661\u0664", "\u06f2\u06f0",  # ١٤ ۲۰
-    "NBC", "Reuters", "covid-19", "3.5", "%30", "\ufe8d",  # ..., an isolated alef (presentation form)
+    "\u064e",
+    "\u0651",
+    "\u0640",
+    "\u200c",
+    "\u200f",  # fatha, shadda, tatweel, ZWNJ, RLM
+    "\u0661\u0664",
+    "\u06f2\u06f0",  # ١٤ ۲۰
+    "NBC",
+    "Reuters",
+    "covid-19",
+    "3.5",
+    "%30",
+    "\ufe8d",  # ..., an isolated alef (presentation form)
 ]
 # Characters the code-unit table cannot map one to one: a document holding one is read the plain way.
 PLAIN = ["\ufefb", "\U0001f600", "\u03a3", "\u0130"]  # lam-alef ligature, an emoji, capital sigma, İ
@@ -74,7 +99,11 @@ def text(rng: random.Random, phrases: list[str]) -> str:
     for _ in range(rng.randrange(0, 4) if words and phrases else 0):  # an entry's words, written out
         words.insert(rng.randrange(len(words)), rng.choice(CHAINS[:6]) + rng.choice(phrases))
     spaces = [" ", " ", " ", "  ", "\n", "\t", " \u00a0"]
-    return "".join(w + rng.choice(spaces) for w in words).strip(" ") if words else rng.choice(["", " ", "\u060c"])
+    return (
+        "".join(w + rng.choice(spaces) for w in words).strip(" ")
+        if words
+        else rng.choice(["", " ", "\u060c"])
+    )
 
 
 def entry(rng: random.Random) -> str:
@@ -99,7 +128,11 @@ def lexicon(rng: random.Random, normalization: Normalization) -> framing.Lexicon
         return framing.load_lexicon(frames, normalization=normalization)
 
 
-NORMALIZATIONS = [Normalization(), Normalization(teh_marbuta=False, alef_maqsura=False), Normalization(diacritics=False)]
+NORMALIZATIONS = [
+    Normalization(),
+    Normalization(teh_marbuta=False, alef_maqsura=False),
+    Normalization(diacritics=False),
+]
 
 
 @pytest.mark.parametrize("seed", range(60))

@@ -27,10 +27,14 @@ def test_a_saved_corpus_reads_back_unchanged(tmp_path: Path) -> None:
 
 
 def test_a_table_that_framing_did_not_write_is_read_as_a_table(tmp_path: Path) -> None:
-    table = pd.DataFrame({"text": ["\u0646\u0635 \u0623\u0648\u0644"], "title": ["t"], "outlet": ["o"]})  # نص أول
+    table = pd.DataFrame(
+        {"text": ["\u0646\u0635 \u0623\u0648\u0644"], "title": ["t"], "outlet": ["o"]}
+    )  # نص أول
     table.to_parquet(tmp_path / "mine.parquet", index=False)
     assert not is_saved_corpus(tmp_path / "mine.parquet")
-    assert framing.read_corpus(tmp_path / "mine.parquet")["source_path"].tolist() == [str(tmp_path / "mine.parquet")]
+    assert framing.read_corpus(tmp_path / "mine.parquet")["source_path"].tolist() == [
+        str(tmp_path / "mine.parquet")
+    ]
 
 
 def test_every_notebook_reads_the_corpus_the_report_loaded(tmp_path: Path) -> None:
@@ -40,10 +44,23 @@ def test_every_notebook_reads_the_corpus_the_report_loaded(tmp_path: Path) -> No
             books,
             name,
             "import pandas as pd\nimport framing\ncorpus = framing.read_corpus(CORPUS_PATH)\n"
-            "seen = pd.DataFrame({'path': [CORPUS_PATH], 'outlets': [','.join(sorted(set(corpus['outlet'])))]})",
-            parameters='CORPUS_PATH = "../data"\nOUTLET = None' if name == "01_loads" else 'CORPUS_PATH = "../data"',
+            "outlets = ','.join(sorted(set(corpus['outlet'])))\n"
+            "seen = pd.DataFrame({'path': [CORPUS_PATH], 'outlets': [outlets]})",
+            parameters='CORPUS_PATH = "../data"\nOUTLET = None'
+            if name == "01_loads"
+            else 'CORPUS_PATH = "../data"',
         )
-    argv = ["report", str(SEED), "--out", str(out), "--notebooks", str(books), "-p", "OUTLET=zahra", "--no-progress"]
+    argv = [
+        "report",
+        str(SEED),
+        "--out",
+        str(out),
+        "--notebooks",
+        str(books),
+        "-p",
+        "OUTLET=zahra",
+        "--no-progress",
+    ]
     assert main(argv) == 0
     for name in ("01_loads", "02_reads"):
         seen = pd.read_csv(out / "tables" / f"{name}-seen.csv").to_dict("records")[0]

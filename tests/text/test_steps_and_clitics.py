@@ -15,7 +15,9 @@ from framing.text import chars
 from framing.text.clitics import clitic_forms, clitic_splits, clitic_stems, proclitic_chains
 from framing.text.vocabulary import Vocabulary
 
-N = importlib.import_module("framing.text.normalize")  # the module (framing.text.normalize is also a function)
+N = importlib.import_module(
+    "framing.text.normalize"
+)  # the module (framing.text.normalize is also a function)
 
 STEP_FUNCTIONS = {
     "presentation_forms": N.decompose_presentation_forms,
@@ -78,12 +80,18 @@ def test_clitic_forms_is_the_inverse_of_clitic_stems(form: str) -> None:
 
 
 def test_every_chain_and_stem_is_read_back() -> None:
-    for chain, word in itertools.product(proclitic_chains(), ["\u0645\u0639\u0627\u0631\u0636\u0647", "\u0627\u0644\u0645\u0639\u0627\u0631\u0636\u0647"]):  # معارضه, المعارضه
+    for chain, word in itertools.product(
+        proclitic_chains(),
+        ["\u0645\u0639\u0627\u0631\u0636\u0647", "\u0627\u0644\u0645\u0639\u0627\u0631\u0636\u0647"],
+    ):  # معارضه, المعارضه
         assert word in clitic_stems(chain + word, min_stem=3) or chain.endswith("\u0644")  # لل reads ل + ال
 
 
 def test_a_vocabulary_holds_what_it_was_shown() -> None:
-    texts = ["\u0648\u0644\u0644\u0645\u0639\u0627\u0631\u0636\u0629 \u0645\u0637\u0627\u0644\u0628", "\u0645\u0637\u0627\u0644\u0628"]  # وللمعارضة مطالب
+    texts = [
+        "\u0648\u0644\u0644\u0645\u0639\u0627\u0631\u0636\u0629 \u0645\u0637\u0627\u0644\u0628",
+        "\u0645\u0637\u0627\u0644\u0628",
+    ]  # وللمعارضة مطالب
     vocabulary = Vocabulary.from_texts(texts)
     assert len(vocabulary) == 2 and "\u0645\u0637\u0627\u0644\u0628" in vocabulary
     corpus = pd.DataFrame({"doc_id": ["a", "b"], "text": texts})
