@@ -51,7 +51,7 @@ __all__ = ["MATCH_COLUMNS", "MIN_STEM", "Matcher", "clitic_stems", "find_matches
 
 _GLOB_KEY = 3  # glob stems are looked up by their first letters
 MATCH_COLUMNS = (S.DOC_ID, "frame", "entry", "surface", "start", "end")
-CHUNK_CHARS = 2_000_000  # characters per chunk of documents: bounds the memory of one pass
+CHUNK_CHARS = 1_000_000  # characters per chunk of documents: bounds the memory of one pass
 
 # Every beginning of a proclitic chain, for the quick test.
 _CHAIN_PREFIXES = frozenset(chain_[:k] for chain_ in proclitic_chains() for k in range(1, len(chain_) + 1))
@@ -324,10 +324,22 @@ class Matcher:
         self, texts: Sequence[str], offsets: bool, vocabulary: Vocabulary | None, chunk_chars: int
     ) -> Iterator[tuple[int, int, int, list[Hit], list[tuple[int, int]] | None]]:
         """:meth:`documents` with hits at token positions of the chunk, and each document's first one."""
-        vocab = vocabulary if vocabulary is not None else Vocabulary(self.lexicon.normalization)
+        vocab = self._vocabulary(vocabulary)
         resolved: dict[str, int] = {}
         for start, stop in self._chunks(texts, chunk_chars):
             yield from self._chunk(texts, start, stop, offsets, vocab, resolved)
+
+    def _vocabulary(self, vocabulary: Vocabulary | None) -> Vocabulary:
+        """``vocabulary``, checked against the lexicon's normalization, or a new one."""
+        if vocabulary is None:
+            return Vocabulary(self.lexicon.normalization)
+        if vocabulary.normalization != self.lexicon.normalization:
+            raise ValueError(
+                f"the vocabulary's normalization {vocabulary.normalization.to_dict()} is not the lexicon "
+                f"{self.lexicon.name!r}'s {self.lexicon.normalization.to_dict()}: build the vocabulary with "
+                "Vocabulary(lexicon.normalization)"
+            )
+        return vocabulary
 
     def _chunks(self, texts: Sequence[str], chunk_chars: int) -> Iterator[tuple[int, int]]:
         """``(start, stop)`` of each chunk: about ``chunk_chars`` characters, one document at least."""
@@ -432,7 +444,7 @@ class Matcher:
         The same counts as :meth:`documents`' hits; the one-word hits are counted with numpy, and only
         the tokens where a phrase may start are scanned one by one.
         """
-        vocab = vocabulary if vocabulary is not None else Vocabulary(self.lexicon.normalization)
+        vocab = self._vocabulary(vocabulary)
         resolved: dict[str, int] = {}
         n_frames = len(self.frames)
         counts = np.zeros((len(texts), n_frames), dtype=np.int64)

@@ -106,3 +106,13 @@ def test_no_module_level_tokenizer_cache() -> None:
 
     assert tokenizer() is not tokenizer()  # each call a new, empty vocabulary
     assert not hasattr(tokenizer, "cache_info")
+
+
+def test_a_vocabulary_of_another_normalization_is_refused() -> None:
+    import pytest
+
+    corpus = pd.DataFrame({"doc_id": ["a"], "text": ["\u0633\u0648\u0631\u064a\u0629"]})  # سورية
+    lexicon = framing.load_lexicon({"f": ["\u0633\u0648\u0631\u064a\u0629"]})
+    other = Vocabulary(N.Normalization(teh_marbuta=False))
+    with pytest.raises(ValueError, match="normalization"):
+        framing.score(corpus, lexicon, vocabulary=other)
