@@ -42,7 +42,8 @@ def score(
     Every (document, frame) pair is present, zeros included, documents in corpus order and frames in
     lexicon order. ``count`` equals the number of :func:`~framing.lexicon.match.find_matches` rows of the
     pair; ``tokens`` is the number of word tokens of the text; a document with no tokens has rate 0.
-    ``vocabulary`` is passed on to :func:`~framing.lexicon.match.find_matches`' matcher.
+    ``vocabulary`` (of the lexicon's normalization) keeps the tokens of documents read token by token, as
+    in :func:`~framing.lexicon.match.find_matches`; one is made for the call when None.
     """
     compiled = matcher(lexicon, min_stem=min_stem)
     doc_ids, texts = S.doc_ids(corpus), S.texts(corpus)
