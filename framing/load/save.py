@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
@@ -103,16 +104,17 @@ def read_saved_corpus(path: str | Path) -> pd.DataFrame:
 
 
 def _load_report(data: dict[str, Any]) -> LoadReport:
-    """The :class:`LoadReport` of its :meth:`~LoadReport.to_dict`."""
-    return LoadReport(
-        root=str(data.get("root", "")),
-        files_seen=int(data.get("files_seen", 0)),
-        records_seen=int(data.get("records_seen", 0)),
-        loaded=int(data.get("loaded", 0)),
-        skipped=[Problem(str(p["where"]), str(p["message"])) for p in data.get("skipped", [])],
-        warnings=[Problem(str(p["where"]), str(p["message"])) for p in data.get("warnings", [])],
-        ignored=[str(p) for p in data.get("ignored", [])],
-        encodings=Counter({str(k): int(v) for k, v in dict(data.get("encodings", {})).items()}),
-        profile_files=[str(p) for p in data.get("profile_files", [])],
-        seconds=float(data.get("seconds", 0.0)),
-    )
+    """The :class:`LoadReport` of its :meth:`~LoadReport.to_dict` (each field it names)."""
+    report = LoadReport(root=str(data.get("root", "")))
+    for spec in fields(LoadReport):
+        if spec.name == "root" or spec.name not in data:
+            continue
+        value, current = data[spec.name], getattr(report, spec.name)
+        if spec.name in ("skipped", "warnings"):
+            value = [Problem(**problem) for problem in value]
+        elif isinstance(current, Counter):
+            value = Counter(value)
+        elif isinstance(current, list):
+            value = list(value)
+        setattr(report, spec.name, value)
+    return report
