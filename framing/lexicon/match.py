@@ -97,6 +97,38 @@ class _Chunk:
     kept: IntArray | None  # the code unit of the chunk that each character of the forms comes from
 
 
+class _Run:
+    """What one call resolves: the entries of each search key and form it meets, by id (0: none).
+
+    It lives as long as the call (or the caller that holds it), so nothing grows between calls.
+    """
+
+    def __init__(self, n_keys: int, n_frames: int) -> None:
+        self.key_entry = np.full(n_keys, -1, dtype=np.int64)  # search key -> id (-1: not resolved yet)
+        self.forms: dict[str, int] = {}  # form cut from the text (globs, plain documents) -> id
+        self.entries: list[_Entries | None] = [None]
+        self._frames_of = np.zeros((0, n_frames), dtype=np.float64)
+
+    def add(self, candidates: _Candidates) -> int:
+        """The id of a form's candidates (0 when there are none)."""
+        if candidates is None:
+            return 0
+        self.entries.append(_Entries(candidates))
+        return len(self.entries) - 1
+
+    def frame_matrix(self) -> npt.NDArray[np.float64]:
+        """Per id: 1 in each frame of its one-word hits (a row of zeros where a phrase may start, and for
+        id 0)."""
+        if self._frames_of.shape[0] != len(self.entries):
+            matrix = np.zeros((len(self.entries), self._frames_of.shape[1]), dtype=np.float64)
+            for r, entries in enumerate(self.entries):
+                if entries is not None and entries.single is not None:
+                    for frame, _ in entries.single:
+                        matrix[r, frame] = 1.0
+            self._frames_of = matrix
+        return self._frames_of
+
+
 class _Entries:
     """A form's candidates, with its hits worked out once when they cannot depend on the next tokens."""
 
@@ -158,10 +190,7 @@ class Matcher:
     _automaton: Any = field(init=False, repr=False)
     _key_length: IntArray = field(init=False, repr=False)
     _key_forms: list[str] = field(init=False, repr=False)  # the form of each whole-token key
-    _key_entry: IntArray = field(init=False, repr=False)  # key -> _Entries index (-1: not yet resolved)
     _n_whole: int = field(init=False, repr=False)  # keys [0, _n_whole) are whole tokens, the rest globs
-    _resolved: list[_Entries | None] = field(init=False, repr=False)  # one per key resolved, at most
-    _frames_of: npt.NDArray[np.float64] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.frames = tuple(f.id for f in self.lexicon.frames)
@@ -196,7 +225,7 @@ class Matcher:
     def _build_automaton(self, glob_first: dict[str, list[int]]) -> None:
         """The search keys: `` form `` for every form that a word entry's first word can be read in, and
         `` form`` (a token beginning) for every form a glob can start. A key's entries are resolved the
-        first time it is found (at most once per key: the matcher does not grow with the text)."""
+        first time a call finds it, for that call (:class:`_Run`): the matcher itself does not change."""
         whole: set[str] = {f" {word} " for word in self._exact_first}
         for word in self._first:
             whole |= {f" {form} " for form in clitic_forms(word)}
@@ -213,16 +242,10 @@ class Matcher:
         self._key_length = np.array([len(k) for k in keys], dtype=np.int64)
         self._key_forms = [k[1:-1] for k in sorted(whole)]
         self._n_whole = len(whole)
-        self._key_entry = np.full(len(keys), -1, dtype=np.int64)
-        self._resolved = [None]
-        self._frames_of = np.zeros((0, len(self.frames)))
 
-    def _entries_of(self, candidates: _Candidates) -> int:
-        """The index in ``_resolved`` of a form's candidates (0 is "none")."""
-        if candidates is None:
-            return 0
-        self._resolved.append(_Entries(candidates))
-        return len(self._resolved) - 1
+    def _run(self) -> _Run:
+        """A new record of what one call resolves (it ends with the call)."""
+        return _Run(len(self._key_length), len(self.frames))
 
     # ---------------------------------------------------------------------------------- per form
     def resolve(self, form: str) -> _Candidates:
@@ -276,16 +299,17 @@ class Matcher:
         return False
 
     # ---------------------------------------------------------------------------------- the scan
-    def scan(self, forms: Sequence[str], *, resolved: dict[str, int] | None = None) -> Iterator[Hit]:
+    def scan(self, forms: Sequence[str], *, run: _Run | None = None) -> Iterator[Hit]:
         """``(frame, entry, first_token, end_token)`` of every hit among ``forms``, in order of position
-        within each frame. ``resolved`` keeps the candidates of the forms seen, for the caller."""
-        cache: dict[str, int] = {} if resolved is None else resolved
+        within each frame. ``run`` keeps the candidates of the forms seen, for the caller."""
+        run = run if run is not None else self._run()
+        cache = run.forms
         positions: list[int] = []
         ids: list[int] = []
         for i, form in enumerate(forms):
             found = cache.get(form)
             if found is None:
-                found = cache[form] = self._entries_of(self.resolve(form))
+                found = cache[form] = run.add(self.resolve(form))
             if found:
                 positions.append(i)
                 ids.append(found)
@@ -295,7 +319,7 @@ class Matcher:
         for form in forms:
             end += len(form) + 1
             ends.append(end)  # where the space after the form is in the text below
-        return iter(self._walk(" " + " ".join(forms) + " ", ends, positions, ids, len(forms)))
+        return iter(self._walk(" " + " ".join(forms) + " ", ends, positions, ids, len(forms), run.entries))
 
     def hits(self, text: str, *, vocabulary: Vocabulary | None = None) -> tuple[int, list[Hit]]:
         """``(number of tokens, hits)`` of one text: the hits of :meth:`scan` of its forms."""
@@ -325,9 +349,9 @@ class Matcher:
     ) -> Iterator[tuple[int, int, int, list[Hit], list[tuple[int, int]] | None]]:
         """:meth:`documents` with hits at token positions of the chunk, and each document's first one."""
         vocab = self._vocabulary(vocabulary)
-        resolved: dict[str, int] = {}
+        run = self._run()
         for start, stop in self._chunks(texts, chunk_chars):
-            yield from self._chunk(texts, start, stop, offsets, vocab, resolved)
+            yield from self._chunk(texts, start, stop, offsets, vocab, run)
 
     def _vocabulary(self, vocabulary: Vocabulary | None) -> Vocabulary:
         """``vocabulary``, checked against the lexicon's normalization, or a new one."""
@@ -396,12 +420,12 @@ class Matcher:
         stop: int,
         offsets: bool,
         vocab: Vocabulary,
-        resolved: dict[str, int],
+        run: _Run,
     ) -> Iterator[tuple[int, int, int, list[Hit], list[tuple[int, int]] | None]]:
         docs = texts[first:stop]
         chunk = self._prepare(docs, offsets)
         text, tok_start, tok_end, kept = chunk.text, chunk.tok_start, chunk.tok_end, chunk.kept
-        positions, ids = self._candidates(text, tok_start, tok_end, resolved)
+        positions, ids = self._candidates(text, tok_start, tok_end, run)
         stops = tok_end + 1  # where the space after each token is in ``text``
         bounds = chunk.doc_tokens.tolist()
         cut = np.searchsorted(positions, chunk.doc_tokens).tolist()  # each document's candidates
@@ -410,7 +434,7 @@ class Matcher:
         for d in range(len(docs)):
             if d in chunk.plain:
                 forms_d = vocab.forms(docs[d])
-                hits = list(self.scan(forms_d, resolved=resolved))
+                hits = list(self.scan(forms_d, run=run))
                 spans_d = None
                 if offsets:
                     spans = vocab.spans(docs[d])
@@ -422,7 +446,7 @@ class Matcher:
             if hi == lo:
                 continue
             a, b = cut[d], cut[d + 1]
-            hits = walk(text, stops, positions_[a:b], ids_[a:b], hi) if a < b else []
+            hits = walk(text, stops, positions_[a:b], ids_[a:b], hi, run.entries) if a < b else []
             spans_out: list[tuple[int, int]] | None = None
             if offsets and kept is not None:
                 base = int(chunk.doc_start[d])
@@ -445,17 +469,17 @@ class Matcher:
         the tokens where a phrase may start are scanned one by one.
         """
         vocab = self._vocabulary(vocabulary)
-        resolved: dict[str, int] = {}
+        run = self._run()
         n_frames = len(self.frames)
         counts = np.zeros((len(texts), n_frames), dtype=np.int64)
         tokens = np.zeros(len(texts), dtype=np.int64)
         for first, stop in self._chunks(texts, chunk_chars):
             docs = texts[first:stop]
             chunk = self._prepare(docs, False)
-            positions, ids = self._candidates(chunk.text, chunk.tok_start, chunk.tok_end, resolved)
+            positions, ids = self._candidates(chunk.text, chunk.tok_start, chunk.tok_end, run)
             doc_tokens = chunk.doc_tokens
             tokens[first:stop] = np.diff(doc_tokens)
-            frames_of = self._frame_matrix()  # entries id -> 0/1 per frame, for one-word entries
+            frames_of = run.frame_matrix()  # entries id -> 0/1 per frame, for one-word entries
             one_word = frames_of[ids].any(axis=1) if len(ids) else np.zeros(0, dtype=np.bool_)
             owner = np.searchsorted(doc_tokens, positions, side="right") - 1
             block = counts[first:stop]  # a view: counts of this chunk
@@ -476,7 +500,7 @@ class Matcher:
             for d in np.flatnonzero(np.diff(cut)).tolist():
                 a, b = cut[d], cut[d + 1]
                 for frame, _, i, end in self._walk(
-                    chunk.text, stops, positions_[a:b], ids_[a:b], bounds[d + 1]
+                    chunk.text, stops, positions_[a:b], ids_[a:b], bounds[d + 1], run.entries
                 ):
                     block[d, frame] += 1
                     for j in range(i + 1, end):  # a one-word hit inside a phrase hit of its frame: not one
@@ -497,24 +521,12 @@ class Matcher:
             for d in chunk.plain:
                 forms_d = vocab.forms(docs[d])
                 tokens[first + d] = len(forms_d)
-                for frame, _, _, _ in self.scan(forms_d, resolved=resolved):
+                for frame, _, _, _ in self.scan(forms_d, run=run):
                     counts[first + d, frame] += 1
         return counts, tokens
 
-    def _frame_matrix(self) -> npt.NDArray[np.float64]:
-        """Per resolved entries id: 1 in each frame of its one-word hits (a row of zeros when a phrase may
-        start there, or for id 0)."""
-        if self._frames_of.shape[0] != len(self._resolved):
-            matrix = np.zeros((len(self._resolved), len(self.frames)), dtype=np.float64)
-            for r, entries in enumerate(self._resolved):
-                if entries is not None and entries.single is not None:
-                    for frame, _ in entries.single:
-                        matrix[r, frame] = 1.0
-            self._frames_of = matrix
-        return self._frames_of
-
     def _candidates(
-        self, text: str, tok_start: IntArray, tok_end: IntArray, resolved: dict[str, int]
+        self, text: str, tok_start: IntArray, tok_end: IntArray, run: _Run
     ) -> tuple[IntArray, IntArray]:
         """The tokens of ``text`` (a chunk's forms between spaces) that can start a hit, and their entries."""
         none = np.zeros(0, dtype=np.int64)
@@ -531,27 +543,34 @@ class Matcher:
         begins, keys = begins[last], keys[last]
         positions = np.searchsorted(tok_start, begins)
         whole = keys < self._n_whole
-        todo = keys[whole & (self._key_entry[keys] < 0)]
+        key_entry = run.key_entry
+        todo = keys[whole & (key_entry[keys] < 0)]
         for key in np.unique(todo).tolist():
-            self._key_entry[key] = self._entries_of(self._resolve_all(self._key_forms[key]))
-        ids = self._key_entry[keys]
+            key_entry[key] = run.add(self._resolve_all(self._key_forms[key]))
+        ids = key_entry[keys]
         for j in np.flatnonzero(~whole).tolist():  # a glob key: cut the token's form and resolve it
             position = int(positions[j])
             form = text[int(tok_start[position]) + 1 : int(tok_end[position]) + 1]
-            found_id = resolved.get(form)
+            found_id = run.forms.get(form)
             if found_id is None:
-                found_id = resolved[form] = self._entries_of(self.resolve(form))
+                found_id = run.forms[form] = run.add(self.resolve(form))
             ids[j] = found_id
         hit = ids > 0
         return positions[hit], ids[hit]
 
     def _walk(
-        self, text: str, ends: Sequence[int] | IntArray, positions: list[int], ids: list[int], n: int
+        self,
+        text: str,
+        ends: Sequence[int] | IntArray,
+        positions: list[int],
+        ids: list[int],
+        n: int,
+        resolved: list[_Entries | None],
     ) -> list[Hit]:
         """The hits among the candidate ``positions`` (ascending) of the tokens before ``n`` of ``text``, a
         text of forms one space apart (``ends[i]``: where the space after token i is): per frame, the
         longest entry that matches wins and the scan resumes after it."""
-        resolved, rests = self._resolved, self._rest
+        rests = self._rest
         startswith = text.startswith
         hits: list[Hit] = []
         blocked: dict[int, int] = {}

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import random
 import warnings
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -160,3 +161,24 @@ def test_same_hits_as_the_previous_matcher(seed: int) -> None:
     chunked_counts, chunked_tokens = compiled.counts(texts, chunk_chars=small)
     np.testing.assert_array_equal(chunked_counts, counts)
     np.testing.assert_array_equal(chunked_tokens, tokens)
+
+
+def test_the_matcher_does_not_grow_between_calls() -> None:
+    lex = framing.load_lexicon(
+        {"f": ["\u0625\u0631\u0647\u0627\u0628*", "\u0646\u0638\u0627\u0645"]}
+    )  # إرهاب* نظام
+    compiled = framing.lexicon.match.matcher(lex)
+
+    def sizes() -> dict[str, Any]:
+        return {k: len(v) if hasattr(v, "__len__") else v for k, v in vars(compiled).items()}
+
+    before = sizes()
+    texts = [
+        f"\u0627\u0644\u0625\u0631\u0647\u0627\u0628{k} \u0646\u0638\u0627\u0645 \U0001f600"
+        for k in range(50)
+    ]
+    corpus = pd.DataFrame({"doc_id": [f"d{k}" for k in range(50)], "text": texts})
+    for _ in range(2):
+        assert framing.score(corpus, lex)["count"].sum() == 100
+        assert len(framing.find_matches(corpus, lex)) == 100
+    assert sizes() == before
