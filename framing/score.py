@@ -15,7 +15,7 @@
 from __future__ import annotations
 
 import html
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 import numpy as np
 import pandas as pd
@@ -26,17 +26,26 @@ from framing.lexicon.model import Lexicon
 from framing.text.normalize import Normalization
 from framing.text.vocabulary import Vocabulary
 
+if TYPE_CHECKING:
+    import dask.dataframe as dd
+
+    from framing.stream import Source
+
 SCORE_COLUMNS = (S.DOC_ID, "frame", "count", "tokens", "rate")
 KWIC_COLUMNS = (S.DOC_ID, "frame", "entry", "before", "keyword", "after", "start", "end")
 
 
+@overload
 def score(
-    corpus: pd.DataFrame,
-    lexicon: Lexicon,
-    *,
-    min_stem: int = MIN_STEM,
-    vocabulary: Vocabulary | None = None,
-) -> pd.DataFrame:
+    corpus: dd.DataFrame, lexicon: Lexicon, *, min_stem: int = MIN_STEM, vocabulary: Vocabulary | None = None
+) -> dd.DataFrame: ...
+@overload
+def score(
+    corpus: Source, lexicon: Lexicon, *, min_stem: int = MIN_STEM, vocabulary: Vocabulary | None = None
+) -> pd.DataFrame: ...
+def score(
+    corpus: Any, lexicon: Lexicon, *, min_stem: int = MIN_STEM, vocabulary: Vocabulary | None = None
+) -> Any:
     """Hits per document and frame: ``doc_id, frame, count, tokens, rate`` (rate = count per 1,000 tokens).
 
     Every (document, frame) pair is present, zeros included, documents in corpus order and frames in
@@ -44,7 +53,17 @@ def score(
     pair; ``tokens`` is the number of word tokens of the text; a document with no tokens has rate 0.
     ``vocabulary`` (of the lexicon's normalization) keeps the tokens of documents read token by token, as
     in :func:`~framing.lexicon.match.find_matches`; one is made for the call when None.
+
+    ``corpus`` may also be an iterable of corpus chunks or a parquet file/dataset folder (streamed by
+    :mod:`framing.stream`: the same table) or a Dask DataFrame (scored partition by partition by
+    :mod:`framing.daskio`: a Dask DataFrame whose ``compute()`` holds the same rows).
     """
+    if not isinstance(corpus, pd.DataFrame):  # chunks, a parquet dataset or a Dask DataFrame
+        from framing.stream import dispatch
+
+        if vocabulary is not None:
+            raise ValueError("vocabulary= is for a pandas DataFrame; chunks and datasets make their own")
+        return dispatch("score", corpus, lexicon, min_stem=min_stem)
     compiled = matcher(lexicon, min_stem=min_stem)
     doc_ids, texts = S.doc_ids(corpus), S.texts(corpus)
     n_frames = len(compiled.frames)

@@ -32,7 +32,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain
-from typing import Any
+from typing import TYPE_CHECKING, Any, overload
 
 import ahocorasick
 import numpy as np
@@ -48,6 +48,11 @@ from framing.text.normalize import Normalization
 from framing.text.vocabulary import Vocabulary
 
 __all__ = ["MATCH_COLUMNS", "MIN_STEM", "Matcher", "clitic_stems", "find_matches", "matcher", "provenance"]
+
+if TYPE_CHECKING:
+    import dask.dataframe as dd
+
+    from framing.stream import Source
 
 _GLOB_KEY = 3  # glob stems are looked up by their first letters
 MATCH_COLUMNS = (S.DOC_ID, "frame", "entry", "surface", "start", "end")
@@ -607,13 +612,17 @@ def provenance(lexicon: Lexicon, matcher: Matcher) -> dict[str, Any]:
     return {"framing_version": framing_version(), **lexicon.provenance(), "min_stem": matcher.min_stem}
 
 
+@overload
 def find_matches(
-    corpus: pd.DataFrame,
-    lexicon: Lexicon,
-    *,
-    min_stem: int = MIN_STEM,
-    vocabulary: Vocabulary | None = None,
-) -> pd.DataFrame:
+    corpus: dd.DataFrame, lexicon: Lexicon, *, min_stem: int = MIN_STEM, vocabulary: Vocabulary | None = None
+) -> dd.DataFrame: ...
+@overload
+def find_matches(
+    corpus: Source, lexicon: Lexicon, *, min_stem: int = MIN_STEM, vocabulary: Vocabulary | None = None
+) -> pd.DataFrame: ...
+def find_matches(
+    corpus: Any, lexicon: Lexicon, *, min_stem: int = MIN_STEM, vocabulary: Vocabulary | None = None
+) -> Any:
     """One row per hit: ``doc_id, frame, entry, surface, start, end`` (and ``outlet`` when the corpus has it).
 
     ``surface == text[start:end]`` always: the whole matched word(s) as written, attached prefixes,
@@ -621,7 +630,16 @@ def find_matches(
     frames are matched independently. ``min_stem`` is the shortest stem a proclitic may be stripped from.
     ``vocabulary`` (a :class:`~framing.text.vocabulary.Vocabulary` of the lexicon's normalization) keeps
     the tokens of documents read the plain way, for reuse; one is made for the call when None.
+
+    ``corpus`` may also be an iterable of corpus chunks, a parquet file/dataset folder
+    (:mod:`framing.stream`) or a Dask DataFrame (:mod:`framing.daskio`), as for :func:`framing.score`.
     """
+    if not isinstance(corpus, pd.DataFrame):  # chunks, a parquet dataset or a Dask DataFrame
+        from framing.stream import dispatch
+
+        if vocabulary is not None:
+            raise ValueError("vocabulary= is for a pandas DataFrame; chunks and datasets make their own")
+        return dispatch("find_matches", corpus, lexicon, min_stem=min_stem)
     compiled = matcher(lexicon, min_stem=min_stem)
     ids, texts = S.doc_ids(corpus), S.texts(corpus)
     outlets = corpus[S.OUTLET].tolist() if S.OUTLET in corpus.columns else None
