@@ -69,12 +69,19 @@ PACKAGES = (
 
 # Run inside the kernel after the last cell: every DataFrame the notebook keeps in a variable becomes a
 # CSV file. The corpus is written once, by the report itself.
+# A table with attrs (method, interval level, replicates, seed, counts: framing.compare) also gets a
+# sidecar <table>.meta.json, so that the CSV read on its own can be interpreted.
 _TABLES_CODE = """\
+import json as _json
 import pandas as _pd
 for _name, _value in list(globals().items()):
     if not _name.startswith("_") and _name != "corpus" and isinstance(_value, _pd.DataFrame):
         _named = not isinstance(_value.index, _pd.RangeIndex) or _value.index.name is not None
-        _value.to_csv({folder!r} + "/" + {prefix!r} + "-" + _name + ".csv", index=_named, encoding="utf-8")
+        _path = {folder!r} + "/" + {prefix!r} + "-" + _name
+        _value.to_csv(_path + ".csv", index=_named, encoding="utf-8")
+        if _value.attrs:
+            with open(_path + ".meta.json", "w", encoding="utf-8") as _file:
+                _json.dump(_value.attrs, _file, ensure_ascii=False, indent=2, default=str)
 """
 
 # The notebook pages: nbconvert's lab template without the scripts it would fetch from the web

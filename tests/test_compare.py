@@ -130,9 +130,21 @@ def test_holm_by_hand() -> None:
     assert compare.adjust_pvalues([0.02, 0.3], method="none").tolist() == [0.02, 0.3]
     assert compare.adjust_pvalues([]).tolist() == []
     with pytest.raises(
-        ValueError, match=r"correction is 'fdr'; valid choices are \['holm', 'bonferroni', 'none'\]"
+        ValueError, match=r"correction is 'fdr'; valid choices are \['holm', 'bonferroni', 'bh', 'none'\]"
     ):
         compare.adjust_pvalues([0.1], method="fdr")  # type: ignore[arg-type]
+
+
+def test_benjamini_hochberg_matches_statsmodels() -> None:
+    from statsmodels.stats.multitest import multipletests
+
+    rng = np.random.default_rng(4)
+    p = np.concatenate([rng.uniform(size=40), rng.uniform(0, 0.01, size=10), [0.5, 0.5]])
+    expected = multipletests(p, method="fdr_bh")[1]
+    np.testing.assert_allclose(compare.adjust_pvalues(p, method="bh"), expected, rtol=1e-12)
+    # by hand: sorted 0.005, 0.01, 0.03, 0.04 -> x 4/1, 4/2, 4/3, 4/4 = 0.02, 0.02, 0.04, 0.04
+    got = compare.adjust_pvalues([0.01, 0.04, np.nan, 0.03, 0.005], method="bh")
+    assert got[[0, 1, 3, 4]].tolist() == pytest.approx([0.02, 0.04, 0.04, 0.02]) and np.isnan(got[2])
 
 
 # ----------------------------------------------------------------------------------- frame rates
@@ -141,7 +153,7 @@ def test_holm_by_hand() -> None:
 def test_frame_rates_table_by_hand(rates: pd.DataFrame) -> None:
     assert list(rates.columns) == [
         "outlet", "frame", "articles", "tokens", "count", "rate", "rate_low", "rate_high",
-        "share", "share_low", "share_high",
+        "share", "share_low", "share_high", "clusters",
     ]  # fmt: skip
     assert rates[["outlet", "frame", "articles", "tokens", "count"]].values.tolist() == [
         ["a", "terror", 5, 100, 4],
@@ -168,7 +180,7 @@ def test_frame_rates_table_by_hand(rates: pd.DataFrame) -> None:
 def test_frame_rates_bootstrap_matches_a_loop_over_replicates(rate_scores: pd.DataFrame) -> None:
     """The vectorized bootstrap equals the textbook loop over replicates (the 5 articles of outlet a)."""
     n_boot = 300
-    rates = quiet(compare.frame_rates, RATE_CORPUS, rate_scores, n_boot=n_boot, seed=7)
+    rates = quiet(compare.frame_rates, RATE_CORPUS, rate_scores, n_boot=n_boot, seed=7, interval="percentile")
     docs = rate_scores[rate_scores["doc_id"].str.startswith("a")]
     counts = docs.pivot(index="doc_id", columns="frame", values="count")[["terror", "talks"]].to_numpy()
     tokens = docs.groupby("doc_id", sort=True)["tokens"].first().to_numpy()
@@ -184,6 +196,107 @@ def test_frame_rates_bootstrap_matches_a_loop_over_replicates(rate_scores: pd.Da
     assert got["rate_high"].tolist() == pytest.approx(np.maximum(high, poisson_high).tolist())
     assert got["rate_low"].iloc[0] == pytest.approx(low[0]) and low[0] < poisson_low[0]  # bootstrap wider
     assert (low[1], high[1]) == (0.0, 0.0)  # no hits: the bootstrap collapses, Poisson gives the bound
+
+
+def test_studentized_bootstrap_matches_a_loop_over_replicates() -> None:
+    """The default interval is the bootstrap-t of the ratio estimator (Efron & Tibshirani 1993, ch. 12),
+    written here as the textbook loop with the linearization standard error (Cochran 1977, eq. 6.13)."""
+    rng_data = np.random.default_rng(11)
+    tokens = rng_data.integers(100, 900, 25)
+    hits = rng_data.poisson(tokens / 100 * rng_data.gamma(0.5, 2.0, 25))
+    corpus, scores = build({"x": [(int(t), {"terror": int(c)}) for t, c in zip(tokens, hits, strict=True)]})
+    n_boot = 400
+    got = quiet(compare.frame_rates, corpus, scores, n_boot=n_boot, seed=5).iloc[0]
+    order = np.argsort([f"x{i}" for i in range(25)], kind="stable")  # resampled in doc_id order
+    c, t = hits[order].astype(float), tokens[order].astype(float)
+
+    def estimate(cs: np.ndarray, ts: np.ndarray) -> tuple[float, float]:
+        r = cs.sum() / ts.sum()
+        n = len(cs)
+        return r, math.sqrt(n / (n - 1) * ((cs - r * ts) ** 2).sum()) / ts.sum()
+
+    r, se = estimate(c, t)
+    rng = np.random.default_rng([5, zlib.crc32(b"x")])
+    index = rng.integers(0, 25, size=(n_boot, 25))
+    t_star = []
+    for i in index:
+        rb, seb = estimate(c[i], t[i])
+        t_star.append((rb - r) / max(seb, 1 / t[i].sum()))  # se* at least one hit over its tokens
+    ordered = np.sort(t_star)  # the empirical quantiles as order statistics (inverted cdf)
+    q_low, q_high = ordered[10 - 1], ordered[390 - 1]  # the 10th and 390th of 400 (2.5%, 97.5%)
+    low, high = 1000 * max(r - q_high * se, 0.0), 1000 * (r - q_low * se)
+    assert (got["rate_low"], got["rate_high"]) == (pytest.approx(low), pytest.approx(high))
+    assert got["rate"] == pytest.approx(1000 * r)
+
+
+def test_t_and_bca_intervals_by_hand() -> None:
+    corpus, scores = build({"x": [(100, {"terror": 3}), (200, {"terror": 1}), (300, {"terror": 8}),
+                                  (250, {"terror": 0}), (150, {"terror": 2})]})  # fmt: skip
+    c, t = np.array([3, 1, 8, 0, 2.0]), np.array([100, 200, 300, 250, 150.0])
+    r = c.sum() / t.sum()
+    se = math.sqrt(5 / 4 * ((c - r * t) ** 2).sum()) / t.sum()
+    got = quiet(compare.frame_rates, corpus, scores, interval="t").iloc[0]
+    q = stats.t.ppf(0.975, 4)
+    assert r - q * se < 0  # a rate interval stops at 0
+    assert got["rate_low"] == 0.0
+    poisson_high = 1000 * stats.chi2.ppf(0.975, 30) / 2 / 1000  # Garwood, 14 hits in 1,000 tokens
+    assert got["rate_high"] == pytest.approx(max(1000 * (r + q * se), poisson_high))
+    assert got["rate_high"] == pytest.approx(1000 * (r + q * se))
+    # BCa against scipy.stats.bootstrap's BCa on the same ratio statistic (paired resampling of articles)
+    lengths, hits = np.random.default_rng(2).integers(100, 500, 60), np.random.default_rng(3).poisson(4, 60)
+    wide = build({"x": [(int(a), {"terror": int(b)}) for a, b in zip(lengths, hits, strict=True)]})
+    bca = quiet(compare.frame_rates, *wide, interval="bca", n_boot=4000, seed=1).iloc[0]
+    ts = wide[1].drop_duplicates("doc_id")["tokens"].to_numpy(float)
+    cs = wide[1][wide[1]["frame"] == "terror"]["count"].to_numpy(float)
+    ref = stats.bootstrap(
+        (cs, ts),
+        lambda a, b: 1000 * a.sum() / b.sum(),
+        paired=True,
+        vectorized=False,
+        n_resamples=4000,
+        method="BCa",
+        random_state=np.random.default_rng(9),
+    )
+    assert bca["rate_low"] == pytest.approx(ref.confidence_interval.low, rel=0.02)
+    assert bca["rate_high"] == pytest.approx(ref.confidence_interval.high, rel=0.02)
+
+
+def test_frame_rates_do_not_depend_on_row_order(rate_scores: pd.DataFrame) -> None:
+    first = quiet(compare.frame_rates, RATE_CORPUS, rate_scores, n_boot=300, seed=2)
+    shuffled = quiet(
+        compare.frame_rates,
+        RATE_CORPUS.sample(frac=1, random_state=1),
+        rate_scores.sample(frac=1, random_state=2),
+        n_boot=300,
+        seed=2,
+    )  # frames come in the order of the scores (lexicon order); the intervals do not move
+    keys = ["outlet", "frame"]
+    pd.testing.assert_frame_equal(
+        first.sort_values(keys).reset_index(drop=True), shuffled.sort_values(keys).reset_index(drop=True)
+    )
+
+
+def test_cluster_resamples_copies_together() -> None:
+    """With cluster=, the interval is the one of a corpus whose copies are merged into one article."""
+    rng = np.random.default_rng(8)
+    stories = [(int(t), int(c)) for t, c in zip(rng.integers(100, 600, 24), rng.poisson(3, 24), strict=True)]
+    copies = {"x": [(t, {"terror": c}) for t, c in stories for _ in range(3)]}
+    corpus, scores = build(copies)
+    corpus["copy_group"] = [f"s{i // 3:02d}" for i in range(len(corpus))]
+    merged, merged_scores = build({"x": [(3 * t, {"terror": 3 * c}) for t, c in stories]})
+    merged["doc_id"] = [f"s{i:02d}" for i in range(len(merged))]
+    merged_scores["doc_id"] = np.repeat(merged["doc_id"].to_numpy(), len(FRAMES))
+    clustered = quiet(compare.frame_rates, corpus, scores, n_boot=500, seed=4, cluster="copy_group")
+    reference = quiet(compare.frame_rates, merged, merged_scores, n_boot=500, seed=4)
+    cols = ["rate", "rate_low", "rate_high"]
+    pd.testing.assert_frame_equal(clustered[cols], reference[cols])
+    assert clustered["clusters"].tolist() == [24] * 3 and clustered["articles"].tolist() == [72] * 3
+    naive = quiet(compare.frame_rates, corpus, scores, n_boot=500, seed=4)  # copies taken as independent
+    width = (clustered["rate_high"] - clustered["rate_low"]).iloc[0]
+    assert width > 1.5 * (naive["rate_high"] - naive["rate_low"]).iloc[0]
+    assert clustered.attrs["provenance"]["cluster"] == "copy_group"
+    with pytest.raises(ValueError, match="cluster is 'story', which is not a corpus column"):
+        compare.frame_rates(corpus, scores, cluster="story")
 
 
 def test_a_frame_without_hits_gets_the_poisson_upper_bound(rates: pd.DataFrame) -> None:
@@ -263,6 +376,7 @@ def test_frame_rates_with_empty_articles_in_a_group() -> None:
     corpus, scores = build({"x": [(0, {}), (0, {}), (0, {}), (0, {}), (10, {"terror": 1})]})
     with warnings.catch_warnings():
         warnings.simplefilter("error")
+        warnings.simplefilter("ignore", SmallGroupWarning)  # 5 articles
         rates = compare.frame_rates(corpus, scores, n_boot=500)
     assert rates.loc[0, "rate"] == 100.0
     assert rates.loc[0, "rate_low"] <= 100.0 <= rates.loc[0, "rate_high"]
@@ -312,8 +426,12 @@ def table_corpus(table: list[list[int]]) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 def test_independence_matches_scipy_chi2_contingency() -> None:
     corpus, scores = table_corpus(TABLE)
-    got = compare.independence(corpus, scores)
-    assert list(got.columns) == ["chi2", "dof", "p_value", "cramers_v", "n", "min_expected"]
+    got = compare.independence(corpus, scores, method="hits")
+    assert list(got.columns) == [
+        "chi2", "dof", "p_value", "cramers_v", "n", "min_expected", "p_monte_carlo",
+        "articles", "clusters", "tokens", "method", "assumes",
+    ]  # fmt: skip
+    assert got.loc[0, "method"] == "hits" and "independent" in got.loc[0, "assumes"]
     chi2, p, dof, expected = stats.chi2_contingency(np.array(TABLE), correction=False)
     row = got.iloc[0]
     assert row["chi2"] == pytest.approx(chi2) and row["p_value"] == pytest.approx(p)
@@ -326,7 +444,7 @@ def test_independence_two_by_two_by_hand() -> None:
     # n (ad - bc)^2 / (r1 r2 c1 c2) = 15 * 40^2 / (10 * 5 * 11 * 4) = 120 / 11, no Yates correction
     corpus, scores = table_corpus([[10, 0], [1, 4]])
     with pytest.warns(UserWarning, match=r"no hits\): frame 'siege'$"):
-        row = compare.independence(corpus, scores).iloc[0]
+        row = compare.independence(corpus, scores, method="hits").iloc[0]
     assert row["chi2"] == pytest.approx(120 / 11) and row["dof"] == 1
     assert row["p_value"] == pytest.approx(stats.chi2.sf(120 / 11, 1))
     assert row["cramers_v"] == pytest.approx(math.sqrt(120 / 11 / 15))
@@ -345,11 +463,13 @@ PAIR_SPEC: dict[str, list[tuple[int, dict[str, int]]]] = {
 
 def test_pairwise_matches_scipy_binomtest_and_holm() -> None:
     corpus, scores = build(PAIR_SPEC)
-    got = compare.pairwise(corpus, scores)
+    got = compare.pairwise(corpus, scores, method="hits")
     assert list(got.columns) == [
         "frame", "group_a", "group_b", "rate_a", "rate_b", "rate_ratio",
-        "p_value", "p_adjusted", "significant",
+        "p_value", "p_adjusted", "significant", "count_a", "count_b", "tokens_a", "tokens_b",
+        "articles_a", "articles_b", "method", "assumes",
     ]  # fmt: skip
+    assert (got["method"] == "hits").all() and got["assumes"].str.contains("independent").all()
     assert got[["frame", "group_a", "group_b"]].values.tolist() == [
         [f, a, b] for f in FRAMES for a, b in (("a", "b"), ("a", "c"), ("b", "c"))
     ]
@@ -364,6 +484,8 @@ def test_pairwise_matches_scipy_binomtest_and_holm() -> None:
         ca, cb = hits[row.group_a, row.frame], hits[row.group_b, row.frame]
         ta, tb = tokens[row.group_a], tokens[row.group_b]
         assert row.rate_a == pytest.approx(1000 * ca / ta) and row.rate_b == pytest.approx(1000 * cb / tb)
+        assert (row.count_a, row.count_b, row.tokens_a, row.tokens_b) == (ca, cb, ta, tb)
+        assert (row.articles_a, row.articles_b) == (5, 5)
         if ca + cb == 0:
             expected_p.append(math.nan)
             assert np.isnan(row.p_value) and np.isnan(row.p_adjusted) and not row.significant
@@ -396,8 +518,8 @@ def test_pairwise_rate_ratios_without_division_by_zero() -> None:
 
 def test_pairwise_corrections() -> None:
     corpus, scores = build(PAIR_SPEC)
-    raw = compare.pairwise(corpus, scores, correction="none")
-    bonferroni = compare.pairwise(corpus, scores, correction="bonferroni", alpha=0.01)
+    raw = compare.pairwise(corpus, scores, correction="none", method="hits")
+    bonferroni = compare.pairwise(corpus, scores, correction="bonferroni", alpha=0.01, method="hits")
     assert raw["p_adjusted"].equals(raw["p_value"])
     testable = raw["p_value"].notna()
     assert bonferroni["p_adjusted"][testable].tolist() == pytest.approx(
@@ -405,7 +527,7 @@ def test_pairwise_corrections() -> None:
     )
     assert bonferroni["significant"].tolist() == (bonferroni["p_adjusted"] < 0.01).tolist()
     with pytest.raises(
-        ValueError, match=r"correction is 'BH'; valid choices are \['holm', 'bonferroni', 'none'\]"
+        ValueError, match=r"correction is 'BH'; valid choices are \['holm', 'bonferroni', 'bh', 'none'\]"
     ):
         compare.pairwise(corpus, scores, correction="BH")  # type: ignore[arg-type]
 
@@ -447,7 +569,7 @@ def test_label_choice_by_hand() -> None:
     got = compare.label_choice(LABEL_CORPUS, ACTOR_LABELS)
     assert list(got.columns) == [
         "referent", "label", "stance", "outlet", "count", "share", "share_low", "share_high",
-        "stance_share", "stance_low", "stance_high",
+        "stance_share", "stance_low", "stance_high", "referent_hits", "articles",
     ]  # fmt: skip
     nan = math.nan
     expected = [  # referent, label, stance, outlet, count, share, stance_share
@@ -468,21 +590,69 @@ def test_label_choice_by_hand() -> None:
     assert shown.values.tolist() == [[*e[:2], e[2] or "(none)", *e[3:5]] for e in expected]
     np.testing.assert_allclose(got["share"], [e[5] for e in expected])
     np.testing.assert_allclose(got["stance_share"], [e[6] for e in expected])
-    # Wilson intervals on (count, referent hits) and (stance hits, referent hits); literals by hand:
-    # 3/4 -> [0.300642, 0.954413]; 4/4 -> [0.510109, 1]; 0/4 -> [0, 0.489891]
-    low, high = compare.wilson_interval(
-        [1, 0, 2, 0, 1, 4, 1, 0, 1, 0, 1, 0], [4, 4, 4, 4, 4, 4, 3, 0, 3, 0, 3, 0]
-    )
-    np.testing.assert_allclose(got["share_low"], low)
-    np.testing.assert_allclose(got["share_high"], high)
-    assert (got.loc[0, "stance_low"], got.loc[0, "stance_high"]) == (
-        pytest.approx(0.300642, abs=1e-6),
-        pytest.approx(0.954413, abs=1e-6),
-    )
-    assert (got.loc[5, "share_low"], got.loc[5, "share_high"]) == (pytest.approx(0.510109, abs=1e-6), 1.0)
-    assert (got.loc[1, "share_low"], got.loc[1, "share_high"]) == (0.0, pytest.approx(0.489891, abs=1e-6))
+    assert got["referent_hits"].tolist() == [4, 4, 4, 4, 4, 4, 3, 0, 3, 0, 3, 0]
+    assert got["articles"].tolist() == [3, 4, 3, 4, 3, 4, 3, 0, 3, 0, 3, 0]  # articles naming the referent
+    # Article-clustered Wilson intervals, from the per-article mentions written out below.
+    mentions = {  # (referent, outlet) -> per article: {label: hits}
+        ("syrian_government", "x"): [{"النظام السوري": 1, "نظام الأسد": 1}, {"الحكومة السورية": 1},
+                                     {"نظام الأسد": 1}],
+        ("syrian_government", "y"): [{"الحكومة السورية": 1}] * 4,
+        ("isis", "x"): [{"تنظيم الدولة": 1}, {"=داعش": 1}, {"الدولة الإسلامية": 1}],
+    }  # fmt: skip
+    for i, row in enumerate(got.itertuples()):
+        articles = mentions.get((row.referent, row.outlet))
+        if articles is None:
+            assert np.isnan(row.share_low) and np.isnan(row.share_high)
+            continue
+        y = [a.get(row.label, 0) for a in articles]
+        n = [sum(a.values()) for a in articles]
+        low, high = clustered_wilson_by_hand(y, n)
+        assert (row.share_low, row.share_high) == (pytest.approx(low), pytest.approx(high)), i
+    # y names the government 4 times in 4 articles, always الحكومة السورية: p = 1, so n_eff = 4 articles
+    # and z = t(3) = 3.182446; Wilson by hand: centre (1 + z²/8) / (1 + z²/4), half z²/8 / (1 + z²/4)
+    z2 = stats.t.ppf(0.975, 3) ** 2
+    assert got.loc[5, "share_low"] == pytest.approx(1 / (1 + z2 / 4)) == pytest.approx(0.283126, abs=1e-6)
+    assert got.loc[5, "share_high"] == 1.0
     assert got["stance_low"].iloc[10:].isna().all() and got["stance_high"].iloc[10:].isna().all()
     assert got.attrs["provenance"]["lexicon_hash"] == ACTOR_LABELS.hash
+
+
+def clustered_wilson_by_hand(y: list[int], n: list[int], ci: float = 0.95) -> tuple[float, float]:
+    """Wilson's interval on Kish's effective sample size with a t quantile (Korn & Graubard 1998), written
+    out with loops: p = sum y / sum n; V = m/(m-1) sum (y_j - p n_j)² / N²; deff = V / (p(1-p)/N)."""
+    big_n, m = sum(n), sum(1 for k in n if k > 0)
+    p = sum(y) / big_n
+    if 0 < p < 1:
+        v = m / max(m - 1, 1) * sum((yj - p * nj) ** 2 for yj, nj in zip(y, n, strict=True)) / big_n**2
+        n_eff = big_n / max(v / (p * (1 - p) / big_n), 1.0)
+    else:
+        n_eff = m
+    z = stats.t.ppf(0.5 + ci / 2, max(m - 1, 1))
+    centre = (p + z * z / (2 * n_eff)) / (1 + z * z / n_eff)
+    half = z / (1 + z * z / n_eff) * math.sqrt(p * (1 - p) / n_eff + z * z / (4 * n_eff * n_eff))
+    return max(0.0, centre - half), min(1.0, centre + half)
+
+
+def test_label_choice_intervals_widen_for_bursty_articles_and_clusters() -> None:
+    """One article naming the regime 10 times is one article: its interval is wider than Wilson's on
+    hits; wire copies with cluster= count once."""
+    texts = ["النظام السوري " * 10] + ["الحكومة السورية"] * 10 + ["النظام السوري"] * 3
+    corpus = pd.DataFrame({"doc_id": [f"d{i:02d}" for i in range(len(texts))], "outlet": "x", "text": texts})
+    got = compare.label_choice(corpus, ACTOR_LABELS).set_index("label")
+    regime = got.loc["النظام السوري"]
+    assert (regime["count"], regime["referent_hits"], regime["articles"]) == (13, 23, 14)
+    plain_low, plain_high = compare.wilson_interval(13, 23)
+    assert regime["share_high"] - regime["share_low"] > 1.3 * (plain_high - plain_low)
+    y, n = [10] + [0] * 10 + [1] * 3, [10] + [1] * 13
+    expected = tuple(map(pytest.approx, clustered_wilson_by_hand(y, n)))
+    assert (regime["share_low"], regime["share_high"]) == expected
+    copies = corpus.assign(copy_group=["story"] + [f"g{i // 5}" for i in range(10)] + [None, None, None])
+    clustered = compare.label_choice(copies, ACTOR_LABELS, cluster="copy_group").set_index("label")
+    y, n = [10, 0, 0, 1, 1, 1], [10, 5, 5, 1, 1, 1]  # two copy groups of 5 articles, 3 single articles
+    low, high = clustered_wilson_by_hand(y, n)
+    assert clustered.loc["النظام السوري", "share_low"] == pytest.approx(low)
+    assert clustered.loc["النظام السوري", "share_high"] == pytest.approx(high)
+    assert clustered.attrs["provenance"]["cluster"] == "copy_group"
 
 
 def test_label_choice_counts_agree_with_find_matches() -> None:
@@ -565,7 +735,10 @@ def test_log_odds_by_hand_on_a_two_word_table() -> None:
         {"a": ["روسيا روسيا سوريا"] + [""] * 4, "b": ["روسيا سوريا سوريا سوريا"] + [""] * 4}
     )
     got = compare.distinctive_words(corpus, prior=0.5, min_count=1)
-    assert list(got.columns) == ["outlet", "word", "count", "count_rest", "log_odds", "z", "g2", "p_value"]
+    assert list(got.columns) == [
+        "outlet", "word", "count", "count_rest", "log_odds", "z", "g2", "p_value", "q_value",
+        "min_expected", "p_monte_carlo", "p_article", "tokens", "tokens_rest", "articles",
+    ]  # fmt: skip
     first = got.iloc[0]
     assert (first["outlet"], first["word"], first["count"], first["count_rest"]) == ("a", "روسيا", 2, 1)
     # by hand: log((2 + 3/7) / (3 + 1 - 2 - 3/7)) - log((1 + 3/7) / (4 + 1 - 1 - 3/7))
