@@ -306,6 +306,9 @@ def _report(args: argparse.Namespace) -> int:
         print(exc.detail, file=sys.stderr)
         print(f"framing report: {exc}; no report written ({args.out} left as it was)", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print(f"framing report: interrupted; no report written ({args.out} left as it was)", file=sys.stderr)
+        return 130
     print(
         f"Wrote {report.index} ({len(report.pages)} notebook pages, {len(report.figures)} figures, "
         f"{len(report.tables)} tables) in {report.seconds:.0f} s"

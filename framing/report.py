@@ -503,6 +503,11 @@ def _execute(
     try:
         client.execute(env=_kernel_env())
     except (CellExecutionError, CellTimeoutError, DeadKernelError) as exc:
+        # Ctrl-C (SIGINT) or SIGTERM: nbclient's own handler shuts the kernel down and notes it in
+        # this attribute; the DeadKernelError that follows is the interruption, not the notebook's error.
+        signalled = getattr(client, "_async_cleanup_kernel_future", None) is not None
+        if signalled or getattr(exc, "ename", None) == "KeyboardInterrupt":
+            raise KeyboardInterrupt(f"interrupted while {book.path.name} ran") from None
         cell = _position(nb, running[-1]) if running else None
         raise NotebookFailed(book.path.name, cell, _reason(exc, timeout), _plain(str(exc))) from None
     finally:

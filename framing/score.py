@@ -198,7 +198,8 @@ def coverage(matches: pd.DataFrame, lexicon: Lexicon) -> pd.DataFrame:
     >>> coverage(find_matches(corpus, lex), lex)[["entry", "hits", "documents", "outlets"]].values.tolist()
     [['إرهاب*', 1, 1, 1], ['تكفيري', 0, 0, 0]]
     """
-    entries = lexicon.entries()[["frame", "entry", "kind"]]
+    # An entry written twice in a frame is one row (its hits counted once), as the lexicon warns.
+    entries = lexicon.entries()[["frame", "entry", "kind"]].drop_duplicates(["frame", "entry"])
     has_outlet = S.OUTLET in matches.columns
     grouped = matches.groupby(["frame", "entry"], sort=False)
     stats = pd.DataFrame(

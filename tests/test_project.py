@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import tomllib
 from pathlib import Path
@@ -65,12 +66,54 @@ def test_ci_runs_the_readme_test_command_and_nothing_else() -> None:
     assert re.search(r"^report: \$\(STAMP\)$", makefile, re.MULTILINE)
 
 
+# sha256 of the user's sample page (../shared/seed/000_bef5a855cbb79548.txt), so that the check runs in a
+# clean clone too, where the shared folder is not beside the checkout.
+SEED_SHA256 = "7589267ab1365041f5072172bc24eedecf2920ef09b2c18fea806a2b48fc49c3"
+
+
 def test_seed_page_is_bundled_unchanged() -> None:
-    seed = ROOT.parent / "shared" / "seed" / "000_bef5a855cbb79548.txt"
     bundled = ROOT / "data" / "raw" / "000_bef5a855cbb79548.txt"
-    if seed.exists():  # beside the checkout in development and CI
+    assert hashlib.sha256(bundled.read_bytes()).hexdigest() == SEED_SHA256
+    seed = ROOT.parent / "shared" / "seed" / "000_bef5a855cbb79548.txt"
+    if seed.exists():  # beside the checkout in development: the same bytes
         assert bundled.read_bytes() == seed.read_bytes()
-    assert bundled.stat().st_size > 0
+
+
+def test_every_hypothesis_test_has_bounded_examples_and_an_explicit_deadline() -> None:
+    """A test left with hypothesis's default 200 ms deadline flakes on a slow CI machine."""
+    import ast
+
+    missing = []
+    for path in sorted((ROOT / "tests").rglob("test_*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        named = {  # module-level `NAME = settings(...)`
+            target.id: node.value
+            for node in tree.body
+            if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call)
+            for target in node.targets
+            if isinstance(target, ast.Name)
+        }
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.FunctionDef):
+                continue
+            decorators = node.decorator_list
+            if not any(isinstance(d, ast.Call) and getattr(d.func, "id", "") == "given" for d in decorators):
+                continue
+            calls = [named.get(d.id) if isinstance(d, ast.Name) else d for d in decorators]
+            keywords = {
+                k.arg: k.value
+                for c in calls
+                if isinstance(c, ast.Call) and getattr(c.func, "id", "") == "settings"
+                for k in c.keywords
+            }
+            deadline, examples = keywords.get("deadline"), keywords.get("max_examples")
+            if (
+                deadline is None
+                or (isinstance(deadline, ast.Constant) and deadline.value is None)
+                or examples is None
+            ):
+                missing.append(f"{path.relative_to(ROOT)}::{node.name}")
+    assert missing == []
 
 
 def test_importing_framing_does_no_work(tmp_path: Path) -> None:

@@ -314,3 +314,28 @@ def test_out_inside_the_corpus_or_holding_it_is_refused(
     assert main(["report", str(pages / "page.txt"), "--out", str(tmp_path), "--no-progress"]) == 2
     assert "which replacing the report would delete" in capsys.readouterr().err
     assert sorted(p.name for p in tmp_path.rglob("*")) == ["page.txt", "pages"]
+
+
+def test_an_interrupted_report_says_so_and_keeps_the_earlier_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Ctrl-C while a notebook runs (here the notebook sends SIGINT to the report's process, as a terminal
+    does): the message says "interrupted" (not the kernel's DeadKernelError) and the earlier report stays."""
+    books, out = tmp_path / "nb", tmp_path / "reports"
+    _notebook(books, "01_ok", "print(1)")
+    assert main(["report", str(SEED), "--out", str(out), "--notebooks", str(books), "--no-progress"]) == 0
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    _notebook(
+        books,
+        "02_interrupted",
+        "import os, signal, time\nos.kill(os.getppid(), signal.SIGINT)\ntime.sleep(30)",
+    )
+    assert main(["report", str(SEED), "--out", str(out), "--notebooks", str(books), "--no-progress"]) == 130
+    err = capsys.readouterr().err
+    assert (
+        err.strip().splitlines()[-1]
+        == f"framing report: interrupted; no report written ({out} left as it was)"
+    )
+    assert "DeadKernelError" not in err
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["nb", "reports"]

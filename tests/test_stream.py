@@ -126,7 +126,7 @@ def test_no_chunks_gives_the_empty_result() -> None:
     assert empty.attrs["provenance"]["lexicon_hash"] == LEXICON.hash
 
 
-@settings(max_examples=15, deadline=None)
+@settings(max_examples=15, deadline=20_000)
 @given(st.lists(st.integers(1, 25), min_size=1, max_size=8), st.integers(0, 2**16))
 def test_any_cut_of_the_corpus_scores_the_same(sizes: list[int], seed: int) -> None:
     corpus = make_corpus(40, seed=seed)
@@ -204,7 +204,7 @@ PHRASES = framing.load_lexicon(
 )
 
 
-@settings(max_examples=10, deadline=None)
+@settings(max_examples=10, deadline=20_000)
 @given(st.integers(0, 2**16), st.integers(40, 300))
 def test_a_huge_page_matched_by_segments_equals_the_whole(seed: int, segment: int) -> None:
     rng = np.random.default_rng(seed)

@@ -68,6 +68,9 @@ FRAME_KEYS = ("id", "label_ar", "label_en", "description", "entries")
 DEFAULT_LANGUAGE = "ar"
 
 JsonPath = tuple[str | int, ...]
+MAX_YAML_VALUES = 10_000  # values a lexicon YAML may add through aliases (*name) to those written
+MAX_YAML_DEPTH = 50  # levels of nested lists and mappings a lexicon YAML may have
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 # ---------------------------------------------------------------------------------------- YAML
@@ -112,6 +115,16 @@ _YAML_HINTS = (
 
 def _yaml_error(err: yaml.YAMLError, file: str, text: str) -> LexiconError:
     """A YAML syntax error as a :class:`LexiconError` naming the file, line and column, with the line."""
+    if isinstance(err, yaml.reader.ReaderError):  # a character YAML does not allow: no mark, a position
+        before = text[: err.position]
+        line, column = before.count("\n") + 1, err.position - (before.rfind("\n") + 1) + 1
+        char = err.character if isinstance(err.character, str) else chr(err.character)
+        return LexiconError(
+            f"{file}, line {line}, column {column}: the control character U+{ord(char):04X} is not allowed "
+            "in YAML: delete it (it is often invisible; copy-paste from a PDF or a word processor)",
+            file=file,
+            line=line,
+        )
     if not isinstance(err, yaml.MarkedYAMLError) or err.problem_mark is None:
         return LexiconError(f"{file}: YAML error: {err}", file=file)
     problem_mark, context_mark = err.problem_mark, err.context_mark
@@ -160,25 +173,49 @@ def _runaway_quote(text: str, before: int) -> Any:
 def _yaml_tree(text: str, file: str) -> tuple[Any, _Lines]:
     """Parse YAML keeping the line of every node. Scalars stay as written (``1.10`` is the string
     ``'1.10'``, ``yes`` is ``'yes'``); only an empty value or ``null``/``~`` is None."""
+    _check_depth(text, file)
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as err:
         raise _yaml_error(err, file, text) from None
+    except RecursionError:
+        raise LexiconError(f"{file}: the YAML is nested too deeply to read", file=file) from None
     lines = _Lines()
     if root is None:
         return None, lines
     loader = yaml.SafeLoader("")  # for merge keys (<<) only
     problems: list[Problem] = []
     active: set[int] = set()
+    budget = [_distinct_nodes(root) + MAX_YAML_VALUES]
 
     def build(node: yaml.Node, path: JsonPath) -> Any:
+        budget[0] -= 1
+        if budget[0] < 0:  # aliases of aliases grow without end (a "billion laughs")
+            raise LexiconError(
+                f"{file}: the YAML expands to more than {MAX_YAML_VALUES:,} values through aliases "
+                "(*name) beyond those written: write the entries out instead of repeating anchors",
+                file=file,
+            )
         lines.value[path] = node.start_mark.line + 1
         if id(node) in active:
             problems.append(Problem(file, node.start_mark.line + 1, "a YAML alias refers to itself"))
             return None
         if isinstance(node, yaml.MappingNode):
             active.add(id(node))
-            loader.flatten_mapping(node)
+            try:
+                loader.flatten_mapping(node)
+            except yaml.YAMLError as err:  # a merge key (<<) whose value is not a mapping
+                line = getattr(getattr(err, "problem_mark", None), "line", node.start_mark.line) + 1
+                problems.append(
+                    Problem(
+                        file,
+                        line,
+                        "a merge key (<<) must be followed by a mapping or an alias of one: "
+                        f"{getattr(err, 'problem', err)}",
+                    )
+                )
+                active.discard(id(node))
+                return None
             out: dict[str, Any] = {}
             for key_node, value_node in node.value:
                 key = _scalar_text(key_node)
@@ -208,11 +245,68 @@ def _yaml_tree(text: str, file: str) -> tuple[Any, _Lines]:
             return items
         if node.tag == "tag:yaml.org,2002:null":
             return None
-        return str(node.value)
+        text = str(node.value)
+        bad = _SURROGATE.search(text)
+        if bad is not None:
+            problems.append(
+                Problem(
+                    file,
+                    node.start_mark.line + 1,
+                    f"a lone surrogate (U+{ord(bad.group()):04X}) is not valid Unicode: remove the "
+                    "\\u escape or write the whole character",
+                )
+            )
+            return None
+        return text
 
-    data = build(root, ())
+    try:
+        data = build(root, ())
+    except RecursionError:
+        raise LexiconError(f"{file}: the YAML is nested too deeply to read", file=file) from None
     raise_problems(problems)
     return data, lines
+
+
+_OPEN = (yaml.FlowSequenceStartToken, yaml.FlowMappingStartToken, yaml.BlockSequenceStartToken,
+         yaml.BlockMappingStartToken)  # fmt: skip
+_CLOSE = (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken, yaml.BlockEndToken)
+
+
+def _check_depth(text: str, file: str) -> None:
+    """Refuse, with its line, YAML nested deeper than :data:`MAX_YAML_DEPTH` (composing it would take
+    seconds and then overflow the stack). Syntax errors are left to the parser to report."""
+    depth = 0
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if isinstance(token, _OPEN):
+                depth += 1
+                if depth > MAX_YAML_DEPTH:
+                    line = token.start_mark.line + 1
+                    raise LexiconError(
+                        f"{file}, line {line}: the YAML is nested more than {MAX_YAML_DEPTH} levels deep",
+                        file=file,
+                        line=line,
+                    )
+            elif isinstance(token, _CLOSE):
+                depth -= 1
+    except yaml.YAMLError:
+        return
+
+
+def _distinct_nodes(root: yaml.Node) -> int:
+    """The nodes of a composed document, each counted once however many aliases point to it."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            stack += [part for pair in node.value for part in pair]
+        elif isinstance(node, yaml.SequenceNode):
+            stack += node.value
+    return len(seen)
 
 
 def _scalar_text(node: yaml.Node) -> str | None:
@@ -675,13 +769,47 @@ def _shipped(name: str, folder: str | Path | None) -> Path | Traversable:
     )
 
 
-def _plain(value: Any) -> Any:
-    """A copy of a mapping source with plain dicts and lists (tuples are lists, as in YAML)."""
+def _plain(value: Any, path: JsonPath = (), problems: list[Problem] | None = None) -> Any:
+    """A copy of a mapping source with plain dicts and lists (tuples are lists, as in YAML).
+
+    Keys that are not strings and strings holding a lone surrogate are refused: a :class:`LexiconError`
+    names each, with its place in the mapping.
+    """
+    top = problems is None
+    found: list[Problem] = [] if problems is None else problems
+    out: Any = value
     if isinstance(value, Mapping):
-        return {key: _plain(item) for key, item in value.items()}
-    if isinstance(value, list | tuple):
-        return [_plain(item) for item in value]
-    return value
+        out = {}
+        for key, item in value.items():
+            if not isinstance(key, str):
+                found.append(
+                    Problem(
+                        MAPPING,
+                        None,
+                        f"key {key!r} is {type(key).__name__}, not a string: frame ids, keys and tags are "
+                        "strings",
+                        path=_path_text(path) or "the top level",
+                    )
+                )
+                continue
+            out[key] = _plain(item, (*path, key), found)
+    elif isinstance(value, list | tuple):
+        out = [_plain(item, (*path, i), found) for i, item in enumerate(value)]
+    if isinstance(value, str | Mapping):
+        for text in [value] if isinstance(value, str) else [k for k in value if isinstance(k, str)]:
+            bad = _SURROGATE.search(text)
+            if bad is not None:
+                found.append(
+                    Problem(
+                        MAPPING,
+                        None,
+                        f"{text!r} holds a lone surrogate (U+{ord(bad.group()):04X}): not valid Unicode",
+                        path=_path_text(path) or "the top level",
+                    )
+                )
+    if top:
+        raise_problems(found)
+    return out
 
 
 def _looks_like_path(source: str) -> bool:

@@ -370,6 +370,9 @@ def parse_pattern(
     ValueError: '*' is only allowed at the end of an entry (a glob such as 'إرهاب*')
     """
     norm = normalization or Normalization()
+    bad = next((c for c in pattern if "\ud800" <= c <= "\udfff"), None)
+    if bad is not None:
+        raise ValueError(f"the entry holds a lone surrogate (U+{ord(bad):04X}): not valid Unicode")
     body = pattern.strip()
     exact = body.startswith(EXACT)
     if exact:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import time
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,11 +18,11 @@ import pandas as pd
 from framing import schema as S
 from framing.load import html as html_pages
 from framing.load import tables
-from framing.load.encoding import DecodeError, decode_bytes
+from framing.load.encoding import DecodeError, decode_page
 from framing.load.language import detect_language
 from framing.load.outlets import PROFILE_FILE_NAME, OutletProfile, Profiles, load_profiles, read_profiles
 from framing.load.pages import Page, page_lines, parse_page, repeated_lines, split_title
-from framing.load.report import LoadError, LoadReport
+from framing.load.report import LoadError, LoadReport, Problem
 from framing.load.save import is_saved_corpus, read_saved_corpus
 from framing.load.wires import credit_wires
 from framing.provenance import framing_version
@@ -30,6 +31,7 @@ PAGE_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
 SUPPORTED_SUFFIXES = PAGE_SUFFIXES + HTML_SUFFIXES + tables.TABLE_SUFFIXES
 PROGRESS_THRESHOLD = 200  # files; folders with more show a progress bar by default
+MAX_PAGE_BYTES = 20_000_000  # default size limit of a page file (.txt, .html): see read_corpus
 PARALLEL_THRESHOLD = 3000  # page files; larger loads are parsed on every core by default (workers=None)
 _CHUNK = 100  # pages sent to a worker process at a time
 
@@ -64,20 +66,85 @@ def doc_id_for(text: str) -> str:
 
 def corpus_files(root: Path) -> tuple[list[Path], list[Path]]:
     """(supported files, other files) under ``root``, sorted, hidden files and folders left out."""
-    if root.is_file():
-        return ([root], []) if root.suffix.lower() in SUPPORTED_SUFFIXES else ([], [root])
-    found: list[Path] = []
-    other: list[Path] = []
-    for path in sorted(root.rglob("*")):
-        if _hidden(path, root) or not path.is_file():
-            continue
-        if path.name == PROFILE_FILE_NAME:
-            continue
-        (found if path.suffix.lower() in SUPPORTED_SUFFIXES else other).append(path)
+    found, other, _ = scan_files(root)
     return found, other
 
 
-def _resolve_profiles(root: Path, profiles: str | Path | Profiles | None, report: LoadReport) -> Profiles:
+def _kind(mode: int) -> str:
+    for test, name in (
+        (stat.S_ISFIFO, "a named pipe (FIFO)"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISDIR, "a folder"),
+    ):
+        if test(mode):
+            return name
+    return "not a regular file"
+
+
+def scan_files(root: Path) -> tuple[list[Path], list[Path], list[tuple[Path, str]]]:
+    """(supported files, other files, not read) under ``root``, sorted, hidden files and folders left out.
+
+    "Not read" are ``(path, reason)`` pairs: entries that are not regular files (named pipes, sockets,
+    devices, links to nothing, links to folders, which are not followed) and folders that cannot be
+    listed. Nothing is opened, so a named pipe cannot block the scan.
+    """
+    not_read: list[tuple[Path, str]] = []
+    try:
+        mode = root.stat().st_mode
+    except OSError as exc:
+        return [], [], [(root, f"cannot be read: {exc.strerror or type(exc).__name__}")]
+    if not stat.S_ISDIR(mode):
+        if not stat.S_ISREG(mode):
+            return [], [], [(root, _kind(mode))]
+        if root.suffix.lower() in SUPPORTED_SUFFIXES:
+            return [root], [], []
+        return [], [root], []
+    found: list[Path] = []
+    other: list[Path] = []
+
+    def unreadable(exc: OSError) -> None:
+        not_read.append((Path(exc.filename or root), f"folder cannot be listed: {exc.strerror or exc}"))
+
+    for folder, dirs, names in os.walk(root, onerror=unreadable, followlinks=False):
+        here = Path(folder)
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for d in dirs:
+            if (here / d).is_symlink():
+                not_read.append((here / d, "a link to a folder (links to folders are not followed)"))
+        for name in sorted(names):
+            path = here / name
+            if name.startswith(".") or name == PROFILE_FILE_NAME:
+                continue
+            try:
+                mode = path.stat().st_mode
+            except OSError as exc:
+                broken = path.is_symlink() and isinstance(exc, FileNotFoundError)
+                reason = (
+                    "a link to nothing (dangling symlink)" if broken else f"cannot be read: {exc.strerror}"
+                )
+                not_read.append((path, reason))
+                continue
+            if not stat.S_ISREG(mode):
+                not_read.append((path, _kind(mode)))
+                continue
+            (found if path.suffix.lower() in SUPPORTED_SUFFIXES else other).append(path)
+    return sorted(found), sorted(other), sorted(not_read)
+
+
+def display_path(text: str) -> str:
+    r"""``text`` printable as UTF-8: bytes of a file name that are not UTF-8 shown as ``\xNN``.
+
+    >>> display_path("caf\udce9.txt")
+    'caf\\xe9.txt'
+    """
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def _resolve_profiles(
+    root: Path, profiles: str | Path | Profiles | None, report: LoadReport, *, strict: bool = False
+) -> Profiles:
     """The shipped profiles plus ``profiles``, or plus every ``outlets.yaml`` in the folder by default."""
     known = load_profiles()
     if isinstance(profiles, Profiles):
@@ -87,12 +154,21 @@ def _resolve_profiles(root: Path, profiles: str | Path | Profiles | None, report
         if not paths[0].is_file():
             raise FileNotFoundError(f"outlet profile file {str(profiles)!r} does not exist")
     elif root.is_dir():
-        paths = sorted(p for p in root.rglob(PROFILE_FILE_NAME) if not _hidden(p, root))
+        paths = sorted(p for p in root.rglob(PROFILE_FILE_NAME) if not _hidden(p, root) and p.is_file())
     else:
         paths = [p for p in [root.parent / PROFILE_FILE_NAME] if p.is_file()]
     for path in paths:
-        report.profile_files.append(str(path))
-        known = known.merged(read_profiles(path))
+        report.profile_files.append(display_path(str(path)))
+        if profiles is not None:  # the caller named this file: a bad one is an error
+            known = known.merged(read_profiles(path))
+            continue
+        try:
+            known = known.merged(read_profiles(path))
+        except ValueError as exc:  # one found in the folder: load the pages without it, and say so
+            message = f"outlet profiles not used: {display_path(str(exc))}"
+            report.warn(_where(path, root) if root.is_dir() else display_path(str(path)), message)
+            if strict:
+                raise LoadError.at(display_path(str(path)), message) from exc
     return known
 
 
@@ -105,7 +181,7 @@ def _folder_outlet(path: Path, root: Path) -> str | None:
     if not root.is_dir():
         return None
     parts = path.relative_to(root).parts
-    return parts[0] if len(parts) > 1 else None
+    return display_path(parts[0]) if len(parts) > 1 else None
 
 
 def _progress(items: list[Path], show: bool | None, desc: str) -> Iterable[Path]:
@@ -126,6 +202,7 @@ def read_corpus(
     columns: Mapping[str, str] | None = None,
     progress: bool | None = None,
     workers: int | None = None,
+    max_page_bytes: int | None = MAX_PAGE_BYTES,
 ) -> pd.DataFrame:
     """Load scraped news pages into a corpus: one row per article, the columns of ``framing.schema``.
 
@@ -144,12 +221,22 @@ def read_corpus(
       outlet came from the page rather than their folder).
     - ``profiles``: an outlet profile YAML file (or :class:`~framing.load.outlets.Profiles`) added to the
       shipped ones; by default every ``outlets.yaml`` in the folder (or beside the file) is added.
-    - ``strict``: raise :class:`~framing.load.report.LoadError` on the first file that is skipped or
-      has a problem (no title, no date, empty body), with the file path in the message.
+    - ``strict``: raise :class:`~framing.load.report.LoadError` on the first file (or table row) that
+      is skipped or has a problem (no title, no date, empty body, a fallback encoding), with the file
+      (and row) in the message and in its ``file`` and ``row`` attributes. Without ``strict``, no
+      exception escapes because of one bad file or row: it is skipped with a reason that names it.
     - ``progress``: show a progress bar (default: for 200 files or more).
     - ``workers``: processes that parse the pages (default: every core for 3,000 page files or more,
       else one). The corpus is the same whatever the number.
+    - ``max_page_bytes``: page files (``.txt``, ``.html``) larger than this are skipped with a reason
+      naming the file and the limit (default 20 MB, :data:`MAX_PAGE_BYTES`; ``None``: no limit). A page
+      needs about 45 times its size in memory while it is parsed (measured in
+      ``benchmarks/bench_load_memory.py``), so the default keeps one page under about 1 GB.
 
+    Entries that are not regular files (named pipes, sockets, links to nothing) and folders that cannot
+    be listed are listed in ``report.not_read``; page files that are not UTF-8 or UTF-16 are read as
+    Windows-1256 or Windows-1252 with a warning naming the encoding; file names that are not valid UTF-8
+    are shown with ``\\xNN`` escapes (in ``source_path`` too) and warned about.
     The load report is in ``corpus.attrs["load_report"]`` (print it for a summary).
 
     >>> corpus = read_corpus("data/raw")
@@ -161,87 +248,78 @@ def read_corpus(
     """
     started = time.perf_counter()
     root = Path(path)
-    if not root.exists():
-        raise FileNotFoundError(f"corpus path {str(root)!r} does not exist")
+    if not root.exists() and not root.is_symlink():
+        raise FileNotFoundError(f"corpus path {display_path(str(root))!r} does not exist")
     if is_saved_corpus(root) and columns is None:  # framing's own: read back as saved
         saved = read_saved_corpus(root)
         if outlet is not None:
             saved[S.OUTLET] = outlet
         return saved
-    report = LoadReport(root=str(root))
-    known = _resolve_profiles(root, profiles, report)
-    found, other = corpus_files(root)
+    report = LoadReport(root=display_path(str(root)))
+    known = _resolve_profiles(root, profiles, report, strict=strict)
+    found, other, not_read = scan_files(root)
     report.ignored = [_where(p, root) for p in other]
+    report.not_read = [Problem(_where(p, root), reason) for p, reason in not_read]
+    if strict and not_read:
+        raise LoadError.at(report.not_read[0].where, report.not_read[0].message)
     if not found:
-        report.warn(str(root), f"no files of a supported kind ({', '.join(SUPPORTED_SUFFIXES)})")
+        report.warn(report.root, f"no files of a supported kind ({', '.join(SUPPORTED_SUFFIXES)})")
         if strict:
-            raise LoadError(f"{root}: no files of a supported kind ({', '.join(SUPPORTED_SUFFIXES)})")
+            raise LoadError.at(report.root, f"no files of a supported kind ({', '.join(SUPPORTED_SUFFIXES)})")
 
     def problem(where: str, message: str, *, skip: bool) -> None:
         (report.skip if skip else report.warn)(where, message)
         if strict:
-            raise LoadError(f"{where}: {message}")
+            raise LoadError.at(where, message)
 
     rows: list[dict[str, Any]] = []
     pages: list[_PageFile] = []
-    in_folder = root.is_dir()
     seen_ids: dict[str, str] = {}
     for file in _progress(found, progress, "reading"):
         where = _where(file, root)
-        suffix = file.suffix.lower()
-        if suffix in tables.TABLE_SUFFIXES:
-            for row in tables.read_table(
-                file,
-                where=where,
-                columns=columns,
-                outlet=outlet,
-                report=report,
-                problem=lambda w, m: problem(w, m, skip=True),
-                doc_id=doc_id_for,
-                folder_outlet=_folder_outlet(file, root),
-            ):
-                if row[S.DOC_ID] in seen_ids:
-                    problem(
-                        where, f"duplicate of {seen_ids[row[S.DOC_ID]]} (doc_id {row[S.DOC_ID]})", skip=True
-                    )
-                    continue
-                seen_ids[row[S.DOC_ID]] = where
-                rows.append(row)
-            continue
-        report.seen(where)
-        data = file.read_bytes()
-        if not data.strip():
-            problem(where, "empty file", skip=True)
-            continue
+        if where != str(file if file == root else file.relative_to(root)):
+            problem(where, "the file name is not valid UTF-8 (shown with \\x escapes)", skip=False)
+        counted = report.records_seen
         try:
-            text, encoding = decode_bytes(data)
-        except DecodeError as exc:
-            problem(where, f"cannot decode: {exc}", skip=True)
-            continue
-        if suffix in HTML_SUFFIXES:
-            text = html_pages.page_text(text)
-            if not text.strip():
-                problem(where, "no text found in the HTML page", skip=True)
+            if file.suffix.lower() in tables.TABLE_SUFFIXES:
+                table_rows = tables.read_table(
+                    file,
+                    where=where,
+                    columns=columns,
+                    outlet=outlet,
+                    report=report,
+                    problem=lambda w, m: problem(w, m, skip=True),
+                    warn=lambda w, m: problem(w, m, skip=False),
+                    doc_id=doc_id_for,
+                    folder_outlet=_folder_outlet(file, root),
+                )
+                for row in table_rows:
+                    row[S.SOURCE_PATH] = display_path(str(file))
+                    if row[S.DOC_ID] in seen_ids:
+                        problem(
+                            where,
+                            f"duplicate of {seen_ids[row[S.DOC_ID]]} (doc_id {row[S.DOC_ID]})",
+                            skip=True,
+                        )
+                        continue
+                    seen_ids[row[S.DOC_ID]] = where
+                    rows.append(row)
                 continue
-        if not text.strip():
-            problem(where, "no text (only white space)", skip=True)
+            read = _read_page(file, where, root, known, max_page_bytes, report, problem)
+        except LoadError:
+            raise
+        except Exception as exc:  # one bad file never stops the load: skip it, say why
+            report.records_seen = counted
+            report.seen(where)
+            problem(where, f"cannot read the file: {type(exc).__name__}: {exc}", skip=True)
             continue
-        report.encodings[encoding] += 1
-        doc_id = doc_id_for(text)
-        if doc_id in seen_ids:
-            problem(where, f"duplicate of {seen_ids[doc_id]} (same page text)", skip=True)
+        if read is None:
             continue
-        seen_ids[doc_id] = where
-        lines = page_lines(text)
-        split = split_title(lines[0], known)
-        _, site, profile = split
-        folder = where.split(os.sep, 1)[0] if in_folder and os.sep in where else None  # the outlet folder
-        group = profile.id if profile else (folder or site or "")
-        pages.append(
-            _PageFile(
-                file, where, text, doc_id, lines, group, profile.id if profile else None, site, folder, split
-            )
-        )
+        if read.doc_id in seen_ids:
+            problem(where, f"duplicate of {seen_ids[read.doc_id]} (same page text)", skip=True)
+            continue
+        seen_ids[read.doc_id] = where
+        pages.append(read)
 
     by_group: dict[str, list[_PageFile]] = {}
     for page_file in pages:
@@ -254,15 +332,23 @@ def read_corpus(
     site_counts = Counter(p.site for p in pages if p.folder is None and p.site)
     alone = sum(p.folder is None for p in pages) == 1
     for page_file, page in zip(pages, parsed, strict=True):
+        try:
+            if isinstance(page, str):  # the parser raised on this page
+                raise _ParseFailed(page)
+            row = _page_row(page, page_file, root, outlet, known, site_counts=site_counts, alone=alone)
+        except Exception as exc:  # a page the parser cannot take: skip it, say why
+            reason = str(exc) if isinstance(exc, _ParseFailed) else f"{type(exc).__name__}: {exc}"
+            problem(page_file.where, f"cannot parse the page: {reason}", skip=True)
+            continue
         for message in page.warnings:
             problem(page_file.where, message, skip=False)
-        row = _page_row(page, page_file, root, outlet, known, site_counts=site_counts, alone=alone)
         report.languages[row[S.LANGUAGE]] += 1
         if page_file.folder is not None and row[S.OUTLET] != page_file.folder:
             report.outlet_from_page.append(f"{page_file.where}: {row[S.OUTLET]} (folder {page_file.folder})")
         rows.append(row)
 
     corpus = _frame(rows)
+    _check_zones(corpus, report, root)
     report.loaded = len(corpus)
     _flag_duplicates(corpus, report, root)
     report.seconds = time.perf_counter() - started
@@ -271,17 +357,85 @@ def read_corpus(
     return corpus
 
 
+def _read_page(
+    file: Path,
+    where: str,
+    root: Path,
+    known: Profiles,
+    max_page_bytes: int | None,
+    report: LoadReport,
+    problem: Callable[..., None],
+) -> _PageFile | None:
+    """A page file read and decoded, or None when it is skipped (the reason is in the report)."""
+    report.seen(where)
+    size = file.stat().st_size
+    if max_page_bytes is not None and size > max_page_bytes:
+        problem(
+            where,
+            f"page file of {size:,} bytes is over the limit of {max_page_bytes:,} bytes "
+            "(read_corpus(..., max_page_bytes=...) raises it)",
+            skip=True,
+        )
+        return None
+    data = file.read_bytes()
+    if not data.strip():
+        problem(where, "empty file", skip=True)
+        return None
+    try:
+        decoded = decode_page(data)
+    except DecodeError as exc:
+        problem(where, f"cannot decode: {exc}", skip=True)
+        return None
+    text = decoded.text
+    if file.suffix.lower() in HTML_SUFFIXES:
+        text = html_pages.page_text(text)
+        if not text.strip():
+            problem(where, "no text found in the HTML page", skip=True)
+            return None
+    if not text.strip():
+        problem(where, "no text (only white space)", skip=True)
+        return None
+    if decoded.fallback:
+        problem(where, f"not UTF-8: decoded as {decoded.encoding} (a guess: check the text)", skip=False)
+    report.encodings[decoded.encoding] += 1
+    lines = page_lines(text)
+    split = split_title(lines[0], known)
+    _, site, profile = split
+    folder = where.split(os.sep, 1)[0] if root.is_dir() and os.sep in where else None  # the outlet folder
+    group = profile.id if profile else (folder or site or "")
+    outlet_id = profile.id if profile else None
+    return _PageFile(file, where, text, doc_id_for(text), lines, group, outlet_id, site, folder, split)
+
+
 def _where(path: Path, root: Path) -> str:
-    return str(path if path == root else path.relative_to(root))
+    return display_path(str(path if path == root else path.relative_to(root)))
+
+
+class _ParseFailed(Exception):
+    """The parser raised on a page: the message is its exception, as ``Type: message``."""
+
+
+def _parse_one(
+    text: str,
+    known: Profiles,
+    repeated: frozenset[str],
+    keys: dict[str, str],
+    title_split: tuple[str, str | None, OutletProfile | None] | None = None,
+) -> Page | str:
+    """The parsed page, or ``"Type: message"`` when the parser raises (the page is then skipped)."""
+    try:
+        return parse_page(text, profiles=known, repeated=repeated, key_cache=keys, title_split=title_split)
+    except Exception as exc:  # PatternTimeout, or a page no rule foresaw: one page, not the load
+        return f"{type(exc).__name__}: {exc}"
 
 
 def _parse_chunk(
     texts: list[str], groups: list[str], known: Profiles, repeated: dict[str, frozenset[str]]
-) -> list[Page]:
+) -> list[Page | str]:
     """Parse pages (in a worker process, or in this one)."""
     keys: dict[str, str] = {}
     pairs = zip(texts, groups, strict=True)
-    return [parse_page(t, profiles=known, repeated=repeated[g], key_cache=keys) for t, g in pairs]
+    return [_parse_one(t, known, repeated[g], keys) for t, g in pairs]
 
 
 def _parse_pages(
@@ -291,19 +445,15 @@ def _parse_pages(
     keys: dict[str, str],
     *,
     workers: int | None,
-) -> list[Page]:
-    """Every page parsed, in order: in this process, or in ``workers`` processes for large loads."""
+) -> list[Page | str]:
+    """Every page parsed, in order: in this process, or in ``workers`` processes for large loads; a page
+    the parser raised on is ``"Type: message"`` (a chunk whose worker died is parsed here again)."""
     if workers is None:
         workers = (os.cpu_count() or 1) if len(pages) >= PARALLEL_THRESHOLD else 1
     if workers < 1:
         raise ValueError(f"workers must be 1 or more (or None for automatic), got {workers!r}")
     if workers == 1 or len(pages) <= _CHUNK:
-        return [
-            parse_page(
-                p.text, profiles=known, repeated=repeated[p.group], key_cache=keys, title_split=p.title_split
-            )
-            for p in pages
-        ]
+        return [_parse_one(p.text, known, repeated[p.group], keys, p.title_split) for p in pages]
     chunks = [pages[i : i + _CHUNK] for i in range(0, len(pages), _CHUNK)]
     with ProcessPoolExecutor(max_workers=min(workers, len(chunks))) as pool:
         futures = [
@@ -316,7 +466,13 @@ def _parse_pages(
             )
             for chunk in chunks
         ]
-        return [page for future in futures for page in future.result()]
+        out: list[Page | str] = []
+        for chunk, future in zip(chunks, futures, strict=True):
+            try:
+                out += future.result()
+            except Exception:  # the worker died (out of memory, killed): parse the chunk here
+                out += [_parse_one(p.text, known, repeated[p.group], keys, p.title_split) for p in chunk]
+        return out
 
 
 def _plausible_site(site: str) -> bool:
@@ -375,7 +531,7 @@ def _page_row(
         S.CAPTION: page.caption,
         S.BYLINE: page.byline,
         S.LANGUAGE: detect_language(text or page.headline, default=chosen.language if chosen else None),
-        S.SOURCE_PATH: str(page_file.path),
+        S.SOURCE_PATH: display_path(str(page_file.path)),
         S.BOILERPLATE: "\n".join(page.boilerplate),
         S.SCRAPED_AT: page.scraped_at,
         S.TITLE_SOURCE: page.title_source,
@@ -392,7 +548,7 @@ def _frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
     extra = [c for c in corpus.columns if c not in S.CORPUS_COLUMNS]
     corpus = corpus.reindex(columns=[*S.CORPUS_COLUMNS, *extra])
     for column in S.DATETIME_COLUMNS:
-        corpus[column] = pd.to_datetime(corpus[column]).astype("datetime64[ns]")
+        corpus[column] = _datetimes(corpus[column])
     corpus[S.PUBLISHED_UTC] = _utc(corpus)
     for column in (S.DOC_ID, S.OUTLET, S.TITLE, S.TEXT):
         corpus[column] = corpus[column].fillna("").astype(str)
@@ -402,10 +558,53 @@ def _frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
     return corpus.reset_index(drop=True)
 
 
+def _datetimes(values: pd.Series) -> pd.Series:
+    """A column of naive ``datetime64[ns]``: values that are no timestamp, or lie outside the years
+    1677-2262, are NaT (table cells were checked, with warnings, in :mod:`framing.load.tables`)."""
+
+    def one(value: Any) -> Any:
+        if tables._missing(value):
+            return pd.NaT
+        try:
+            stamp = pd.Timestamp(value)
+        except (TypeError, ValueError, OverflowError):
+            return pd.NaT
+        stamp = tables._naive(stamp)
+        return stamp if tables._in_range(stamp) else pd.NaT
+
+    return pd.Series([one(v) for v in values], index=values.index, dtype="datetime64[ns]")
+
+
+def _known_zone(zone: Any) -> bool:
+    try:
+        pd.Timestamp("2016-07-15").tz_localize(str(zone))
+    except Exception:  # ValueError, IndexError, ZoneInfoNotFoundError ... depending on the name
+        return False
+    return bool(str(zone).strip())
+
+
+def _where_of(corpus: pd.DataFrame, i: int, root: Path) -> str:
+    source = corpus.at[i, S.SOURCE_PATH]
+    return _where(Path(source), root) if isinstance(source, str) and source else str(corpus.at[i, S.DOC_ID])
+
+
+def _check_zones(corpus: pd.DataFrame, report: LoadReport, root: Path) -> None:
+    """Warn once per time zone name that is not a zone (``published_utc`` is NaT for its articles)."""
+    for zone, idx in corpus.groupby(S.TIMEZONE, dropna=True).groups.items():
+        if not _known_zone(zone):
+            report.warn(
+                _where_of(corpus, int(idx[0]), root),
+                f"unknown time zone {zone!r} for {len(idx)} article(s) (use an IANA name such as "
+                "'Africa/Cairo'): published_utc left empty",
+            )
+
+
 def _utc(corpus: pd.DataFrame) -> pd.Series:
     """``published`` as UTC where the outlet's zone is known (NaT elsewhere)."""
     out = pd.Series(pd.NaT, index=corpus.index, dtype="datetime64[ns, UTC]")
     for zone, idx in corpus.groupby(S.TIMEZONE, dropna=True).groups.items():
+        if not _known_zone(zone):
+            continue
         local = corpus.loc[idx, S.PUBLISHED]
         out.loc[idx] = local.dt.tz_localize(str(zone), ambiguous="NaT", nonexistent="NaT").dt.tz_convert(
             "UTC"

@@ -1,5 +1,11 @@
 """Outlet profiles: package data (``resources/outlets.yaml``) plus the user's own YAML files.
 
+Every profile is checked by :func:`validate_profile` (the known fields strictly by type; other fields
+may hold strings, numbers, true/false or lists of strings) with the file, outlet and field in the
+message. ``re:`` patterns run on the ``regex`` engine with a time limit (:data:`REGEX_TIMEOUT`): a
+pattern that backtracks without end is refused when it is read (it is tried on a few long lines) or,
+failing that, stops with :class:`PatternTimeout` naming it instead of hanging.
+
 >>> profiles = load_profiles()
 >>> profiles.by_site_name("بوابة الشروق").id
 'shorouk'
@@ -12,12 +18,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from difflib import get_close_matches
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
+import regex  # type: ignore[import-untyped,unused-ignore]  # timeout-capable engine
 import yaml
 
 from framing.text.normalize import normalize
@@ -34,8 +42,40 @@ _FIELDS = {
     "end_markers",
     "header_date",
 }
+_TEXT_FIELDS = ("name", "name_ar", "country", "language", "timezone")
+_LIST_FIELDS = ("site_names", "chrome", "end_markers")
 _HEADER_DATES = ("scraped", "published")
 _KEY_DROP = re.compile(r"[«»\"'.]")
+REGEX_TIMEOUT = 0.1  # seconds one "re:" search of one line may take
+# Lines a pattern is tried on when it is read: long runs that make nested quantifiers backtrack.
+_PROBES = tuple(
+    run * 40 + end
+    for run in ("a", "\u0627", " ", "a ", "\u0627 ", "1", ".")  # \u0627: alef
+    for end in ("!", "\u061f", "")  # \u061f: Arabic question mark
+)
+
+
+class PatternTimeout(ValueError):
+    """A ``re:`` pattern took longer than :data:`REGEX_TIMEOUT` on one line."""
+
+
+def _compile(pattern: str, *, where: str) -> Any:
+    """A ``regex`` pattern (case-insensitive), refused with a message naming ``where`` when it is not a
+    valid regular expression or backtracks for more than :data:`REGEX_TIMEOUT` on a probe line."""
+    try:
+        compiled = regex.compile(pattern, regex.IGNORECASE | regex.VERSION0)
+    except (regex.error, TypeError, ValueError, RecursionError, OverflowError) as exc:
+        raise ValueError(f"{where}: bad regular expression {pattern!r}: {exc}") from exc
+    for probe in _PROBES:
+        try:
+            compiled.search(probe, timeout=REGEX_TIMEOUT)
+        except TimeoutError:
+            raise ValueError(
+                f"{where}: regular expression {pattern!r} takes more than {REGEX_TIMEOUT} s on a line of "
+                f"{len(probe)} characters ({probe[:12]!r}…): nested quantifiers such as (a+)+ backtrack "
+                "without end; write it without a repeated group of repeats"
+            ) from None
+    return compiled
 
 
 def match_key(text: str) -> str:
@@ -47,41 +87,150 @@ def match_key(text: str) -> str:
     return normalize(_KEY_DROP.sub("", text)).lower()
 
 
+@lru_cache(maxsize=64)  # pages join the shared and the outlet's patterns anew: compile each set once
+def _combined(patterns: tuple[str, ...]) -> Any:
+    joined = "|".join(f"(?:{p})" for p in patterns)
+    return regex.compile(joined, regex.IGNORECASE | regex.VERSION0)
+
+
 @dataclass(frozen=True)
 class LinePatterns:
     """Exact lines (compared by :func:`match_key`) and regexes (searched in the normalized line)."""
 
     exact: frozenset[str] = frozenset()
-    regexes: tuple[re.Pattern[str], ...] = ()
-    combined: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
+    regexes: tuple[Any, ...] = ()  # compiled ``regex`` patterns
+    combined: Any = field(default=None, compare=False, repr=False)
+    sources: tuple[str, ...] = field(default=(), compare=False, repr=False)  # where each regex is from
 
     def __post_init__(self) -> None:
         if self.regexes and self.combined is None:
-            joined = "|".join(f"(?:{r.pattern})" for r in self.regexes)
-            object.__setattr__(self, "combined", re.compile(joined, re.IGNORECASE))
+            object.__setattr__(self, "combined", _combined(tuple(r.pattern for r in self.regexes)))
 
     @classmethod
     def from_entries(cls, entries: Iterable[str], *, where: str) -> LinePatterns:
         exact: set[str] = set()
-        regexes: list[re.Pattern[str]] = []
+        regexes: list[Any] = []
         for entry in entries:
             if not isinstance(entry, str):
-                raise ValueError(f"{where}: entries must be strings, found {entry!r}")
+                raise ValueError(f"{where}: entries must be strings, found {type(entry).__name__} {entry!r}")
             if entry.startswith("re:"):
-                try:
-                    regexes.append(re.compile(entry[3:], re.IGNORECASE))
-                except re.error as exc:
-                    raise ValueError(f"{where}: bad regular expression {entry[3:]!r}: {exc}") from exc
+                regexes.append(_compile(entry[3:], where=where))
             else:
                 exact.add(match_key(entry))
-        return cls(frozenset(exact), tuple(regexes))
+        return cls(frozenset(exact), tuple(regexes), sources=(where,) * len(regexes))
 
     def __or__(self, other: LinePatterns) -> LinePatterns:
-        return LinePatterns(self.exact | other.exact, self.regexes + other.regexes)
+        return LinePatterns(
+            self.exact | other.exact, self.regexes + other.regexes, sources=self.sources + other.sources
+        )
 
     def matches(self, key: str) -> bool:
-        """Whether a line, given as its :func:`match_key`, is one of these."""
-        return key in self.exact or (self.combined is not None and self.combined.search(key) is not None)
+        """Whether a line, given as its :func:`match_key`, is one of these.
+
+        Raises :class:`PatternTimeout` naming the pattern and where it is from when a search takes
+        longer than :data:`REGEX_TIMEOUT` (``read_corpus`` then skips the page with that reason).
+        """
+        if key in self.exact:
+            return True
+        if self.combined is None:
+            return False
+        try:
+            return self.combined.search(key, timeout=REGEX_TIMEOUT) is not None
+        except TimeoutError:
+            raise self._timeout(key) from None
+
+    def _timeout(self, key: str) -> PatternTimeout:
+        for compiled, source in zip(self.regexes, self.sources or ("",) * len(self.regexes), strict=True):
+            try:
+                compiled.search(key, timeout=REGEX_TIMEOUT)
+            except TimeoutError:
+                return PatternTimeout(
+                    f"{source}: regular expression {compiled.pattern!r} took more than {REGEX_TIMEOUT} s "
+                    f"on the line {key[:60]!r}: nested quantifiers backtrack without end; rewrite it"
+                )
+        return PatternTimeout(
+            f"the page patterns together took more than {REGEX_TIMEOUT} s on the line {key[:60]!r}"
+        )
+
+
+def _found(value: Any) -> str:
+    shown = repr(value)
+    return f"{type(value).__name__} {shown[:60] + '…' if len(shown) > 60 else shown}"
+
+
+def validate_profile(outlet_id: Any, spec: Any, *, source: str) -> None:
+    """Check one outlet profile ``{field: value}``; raise ``ValueError`` naming the file, the outlet,
+    the field and the valid choices.
+
+    Known fields are checked strictly by type: ``name``, ``name_ar``, ``country``, ``language``,
+    ``timezone`` (an IANA name) are strings, ``site_names``, ``chrome``, ``end_markers`` lists of strings
+    (``re:`` entries valid regular expressions that do not backtrack without end), ``header_date`` one
+    of ``scraped``/``published``. Other fields may hold a string, a number, true/false or a list of
+    strings (facts such as an owner, kept for the outlet's record).
+
+    >>> validate_profile("x", {"name": "X", "country": False}, source="outlets.yaml")
+    Traceback (most recent call last):
+    ...
+    ValueError: outlets.yaml: outlet 'x', field 'country': must be a string, found bool False \
+(quote values such as NO, yes or 2016 in YAML)
+    """
+    where = f"{source}: outlet {str(outlet_id)!r}"
+    if not isinstance(outlet_id, str | int) or isinstance(outlet_id, bool) or not str(outlet_id).strip():
+        raise ValueError(f"{where}: an outlet id must be a non-empty string, found {_found(outlet_id)}")
+    if not isinstance(spec, Mapping):
+        raise ValueError(f"{where}: expected a mapping of fields, found {type(spec).__name__}")
+    typos = [
+        k for k in spec if isinstance(k, str) and k not in _FIELDS and get_close_matches(k, _FIELDS, 1, 0.75)
+    ]
+    if typos:
+        meant = get_close_matches(typos[0], _FIELDS, 1, 0.75)[0]
+        raise ValueError(
+            f"{where}: unknown field(s) {typos}; valid fields are {sorted(_FIELDS)} "
+            f"(did you mean {meant!r}? other fields are kept only when no known field is that close)"
+        )
+    for key, value in spec.items():
+        at = f"{where}, field {key!r}"
+        if not isinstance(key, str):
+            raise ValueError(f"{where}: field names must be strings, found {_found(key)}")
+        if key in _TEXT_FIELDS:
+            if value is not None and not isinstance(value, str):
+                raise ValueError(
+                    f"{at}: must be a string, found {_found(value)} (quote values such as NO, yes or 2016 "
+                    "in YAML)"
+                )
+        elif key in _LIST_FIELDS:
+            if value is not None and (
+                not isinstance(value, list) or not all(isinstance(v, str) for v in value)
+            ):
+                raise ValueError(f"{at}: must be a list of strings, found {_found(value)}")
+            for entry in value or []:
+                if entry.startswith("re:"):
+                    _compile(entry[3:], where=at)
+        elif key == "header_date":
+            if value is not None and value not in _HEADER_DATES:
+                raise ValueError(
+                    f"{where}: header_date is {value!r}; valid choices are {list(_HEADER_DATES)}"
+                )
+        elif not (
+            value is None
+            or isinstance(value, str | int | float | bool)
+            or (isinstance(value, list) and all(isinstance(v, str) for v in value))
+        ):
+            raise ValueError(
+                f"{at}: other fields may hold a string, a number, true/false or a list of strings; "
+                f"found {_found(value)} (known fields: {sorted(_FIELDS)})"
+            )
+        if isinstance(value, str) and re.search(r"[\ud800-\udfff]", value):
+            raise ValueError(f"{at}: holds a lone surrogate, not valid Unicode")
+    timezone = spec.get("timezone")
+    if timezone is not None:
+        try:
+            ZoneInfo(timezone)
+        except Exception as exc:  # ZoneInfoNotFoundError, ValueError, IndexError ... by name
+            raise ValueError(
+                f"{where}, field 'timezone': unknown timezone {timezone!r} (use an IANA name such as "
+                "'Africa/Cairo')"
+            ) from exc
 
 
 @dataclass(frozen=True)
@@ -102,28 +251,11 @@ class OutletProfile:
 
     @classmethod
     def from_mapping(cls, outlet_id: str, spec: Mapping[str, Any], *, source: str) -> OutletProfile:
+        validate_profile(outlet_id, spec, source=source)
         where = f"{source}: outlet {outlet_id!r}"
-        if not isinstance(spec, Mapping):
-            raise ValueError(f"{where}: expected a mapping of fields, found {type(spec).__name__}")
-        unknown = sorted(set(spec) - _FIELDS)
-        if unknown:
-            raise ValueError(f"{where}: unknown field(s) {unknown}; valid fields are {sorted(_FIELDS)}")
         timezone = spec.get("timezone")
-        if timezone is not None:
-            try:
-                ZoneInfo(str(timezone))
-            except (ZoneInfoNotFoundError, ValueError) as exc:
-                raise ValueError(
-                    f"{where}: unknown timezone {timezone!r} (use an IANA name such as 'Africa/Cairo')"
-                ) from exc
         header_date = spec.get("header_date")
-        if header_date is not None and header_date not in _HEADER_DATES:
-            raise ValueError(
-                f"{where}: header_date is {header_date!r}; valid choices are {list(_HEADER_DATES)}"
-            )
         site_names = spec.get("site_names") or []
-        if isinstance(site_names, str) or not all(isinstance(s, str) for s in site_names):
-            raise ValueError(f"{where}: site_names must be a list of strings")
         return cls(
             id=str(outlet_id),
             name=str(spec.get("name") or outlet_id),
@@ -192,6 +324,9 @@ def parse_profiles(data: Any, *, source: str) -> Profiles:
         raise ValueError(
             f"{source}: expected a mapping of outlet ids to profiles, found {type(data).__name__}"
         )
+    for key in data:
+        if not isinstance(key, str | int) or isinstance(key, bool) or not str(key).strip():
+            raise ValueError(f"{source}: an outlet id must be a non-empty string, found {_found(key)}")
     return Profiles(tuple(OutletProfile.from_mapping(str(k), v, source=source) for k, v in data.items()))
 
 
@@ -199,9 +334,14 @@ def read_profiles(path: str | Path) -> Profiles:
     """Read a user's outlet profile YAML file."""
     path = Path(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.safe_load(path.read_bytes().decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        raise ValueError(f"{path}, line {line}: not UTF-8 (byte {exc.start}); save it as UTF-8") from exc
     except yaml.YAMLError as exc:
         raise ValueError(f"{path}: not valid YAML: {exc}") from exc
+    except (OSError, RecursionError) as exc:
+        raise ValueError(f"{path}: cannot be read: {type(exc).__name__}: {exc}") from exc
     return parse_profiles(data, source=str(path))
 
 

@@ -13,14 +13,36 @@ Skipped:
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 import pandas as pd
 
+_ROW = re.compile(r"^(?P<file>.*):row (?P<row>\d+)$")
+
 
 class LoadError(ValueError):
-    """Raised by ``read_corpus(..., strict=True)`` on the first problem, naming the file."""
+    """Raised by ``read_corpus(..., strict=True)`` on the first problem: the one error type of a strict
+    load. The message starts with where the problem is (``file`` or ``file:row N``); ``where``, ``file``
+    and ``row`` (1-based, None for a page file) hold it, ``reason`` the rest.
+
+    >>> err = LoadError.at("a.csv:row 3", "empty text")
+    >>> str(err), err.file, err.row
+    ('a.csv:row 3: empty text', 'a.csv', 3)
+    """
+
+    def __init__(self, message: str, *, where: str = "", reason: str = "") -> None:
+        super().__init__(message)
+        self.where = where
+        self.reason = reason or message
+        found = _ROW.match(where)
+        self.file: str = found.group("file") if found else where
+        self.row: int | None = int(found.group("row")) if found else None
+
+    @classmethod
+    def at(cls, where: str, reason: str) -> LoadError:
+        return cls(f"{where}: {reason}", where=where, reason=reason)
 
 
 @dataclass(frozen=True)
@@ -42,6 +64,7 @@ class LoadReport:
     skipped: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     ignored: list[str] = field(default_factory=list)
+    not_read: list[Problem] = field(default_factory=list)  # not regular files, unreadable folders
     encodings: Counter[str] = field(default_factory=Counter)
     profile_files: list[str] = field(default_factory=list)
     seconds: float = 0.0
@@ -80,11 +103,13 @@ class LoadReport:
             counts = ", ".join(f"{code} {n}" for code, n in self.languages.most_common())
             lines.append(f"Languages of the articles: {counts}.")
         if self.outlet_from_page:
-            lines.append(
-                f"Outlet taken from the page rather than its folder ({len(self.outlet_from_page)}):"
-            )
+            lines.append(f"Outlet taken from the page rather than its folder ({len(self.outlet_from_page)}):")
             lines += [f"  {entry}" for entry in self.outlet_from_page[:limit]]
-        for title, problems in (("Skipped", self.skipped), ("Warnings", self.warnings)):
+        for title, problems in (
+            ("Not read (not regular files or unreadable)", self.not_read),
+            ("Skipped", self.skipped),
+            ("Warnings", self.warnings),
+        ):
             if problems:
                 lines.append(f"{title}:")
                 lines += [f"  {p.where}: {p.message}" for p in problems[:limit]]
@@ -96,8 +121,9 @@ class LoadReport:
         return self.summary()
 
     def to_frame(self) -> pd.DataFrame:
-        """One row per problem: ``kind`` (skipped/warning), ``where``, ``message``."""
-        rows = [("skipped", p.where, p.message) for p in self.skipped]
+        """One row per problem: ``kind`` (not read/skipped/warning), ``where``, ``message``."""
+        rows = [("not read", p.where, p.message) for p in self.not_read]
+        rows += [("skipped", p.where, p.message) for p in self.skipped]
         rows += [("warning", p.where, p.message) for p in self.warnings]
         return pd.DataFrame(rows, columns=["kind", "where", "message"])
 
@@ -111,6 +137,7 @@ class LoadReport:
             "skipped": [vars(p) for p in self.skipped],
             "warnings": [vars(p) for p in self.warnings],
             "ignored": list(self.ignored),
+            "not_read": [vars(p) for p in self.not_read],
             "encodings": dict(self.encodings),
             "profile_files": list(self.profile_files),
             "languages": dict(self.languages),

@@ -27,7 +27,7 @@ PIECES = [
 texts = st.lists(st.sampled_from(PIECES), max_size=60).map("".join)
 
 
-@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow], deadline=5_000)
 @given(st.lists(texts, min_size=1, max_size=4))
 def test_surfaces_are_spans_and_scores_count_matches(docs: list[str]) -> None:
     corpus = pd.DataFrame({"doc_id": [f"d{i}" for i in range(len(docs))], "text": docs})
@@ -47,6 +47,7 @@ def test_surfaces_are_spans_and_scores_count_matches(docs: list[str]) -> None:
         assert (ordered["start"].to_numpy()[1:] >= ordered["end"].to_numpy()[:-1]).all()
 
 
+@settings(max_examples=100, deadline=2_000)  # explicit: a slow CI machine must not flake
 @given(texts)
 def test_tokens_column_counts_word_forms(text: str) -> None:
     scores = framing.score(pd.DataFrame({"doc_id": ["d"], "text": [text]}), LEXICON)
@@ -84,6 +85,7 @@ with pytest.warns(framing.lexicon.LexiconWarning, match="glob"):  # the short gl
     )
 
 
+@settings(max_examples=100, deadline=2_000)  # explicit: a slow CI machine must not flake
 @given(st.lists(st.sampled_from(FORM_PIECES), min_size=1, max_size=8).map("".join))
 def test_quick_test_never_rules_out_a_match(form: str) -> None:
     assert QUICK._resolve(form) == QUICK._resolve_all(form)

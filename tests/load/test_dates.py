@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta
 
 import pandas as pd
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from framing.load import dates
@@ -556,11 +556,13 @@ arabic_date_soup = st.lists(
 ).map("".join)
 
 
+@settings(max_examples=100, deadline=2_000)  # explicit: a slow CI machine must not flake
 @given(st.text())
 def test_find_dates_never_raises_on_any_text(text: str) -> None:
     check_offsets(text, find_dates(text))
 
 
+@settings(max_examples=100, deadline=2_000)  # explicit: a slow CI machine must not flake
 @given(arabic_date_soup)
 def test_find_dates_never_raises_on_arabic_date_soup(text: str) -> None:
     check_offsets(text, find_dates(text))
@@ -570,6 +572,7 @@ _TO_INDIC = str.maketrans("0123456789", chars.ARABIC_INDIC_DIGITS)
 _TO_PERSIAN = str.maketrans("0123456789", chars.PERSIAN_DIGITS)
 
 
+@settings(max_examples=100, deadline=2_000)  # explicit: a slow CI machine must not flake
 @given(
     day=st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)),
     family=st.sampled_from(

@@ -309,7 +309,7 @@ FRAGMENTS = [
 line_strategy = st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=80))
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=5_000)
 @given(st.lists(line_strategy, max_size=25), st.sampled_from(["\n", "\r\n", "\n\n"]))
 def test_parser_never_crashes_and_accounts_for_every_line(lines: list[str], newline: str) -> None:
     text = newline.join(lines)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from framing.text.normalize import Normalization, normalize
@@ -47,18 +47,21 @@ def test_each_step_can_be_switched_off() -> None:
     assert normalize("مـوسكو", tatweel=False) == "مـوسكو"
 
 
+@settings(max_examples=100, deadline=2_000)  # explicit: a slow CI machine must not flake
 @given(st.text(alphabet=MIXED))
 def test_normalize_is_idempotent_and_never_raises(text: str) -> None:
     once = normalize(text)
     assert normalize(once) == once
 
 
+@settings(max_examples=100, deadline=2_000)  # explicit: a slow CI machine must not flake
 @given(st.text())
 def test_normalize_any_unicode(text: str) -> None:
     once = normalize(text)
     assert normalize(once) == once
 
 
+@settings(max_examples=100, deadline=2_000)  # explicit: a slow CI machine must not flake
 @given(st.text(alphabet=MIXED))
 def test_offsets_map_back(text: str) -> None:
     norm, index = Normalization().with_offsets(text)
@@ -91,6 +94,7 @@ def test_tokenize_cases(text: str, forms: list[str], surfaces: list[str]) -> Non
     assert word_forms(text) == forms
 
 
+@settings(max_examples=100, deadline=2_000)  # explicit: a slow CI machine must not flake
 @given(st.text(alphabet=MIXED))
 def test_token_text_is_the_original_span(text: str) -> None:
     tokens = tokenize(text)
