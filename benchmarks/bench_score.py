@@ -1,113 +1,83 @@
-"""Lexicon scoring speed: ``framing.score`` against the naive per-term ``str.count`` loop, in one run.
+"""Lexicon scoring speed: the matcher, the previous matcher and the naive per-term loop, in one run.
 
-    .venv/bin/python benchmarks/bench_score.py [--mb 50] [--naive-mb 5] [--repeats 3]
+    LAB_DATA=/tmp/lab python ../shared/bench/lab-corpus/gen_corpus.py 10000   # once (48 MB)
+    LAB_DATA=/tmp/lab .venv/bin/python benchmarks/bench_score.py [--docs 10000] [--naive-mb 3] [--repeats 2]
 
-A seeded synthetic Arabic corpus (400-word documents drawn from a Zipf vocabulary of made-up stems,
-with proclitics, suffixes and spelling variants: hamza forms, ة/ه, ى/ي, diacritics, tatweel) and a
-500-entry lexicon (a fifth of them phrases, some globs and exact entries) in 10 frames. The naive
-loop (``Series.str.count(term)`` per term, which also counts substrings, i.e. is wrong) runs on the
-first ``--naive-mb`` of the corpus; both are reported in MB/s of UTF-8 text, medians of the repeats.
-Peak memory of ``score`` (tracemalloc) is printed next to the corpus size.
+Two workloads on the lab corpus (synthetic Arabic news text with proclitics, spelling variants and
+diacritics; see the generator's README):
+
+- *realistic*: its 486-entry lexicon in 10 frames (386 words, 100 phrases; about 10% of tokens hit);
+- *dense*: the 35 commonest word forms of the corpus as single-word entries in 5 frames (about 40% of
+  tokens hit).
+
+For each: ``framing.score`` (first run: a fresh matcher and code table; warm: the second run), the
+previous matcher (``tests/lexicon/reference_matcher.py``, the matcher before issue 13, with its caches
+emptied for the first run), and the naive loop (``Series.str.count(term)`` per term, which also counts
+substrings, i.e. is wrong), run on the first ``--naive-mb`` of the corpus. MB/s of UTF-8 text; the
+naive loop's figure is its median. Peak memory is measured in separate runs (tracemalloc slows what it
+traces), for a first run. The hits of the two matchers are checked equal.
 """
 
 from __future__ import annotations
 
 import argparse
-import random
+import json
+import os
 import statistics
 import sys
 import time
 import tracemalloc
+import warnings
+from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+import numpy as np
 import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from framing.lexicon import load_lexicon
-from framing.lexicon.match import matcher
+from framing.lexicon import match as new_matcher
+from framing.lexicon.model import Lexicon
 from framing.score import score
-from framing.text.tokenize import tokenizer
-
-LETTERS = "بتثجحخدذرزسشصضطظعغفقكلمنهوي"
-HAMZA_ALEF = ["ا", "أ", "إ", "آ"]
-PREFIXES = ["", "", "", "", "و", "ف", "ب", "ل", "ال", "ال", "وال", "بال", "لل", "فال", "كال"]
-SUFFIXES = ["", "", "", "ين", "ون", "ات", "ة", "ه", "ي", "ى", "ها", "هم"]
-DIACRITICS = ["\u064e", "\u064f", "\u0650", "\u0651", "\u0652"]
+from framing.text.vocabulary import Vocabulary
+from tests.lexicon import reference_matcher as previous
 
 
-def make_stems(rng: random.Random, n: int) -> list[str]:
-    stems: set[str] = set()
-    while len(stems) < n:
-        length = rng.choice([3, 4, 4, 5, 5, 6, 7])
-        stem = "".join(rng.choice(LETTERS) for _ in range(length))
-        if rng.random() < 0.3:
-            stem = rng.choice(HAMZA_ALEF[1:]) + stem[1:]
-        stems.add(stem)
-    return sorted(stems)
+def read_lab(folder: Path, docs: int) -> tuple[pd.DataFrame, dict[str, list[str]]]:
+    path = folder / f"corpus_{docs}.txt"
+    if not path.exists():
+        sys.exit(
+            f"{path} is missing: run  LAB_DATA={folder} python "
+            f"../shared/bench/lab-corpus/gen_corpus.py {docs}"
+        )
+    texts = path.read_text(encoding="utf-8").split("\n")
+    if texts and texts[-1] == "":
+        texts.pop()
+    lab = json.loads((folder / "lexicon.json").read_text(encoding="utf-8"))
+    spec: dict[str, list[str]] = {}
+    for term, frame in lab["terms"]:
+        spec.setdefault(lab["frames"][frame], []).append(term)
+    return pd.DataFrame({"doc_id": [f"d{i}" for i in range(len(texts))], "text": texts}), spec
 
 
-def make_vocabulary(rng: random.Random, stems: list[str], per_stem: int = 10) -> list[str]:
-    """Word forms as written: each stem with ``per_stem`` proclitic chains and suffixes, in stem order."""
-    forms: list[str] = []
-    for stem in stems:
-        made = {rng.choice(PREFIXES) + stem + rng.choice(SUFFIXES) for _ in range(per_stem)}
-        forms += sorted(made)
-    return forms
+def dense_spec(corpus: pd.DataFrame, n_terms: int = 35, n_frames: int = 5) -> dict[str, list[str]]:
+    """The commonest word forms of the corpus, as single-word entries."""
+    vocabulary = Vocabulary()
+    counts: Counter[str] = Counter()
+    for text in corpus["text"].head(2000):
+        counts.update(vocabulary.forms(text))
+    common = [w for w, _ in counts.most_common() if not w.isdigit()][:n_terms]
+    per = -(-n_terms // n_frames)
+    return {f"frame_{k}": common[k * per : (k + 1) * per] for k in range(n_frames)}
 
 
-def noisy(rng: random.Random, word: str) -> str:
-    """A spelling variant now and then: a diacritic, a tatweel, a dropped hamza."""
-    roll = rng.random()
-    if roll < 0.02:  # a diacritic after a random letter
-        k = rng.randrange(1, len(word) + 1)
-        word = word[:k] + rng.choice(DIACRITICS) + word[k:]
-    elif roll < 0.025:  # tatweel
-        k = rng.randrange(1, len(word))
-        word = word[:k] + "\u0640" + word[k:]
-    elif roll < 0.075:  # a hamza form changed
-        word = word.replace("أ", "ا").replace("إ", "ا")
-    return word
-
-
-def make_corpus(rng: random.Random, stems: list[str], megabytes: float) -> pd.DataFrame:
-    vocabulary = make_vocabulary(rng, stems)
-    weights = [1 / (rank + 1) for rank in range(len(vocabulary))]  # Zipf over word forms
-    docs: list[str] = []
-    size = 0
-    while size < megabytes * 1e6:
-        words = rng.choices(vocabulary, weights=weights, k=400)
-        text = " ".join(noisy(rng, w) for w in words)
-        text = text.replace(" ", "، ", 3).replace(" ", ". ", 1)
-        docs.append(text)
-        size += len(text.encode("utf-8"))
-    return pd.DataFrame({"doc_id": [f"d{i}" for i in range(len(docs))], "text": docs})
-
-
-def make_lexicon(rng: random.Random, stems: list[str]) -> dict[str, list[str]]:
-    pool = stems[50:3000]  # not the commonest stems (they would be stopwords), not the rarest
-    entries: list[str] = []
-    chosen = rng.sample(pool, 600)
-    for i in range(500):
-        stem = chosen[i]
-        if i % 5 == 0:
-            entries.append(f"{stem} {chosen[500 + i // 5]}")  # a fifth are phrases
-        elif i % 7 == 0:
-            entries.append(f"{stem}*")
-        elif i % 11 == 0:
-            entries.append(f"={stem}")
-        else:
-            entries.append(stem)
-    return {f"frame_{k}": entries[k * 50 : (k + 1) * 50] for k in range(10)}
-
-
-def naive(corpus: pd.DataFrame, lexicon: dict[str, list[str]]) -> pd.DataFrame:
-    """What researchers write by hand: one str.count per term.
-
-    It counts substrings and ignores clitics and spelling variants: it is wrong as well as slow.
-    """
+def naive(corpus: pd.DataFrame, spec: dict[str, list[str]]) -> pd.DataFrame:
+    """What researchers write by hand: one str.count per term (it counts substrings: wrong, and slow)."""
     counts = {}
-    for frame, entries in lexicon.items():
+    for frame, entries in spec.items():
         total = 0
         for term in entries:
             total = total + corpus["text"].str.count(term.strip("=*"))
@@ -115,60 +85,111 @@ def naive(corpus: pd.DataFrame, lexicon: dict[str, list[str]]) -> pd.DataFrame:
     return pd.DataFrame(counts)
 
 
-def timed(repeats: int, fn, *args):  # type: ignore[no-untyped-def]
-    runs = []
-    for _ in range(repeats):
-        started = time.perf_counter()
-        fn(*args)
-        runs.append(time.perf_counter() - started)
-    return statistics.median(runs)
+def fresh_new() -> None:
+    new_matcher.matcher.cache_clear()
+    new_matcher._code_table.cache_clear()
+
+
+def fresh_previous() -> None:
+    previous.matcher.cache_clear()
+    previous.tokenizer.cache_clear()
+
+
+def seconds(fn: Callable[[], Any]) -> float:
+    started = time.perf_counter()
+    fn()
+    return time.perf_counter() - started
+
+
+def peak_mb(fn: Callable[[], Any]) -> float:
+    tracemalloc.start()
+    tracemalloc.reset_peak()
+    fn()
+    peak = tracemalloc.get_traced_memory()[1] / 1e6
+    tracemalloc.stop()
+    return peak
+
+
+def workload(
+    name: str, corpus: pd.DataFrame, spec: dict[str, list[str]], lexicon: Lexicon, args: argparse.Namespace
+) -> list[tuple[str, str, float, float, float | None]]:
+    mb = sum(len(t.encode("utf-8")) for t in corpus["text"]) / 1e6
+    small = corpus.iloc[: max(1, int(len(corpus) * args.naive_mb / mb))]
+    small_mb = sum(len(t.encode("utf-8")) for t in small["text"]) / 1e6
+
+    def new() -> Any:
+        return score(corpus, lexicon)
+
+    def old() -> Any:
+        return previous.score_counts(corpus, lexicon)
+
+    fresh_new()
+    new_first = seconds(new)
+    new_warm = min(seconds(new) for _ in range(args.repeats))
+    fresh_previous()
+    old_first = seconds(old)
+    old_warm = min(seconds(old) for _ in range(args.repeats))
+    naive_s = statistics.median(seconds(lambda: naive(small, spec)) for _ in range(args.repeats))
+
+    counts, tokens = old()
+    scores = new()
+    n_frames = len(lexicon.frames)
+    same = np.array_equal(scores["count"].to_numpy().reshape(-1, n_frames), counts) and np.array_equal(
+        scores["tokens"].to_numpy()[::n_frames], tokens
+    )
+    hits = int(counts.sum())
+    share = hits / max(1, int(tokens.sum()))
+
+    memory: dict[str, float | None] = {"new": None, "old": None}
+    if not args.no_memory:
+        fresh_new()
+        memory["new"] = peak_mb(new)
+        fresh_previous()
+        memory["old"] = peak_mb(old)
+        fresh_previous()
+
+    print(
+        f"\n{name}: {len(corpus)} documents, {mb:.1f} MB; {sum(len(v) for v in spec.values())} entries "
+        f"in {n_frames} frames; {hits} hits = {share:.0%} of {int(tokens.sum())} tokens; "
+        f"same counts and tokens from both matchers: {same}"
+    )
+    naive_rate = small_mb / naive_s
+    rows = [
+        ("framing.score (new)", "first run", mb / new_first, mb / new_first / naive_rate, memory["new"]),
+        ("framing.score (new)", "warm", mb / new_warm, mb / new_warm / naive_rate, None),
+        ("previous matcher", "first run", mb / old_first, mb / old_first / naive_rate, memory["old"]),
+        ("previous matcher", "warm", mb / old_warm, mb / old_warm / naive_rate, None),
+        (f"naive str.count ({small_mb:.1f} MB)", "median", naive_rate, 1.0, None),
+    ]
+    print(f"{'method':32} {'run':10} {'MB/s':>7} {'x naive':>8} {'peak MB':>8}")
+    for method, run, rate, ratio, peak in rows:
+        shown = f"{peak:8.0f}" if peak is not None else f"{'':>8}"
+        print(f"{method:32} {run:10} {rate:7.1f} {ratio:8.1f} {shown}")
+    if not same:
+        print("WARNING: the matchers disagree")
+    return [(name, *row) for row in rows]
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--mb", type=float, default=50.0)
-    parser.add_argument("--naive-mb", type=float, default=5.0)
-    parser.add_argument("--repeats", type=int, default=3)
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--lab", type=Path, default=Path(os.environ.get("LAB_DATA", "/tmp/lab")))
+    parser.add_argument("--docs", type=int, default=10_000, help="the N of corpus_N.txt")
+    parser.add_argument("--naive-mb", type=float, default=3.0)
+    parser.add_argument("--repeats", type=int, default=2)
+    parser.add_argument("--no-memory", action="store_true", help="skip the (slow) peak-memory runs")
     args = parser.parse_args()
-    rng = random.Random(2016)
-    stems = make_stems(rng, 20_000)
-    corpus = make_corpus(rng, stems, args.mb)
-    spec = make_lexicon(rng, stems)
-    lexicon = load_lexicon(spec)
-    mb = corpus["text"].str.len().sum() and sum(len(t.encode("utf-8")) for t in corpus["text"]) / 1e6
-    small = corpus.iloc[: max(1, int(len(corpus) * args.naive_mb / args.mb))]
-    small_mb = sum(len(t.encode("utf-8")) for t in small["text"]) / 1e6
-    n_entries = sum(len(v) for v in spec.values())
-    phrases = sum(" " in e for v in spec.values() for e in v)
+    corpus, spec = read_lab(args.lab, args.docs)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the lab lexicon has entries that are stopwords, on purpose
+        lexicon = load_lexicon(spec)
+        dense = dense_spec(corpus)
+        dense_lexicon = load_lexicon(dense)
     print(
-        f"corpus: {len(corpus)} documents, {mb:.1f} MB; "
-        f"lexicon: {n_entries} entries ({phrases} phrases), 10 frames"
+        f"python {sys.version.split()[0]}, {os.cpu_count()} cores; one core used; "
+        f"load average {os.getloadavg()[0]:.1f}"
     )
-
-    first = timed(1, score, corpus, lexicon)
-    seconds = timed(args.repeats, score, corpus, lexicon)
-    naive_seconds = timed(args.repeats, naive, small, spec)
-    tracemalloc.start()
-    result = score(corpus, lexicon)
-    peak_warm = tracemalloc.get_traced_memory()[1] / 1e6
-    matcher.cache_clear()  # a fresh matcher and tokenizer: the first-run memory, caches included
-    tokenizer.cache_clear()
-    tracemalloc.reset_peak()
-    score(corpus, lexicon)
-    peak_cold = tracemalloc.get_traced_memory()[1] / 1e6
-    tracemalloc.stop()
-    print(f"{'method':40} {'MB':>6} {'seconds':>8} {'MB/s':>7}")
-    print(f"{'framing.score (first run, cold caches)':40} {mb:6.1f} {first:8.2f} {mb / first:7.1f}")
-    print(f"{'framing.score (median)':40} {mb:6.1f} {seconds:8.2f} {mb / seconds:7.1f}")
-    print(
-        f"{'naive str.count per term (median)':40} {small_mb:6.1f} {naive_seconds:8.2f} "
-        f"{small_mb / naive_seconds:7.1f}"
-    )
-    print(f"speed-up of score over the naive loop: {(mb / seconds) / (small_mb / naive_seconds):.0f}x")
-    print(
-        f"hits found: {int(result['count'].sum())}; peak memory of score for a {mb:.0f} MB corpus: "
-        f"{peak_warm:.0f} MB per run, {peak_cold:.0f} MB on a first run (the vocabulary caches included)"
-    )
+    workload("realistic (lab lexicon)", corpus, spec, lexicon, args)
+    workload("dense (35 commonest forms)", corpus, dense, dense_lexicon, args)
 
 
 if __name__ == "__main__":

@@ -41,13 +41,13 @@ import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
+from framing.provenance import package_version
 from framing.text.stopwords import stopwords
 from framing.text.tokenize import word_forms
 
@@ -211,10 +211,7 @@ def _tfidf(docs: list[str], *, seed: int) -> FloatArray:
 
 
 def _package_version(name: str) -> str:
-    try:
-        return version(name)
-    except PackageNotFoundError:
-        return "unknown"
+    return package_version(name) or "unknown"
 
 
 def _use_key() -> str:

@@ -9,7 +9,9 @@ injected after its ``parameters`` cell, as papermill does, and writes::
       notebooks/*.ipynb     the executed notebooks, to open in JupyterLab
       figures/*.png         every figure, named after the notebook and the section it is in
       tables/*.csv          every table a notebook keeps in a variable (``rates``, ``contrasts``, …)
-      corpus.parquet        the corpus, with corpus.load_report.txt/.json
+      corpus.parquet        the corpus, with corpus.load_report.txt/.json: loaded once, and what every
+                            notebook reads (its CORPUS_PATH is this file; provenance.json keeps the
+                            corpus path given)
       provenance.json       versions, lexicons (name, version, hash), corpus files (sha256), settings, date
 
 The folder is built beside ``out`` and moved into place only when every notebook ran: a failing
@@ -34,7 +36,6 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
@@ -45,7 +46,7 @@ from framing.lexicon import load_lexicon
 from framing.load import read_corpus
 from framing.load.corpus import corpus_files
 from framing.load.save import save_corpus
-from framing.provenance import framing_version
+from framing.provenance import framing_version, package_version
 
 GENERATOR = "framing report"
 CORPUS_PARAMETER = "CORPUS_PATH"
@@ -305,7 +306,9 @@ def build_report(
     )
     lexicons = _lexicons(books, values)
 
-    table = read_corpus(corpus_path, progress=progress)
+    outlet = (parameters or {}).get("OUTLET")  # a parameter of the load itself: every notebook sees it
+    outlet = outlet if isinstance(outlet, str) and outlet else None
+    table = read_corpus(corpus_path, outlet=outlet, progress=progress)
     if table.empty:
         raise ValueError(f"no articles loaded from {str(corpus_path)!r}: {table.attrs['load_report']}")
     from framing.plot import data_note
@@ -316,7 +319,13 @@ def build_report(
     stage = Path(tempfile.mkdtemp(prefix=f".{folder.name}.partial-", dir=folder.parent.resolve()))
     try:
         report = Report(folder=folder)
-        save_corpus(table, stage / "corpus.parquet")
+        saved = stage / "corpus.parquet"
+        save_corpus(table, saved)
+        # every notebook reads the corpus loaded once here, read back unchanged from the saved parquet
+        injected = {
+            stem: {**given, CORPUS_PARAMETER: str(saved)} if CORPUS_PARAMETER in given else dict(given)
+            for stem, given in values.items()
+        }
         for sub in ("notebooks", "figures", "tables"):
             (stage / sub).mkdir()
         timings: dict[str, float] = {}
@@ -324,7 +333,7 @@ def build_report(
             for book in books:
                 t0 = time.perf_counter()
                 executed = _execute(
-                    book, values[book.stem], stage=stage, kernel=kernel, timeout=timeout, step=step
+                    book, injected[book.stem], stage=stage, kernel=kernel, timeout=timeout, step=step
                 )
                 timings[book.stem] = round(time.perf_counter() - t0, 1)
                 _write_notebook(executed, book, stage, note, report)
@@ -640,13 +649,6 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _package_version(name: str) -> str | None:
-    try:
-        return version(name)
-    except PackageNotFoundError:
-        return None
-
-
 def _provenance(
     corpus_path: Path,
     corpus: pd.DataFrame,
@@ -672,7 +674,7 @@ def _provenance(
         "created": datetime.now(UTC).isoformat(timespec="seconds"),
         "framing_version": framing_version(),
         "python": platform.python_version(),
-        "packages": {name: _package_version(name) for name in PACKAGES},
+        "packages": {name: package_version(name) for name in PACKAGES},
         "corpus": {
             "path": str(corpus_path),
             "demo": note is not None,

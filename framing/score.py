@@ -23,7 +23,8 @@ import pandas as pd
 from framing import schema as S
 from framing.lexicon.match import MIN_STEM, find_matches, matcher, provenance
 from framing.lexicon.model import Lexicon
-from framing.text.tokenize import tokenizer
+from framing.text.normalize import Normalization
+from framing.text.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
     import dask.dataframe as dd
@@ -35,15 +36,23 @@ KWIC_COLUMNS = (S.DOC_ID, "frame", "entry", "before", "keyword", "after", "start
 
 
 @overload
-def score(corpus: dd.DataFrame, lexicon: Lexicon, *, min_stem: int = MIN_STEM) -> dd.DataFrame: ...
+def score(
+    corpus: dd.DataFrame, lexicon: Lexicon, *, min_stem: int = MIN_STEM, vocabulary: Vocabulary | None = None
+) -> dd.DataFrame: ...
 @overload
-def score(corpus: Source, lexicon: Lexicon, *, min_stem: int = MIN_STEM) -> pd.DataFrame: ...
-def score(corpus: Any, lexicon: Lexicon, *, min_stem: int = MIN_STEM) -> Any:
+def score(
+    corpus: Source, lexicon: Lexicon, *, min_stem: int = MIN_STEM, vocabulary: Vocabulary | None = None
+) -> pd.DataFrame: ...
+def score(
+    corpus: Any, lexicon: Lexicon, *, min_stem: int = MIN_STEM, vocabulary: Vocabulary | None = None
+) -> Any:
     """Hits per document and frame: ``doc_id, frame, count, tokens, rate`` (rate = count per 1,000 tokens).
 
     Every (document, frame) pair is present, zeros included, documents in corpus order and frames in
     lexicon order. ``count`` equals the number of :func:`~framing.lexicon.match.find_matches` rows of the
     pair; ``tokens`` is the number of word tokens of the text; a document with no tokens has rate 0.
+    ``vocabulary`` (of the lexicon's normalization) keeps the tokens of documents read token by token, as
+    in :func:`~framing.lexicon.match.find_matches`; one is made for the call when None.
 
     ``corpus`` may also be an iterable of corpus chunks or a parquet file/dataset folder (streamed by
     :mod:`framing.stream`: the same table) or a Dask DataFrame (scored partition by partition by
@@ -52,19 +61,13 @@ def score(corpus: Any, lexicon: Lexicon, *, min_stem: int = MIN_STEM) -> Any:
     if not isinstance(corpus, pd.DataFrame):  # chunks, a parquet dataset or a Dask DataFrame
         from framing.stream import dispatch
 
+        if vocabulary is not None:
+            raise ValueError("vocabulary= is for a pandas DataFrame; chunks and datasets make their own")
         return dispatch("score", corpus, lexicon, min_stem=min_stem)
     compiled = matcher(lexicon, min_stem=min_stem)
     doc_ids, texts = S.doc_ids(corpus), S.texts(corpus)
     n_frames = len(compiled.frames)
-    counts = np.zeros((len(texts), n_frames), dtype=np.int64)
-    tokens = np.zeros(len(texts), dtype=np.int64)
-    for d, text in enumerate(texts):
-        tokens[d], hits = compiled.hits(text)
-        if hits:
-            row = [0] * n_frames
-            for frame, _, _, _ in hits:
-                row[frame] += 1
-            counts[d] = row
+    counts, tokens = compiled.counts(texts, vocabulary=vocabulary)
     flat = counts.ravel()
     per_doc = np.repeat(tokens, n_frames)
     rate = np.divide(1000.0 * flat, per_doc, out=np.zeros(len(flat)), where=per_doc > 0)
@@ -128,11 +131,13 @@ def kwic(
     window: int = 6,
     lexicon: Lexicon | None = None,
     min_stem: int = MIN_STEM,
+    vocabulary: Vocabulary | None = None,
 ) -> KwicTable:
     """Keyword-in-context lines: ``window`` tokens before and after each hit, as written in the text.
 
     ``matches_or_pattern`` is a :func:`find_matches` result, or one or more entries (same syntax as a
-    lexicon: ``إرهاب*``, ``=داعش``, phrases) looked up on the spot.
+    lexicon: ``إرهاب*``, ``=داعش``, phrases) looked up on the spot. ``vocabulary`` keeps the tokens of
+    the documents (one is made for the call when None); its normalization must be the lexicon's.
 
     >>> corpus = pd.DataFrame({"doc_id": ["a"], "text": ["قال الوزير إن الحرب على الإرهاب مستمرة في سوريا"]})
     >>> kwic(corpus, "إرهاب*", window=2)[["before", "keyword", "after"]].values.tolist()
@@ -148,11 +153,11 @@ def kwic(
 
         patterns = [matches_or_pattern] if isinstance(matches_or_pattern, str) else list(matches_or_pattern)
         adhoc = load_lexicon({"pattern": patterns}, normalization=lexicon.normalization if lexicon else None)
-        matches = find_matches(corpus, adhoc, min_stem=min_stem)
+        matches = find_matches(corpus, adhoc, min_stem=min_stem, vocabulary=vocabulary)
         normalization = adhoc.normalization
     doc_ids, texts = S.doc_ids(corpus), S.texts(corpus)
     by_id = dict(zip(doc_ids, texts, strict=True))
-    tokens = tokenizer(normalization)
+    tokens = vocabulary if vocabulary is not None else Vocabulary(normalization or Normalization())
     spans_of: dict[str, list[tuple[int, int]]] = {}
     rows: list[dict[str, Any]] = []
     columns = [matches[c].tolist() for c in (S.DOC_ID, "frame", "entry", "start", "end")]

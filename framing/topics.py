@@ -39,7 +39,6 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from importlib.metadata import PackageNotFoundError, version
 from numbers import Integral
 from pathlib import Path
 from typing import Any
@@ -49,13 +48,13 @@ import numpy.typing as npt
 import pandas as pd
 
 from framing import schema as S
-from framing.lexicon.match import clitic_stems
 from framing.lexicon.model import Lexicon
-from framing.provenance import framing_version
+from framing.provenance import framing_version, package_version
 from framing.schema import validate_corpus
+from framing.text.clitics import ARTICLE, ARTICLE_AFTER_LAM, MIN_STEM
 from framing.text.normalize import Normalization
 from framing.text.stopwords import stopwords
-from framing.text.tokenize import tokenizer
+from framing.text.vocabulary import Vocabulary
 
 __all__ = [
     "MIN_DOCS",
@@ -84,9 +83,6 @@ DOC_TOPIC_COLUMNS = (S.DOC_ID, TOPIC, PROBABILITY)
 TOPIC_INFO_COLUMNS = (TOPIC, "size", "words", "label")
 TOP_WORD_COLUMNS = (TOPIC, "label", "size", "rank", "word", "form", "weight")
 
-_ARTICLE = "\u0627\u0644"  # ال
-_ARTICLE_AFTER_LAM = "\u0644\u0644"  # لل: ل + ال, the article's alef dropped
-_MIN_STEM = 3  # a stem shorter than this is not offered (framing.lexicon.match.MIN_STEM)
 # The text as written, minus diacritics, tatweel, invisible characters and presentation forms: the same
 # length as the matching form, letter for letter, so a word's spelling can be shown (ة and أ kept).
 _DISPLAY = Normalization(
@@ -120,6 +116,8 @@ class ArabicWords:
     normalization: Normalization = field(default_factory=Normalization)
     counts: Mapping[str, int] = field(default_factory=dict, repr=False)
     extra_stopwords: tuple[str, ...] = ()
+    vocabulary: Vocabulary | None = field(default=None, repr=False)
+    _vocabulary: Vocabulary = field(init=False, repr=False)  # the tokens and clitic readings seen
     _stop: frozenset[str] = field(init=False, repr=False)
     _stems: dict[str, str] = field(init=False, repr=False)  # form -> topic word ("" = dropped)
 
@@ -127,10 +125,12 @@ class ArabicWords:
         stop = stopwords(normalization=self.normalization, extra=self.extra_stopwords)
         object.__setattr__(self, "_stop", stop)
         object.__setattr__(self, "_stems", {})
+        vocabulary = self.vocabulary if self.vocabulary is not None else Vocabulary(self.normalization)
+        object.__setattr__(self, "_vocabulary", vocabulary)
 
     def __call__(self, text: str) -> list[str]:
         word = self.word
-        return [w for w in map(word, tokenizer(self.normalization).forms(text)) if w]
+        return [w for w in map(word, self._vocabulary.forms(text)) if w]
 
     def word(self, form: str) -> str:
         """The topic word of one word form (cached): its stem, or ``""`` when the form is dropped."""
@@ -153,32 +153,35 @@ class ArabicWords:
         counts = self.counts
         whole = max(1, counts.get(form, 0))
         article: str | None = None
-        for candidate in sorted(clitic_stems(form, min_stem=_MIN_STEM)[1:], key=len):  # shortest first
+        stems = self._vocabulary.clitic_stems(form, min_stem=MIN_STEM)[1:]
+        for candidate in sorted(stems, key=len):  # shortest first
             if not form.endswith(candidate):  # ل + ال + stem offered as "ال + stem": its stem is offered too
                 continue
             prefix = form[: len(form) - len(candidate)]
-            if prefix.endswith(_ARTICLE) or prefix.endswith(_ARTICLE_AFTER_LAM):
+            if prefix.endswith(ARTICLE) or prefix.endswith(ARTICLE_AFTER_LAM):
                 article = article or candidate
             elif counts.get(candidate, 0) >= whole:  # و + الموقف: the article goes too; ل + لقاء: لقاء
-                return article if article is not None and candidate.startswith(_ARTICLE) else candidate
+                return article if article is not None and candidate.startswith(ARTICLE) else candidate
         return article or form
 
 
-def word_counts(texts: Iterable[str], *, normalization: Normalization | None = None) -> dict[str, int]:
+def word_counts(
+    texts: Iterable[str], *, normalization: Normalization | None = None, vocabulary: Vocabulary | None = None
+) -> dict[str, int]:
     """How often each word form occurs in ``texts``, a form after ال counting for the form without the
     article as well: what :class:`ArabicWords` compares a bare proclitic's stem with.
 
     >>> word_counts(["الأسد والأسد في موسكو"])
     {'الاسد': 1, 'والاسد': 1, 'في': 1, 'موسكو': 1, 'اسد': 1}
     """
-    tokens = tokenizer(normalization or Normalization())
+    tokens = vocabulary if vocabulary is not None else Vocabulary(normalization or Normalization())
     counts: Counter[str] = Counter()
     for text in texts:
         counts.update(tokens.forms(text))
     bare: Counter[str] = Counter()
     for form, count in counts.items():
-        if form.startswith(_ARTICLE) and len(form) - len(_ARTICLE) >= _MIN_STEM:
-            bare[form[len(_ARTICLE) :]] += count
+        if form.startswith(ARTICLE) and len(form) - len(ARTICLE) >= MIN_STEM:
+            bare[form[len(ARTICLE) :]] += count
     counts.update(bare)
     return dict(counts)
 
@@ -205,13 +208,15 @@ def arabic_vectorizer(
     normalization: Normalization | None = None,
     texts: Iterable[str] | None = None,
     extra_stopwords: Iterable[str] = (),
+    vocabulary: Vocabulary | None = None,
 ) -> Any:
     """A scikit-learn ``CountVectorizer`` of Arabic topic words for a corpus of ``n_docs`` documents.
 
     Tokens come from :class:`ArabicWords` (normalized forms, proclitics stripped, no stopwords, numbers or
     one-letter tokens, nor ``extra_stopwords``); ``texts``, the corpus, decides which bare proclitics
-    (و ف ب ل ك) are stripped (without it only article chains are). ``min_df`` defaults to
-    :func:`default_min_df` of ``n_docs``; n-grams are unigrams and bigrams (of the tokens left).
+    (و ف ب ل ك) are stripped (without it only article chains are). ``vocabulary`` (of the same
+    normalization) keeps the tokens and clitic readings for reuse; one is made when None. ``min_df``
+    defaults to :func:`default_min_df` of ``n_docs``; n-grams are unigrams and bigrams (of the tokens left).
 
     >>> vectorizer = arabic_vectorizer(3)
     >>> counts = vectorizer.fit_transform(["الإرهاب في حلب", "مكافحة الإرهاب", "والإرهابيين 2016"])
@@ -225,8 +230,13 @@ def arabic_vectorizer(
     if not (_is_int(low) and _is_int(high) and 1 <= low <= high):
         raise ValueError(f"ngram_range is {ngram_range!r}; it must be (low, high) with 1 <= low <= high")
     norm = normalization or Normalization()
-    counts = word_counts(texts, normalization=norm) if texts is not None else {}
-    words = ArabicWords(norm, counts, tuple(extra_stopwords))
+    if vocabulary is not None and vocabulary.normalization != norm:
+        raise ValueError(
+            f"the vocabulary's normalization ({vocabulary.normalization}) is not the vectorizer's ({norm})"
+        )
+    vocab = vocabulary if vocabulary is not None else Vocabulary(norm)
+    counts = word_counts(texts, normalization=norm, vocabulary=vocab) if texts is not None else {}
+    words = ArabicWords(norm, counts, tuple(extra_stopwords), vocab)
     return CountVectorizer(
         tokenizer=words,
         lowercase=False,
@@ -658,7 +668,7 @@ def _topic_info(model: Any, doc_topics: pd.DataFrame, display: dict[str, str]) -
 
 def _display_forms(docs: Sequence[str], words: ArabicWords) -> dict[str, str]:
     """Each topic word -> the spelling it most often has in the documents (ة, أ, ى kept; no diacritics)."""
-    full, light = tokenizer(words.normalization), tokenizer(_DISPLAY)
+    full, light = words._vocabulary, Vocabulary(_DISPLAY)
     raws: Counter[str] = Counter()
     for doc in docs:
         raws.update(doc.split())
@@ -691,10 +701,7 @@ def _offset(freq: str) -> Any:
 
 
 def _version(package: str) -> str:
-    try:
-        return version(package)
-    except PackageNotFoundError:
-        return "unknown"
+    return package_version(package) or "unknown"
 
 
 def _is_int(value: Any) -> bool:

@@ -1,8 +1,21 @@
 """The matcher: every hit of a lexicon's entries in a corpus, with offsets into the original text.
 
-One tokenization pass per document (forms cached per distinct raw token) and one dictionary lookup
-per token (candidates cached per distinct form): no loop over terms. See ``framing/lexicons/README.md``
-for the entry kinds and the clitic rules.
+How it works, per chunk of documents (a few MB, so memory stays bounded):
+
+1. one normalization pass over the whole chunk with a code-unit lookup table built from the
+   normalization's translation table (numpy): marks and invisibles dropped, letters unified, every
+   character that is not part of a word made a space, Latin letters lower-cased — the text of the word
+   forms, separated by spaces, with each form's position in the original text kept;
+2. one Aho-Corasick pass (pyahocorasick) over it with the first words of the entries, each behind every
+   proclitic chain that can precede it (:func:`framing.text.clitics.clitic_forms`): only the tokens it
+   reports can start a hit, and each is checked with the exact rules (:meth:`Matcher.resolve`);
+3. the scan of those tokens, frame by frame: the longest entry wins and the scan resumes after it.
+
+A document with a character the table cannot map one to one (a ligature that decomposes into several
+letters, a letter outside the Basic Multilingual Plane, a letter whose lower case is longer) goes the
+plain way: its raw tokens through a :class:`~framing.text.vocabulary.Vocabulary`. Both ways give the same
+hits (``tests/lexicon/test_differential.py`` checks them against the previous matcher). See
+``framing/lexicons/README.md`` for the entry kinds and the clitic rules.
 
 >>> import pandas as pd
 >>> from framing.lexicon import load_lexicon
@@ -18,71 +31,43 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import compress
+from itertools import chain
 from typing import TYPE_CHECKING, Any, overload
 
+import ahocorasick
+import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from framing import schema as S
 from framing.lexicon.model import Entry, Lexicon
 from framing.provenance import framing_version
-from framing.text.tokenize import Tokenizer, tokenizer
+from framing.text import chars
+from framing.text.clitics import ARTICLE, LAM, MIN_STEM, clitic_forms, clitic_stems, proclitic_chains
+from framing.text.normalize import Normalization
+from framing.text.vocabulary import Vocabulary
+
+__all__ = ["MATCH_COLUMNS", "MIN_STEM", "Matcher", "clitic_stems", "find_matches", "matcher", "provenance"]
 
 if TYPE_CHECKING:
     import dask.dataframe as dd
 
     from framing.stream import Source
 
-MIN_STEM = 3
 _GLOB_KEY = 3  # glob stems are looked up by their first letters
 MATCH_COLUMNS = (S.DOC_ID, "frame", "entry", "surface", "start", "end")
+CHUNK_CHARS = 1_000_000  # characters per chunk of documents: bounds the memory of one pass
 
-_CONJUNCTIONS = "\u0648\u0641"  # و ف
-_PREPOSITIONS = "\u0628\u0644\u0643"  # ب ل ك
-_ARTICLE = "\u0627\u0644"  # ال
-_LAM = "\u0644"  # ل
-# Every beginning of a proclitic chain (و/ف, then ب/ل/ك, then ال; لل = ل + ال), for the quick test.
-_CHAIN_PREFIXES = frozenset(
-    (c + p + a)[:k]
-    for c in ("", "\u0648", "\u0641")
-    for p in ("", "\u0628", "\u0644", "\u0643")
-    for a in ("", "\u0627\u0644", "\u0644")
-    for k in range(1, len(c + p + a) + 1)
-)
-_CLITIC_START = frozenset("\u0648\u0641\u0628\u0644\u0643\u0627")  # و ف ب ل ك ا: letters a chain starts with
-_RAW = re.compile(r"\S+")
+# Every beginning of a proclitic chain, for the quick test.
+_CHAIN_PREFIXES = frozenset(chain_[:k] for chain_ in proclitic_chains() for k in range(1, len(chain_) + 1))
+_WORD = re.compile(r"[^\W_]+")
+_MARKS = chars.DIACRITICS + chars.TATWEEL  # belong to the word they follow
+_DELETE = 0xFFFF  # a code-unit table value: the character is dropped (U+FFFF is a noncharacter)
+_SPACE = 0x20
+_FINAL_SIGMA = "\u03a3"  # Greek capital sigma: its lower case depends on the next letter
 
-
-def clitic_stems(form: str, *, min_stem: int = MIN_STEM) -> list[str]:
-    """``form`` and what is left of it after each allowed proclitic chain.
-
-    The chain is و/ف, then ب/ل/ك, then ال; لل counts as ل + ال (the article's alef is dropped after ل).
-    A stem shorter than ``min_stem`` letters is not offered, so short words are not eaten.
-
-    >>> clitic_stems("والارهابيين")
-    ['والارهابيين', 'الارهابيين', 'ارهابيين']
-    >>> clitic_stems("للمعارضه")
-    ['للمعارضه', 'لمعارضه', 'المعارضه', 'معارضه']
-    >>> clitic_stems("ولد")
-    ['ولد']
-    """
-    out = [form]
-    if not form or form[0] not in _CLITIC_START:  # most words: nothing to strip
-        return out
-    conjunctions = (0, 1) if form[0] in _CONJUNCTIONS else (0,)
-    for c in conjunctions:
-        prepositions = (0, 1) if len(form) > c and form[c] in _PREPOSITIONS else (0,)
-        for p in prepositions:
-            word = form[c + p :]
-            stems = [(word, word)] if c + p else []  # (what is matched, the stem it must keep)
-            if word.startswith(_ARTICLE):
-                stems.append((word[2:], word[2:]))
-            if p and form[c] == _LAM and word.startswith(_LAM):  # لل: the article's alef is dropped after ل
-                stems += [(_ARTICLE + word[1:], word[1:]), (word[1:], word[1:])]
-            for candidate, stem in stems:
-                if len(stem) >= min_stem and candidate not in out:
-                    out.append(candidate)
-    return out
+Hit = tuple[int, int, int, int]  # (frame, entry, first token, end token)
+IntArray = npt.NDArray[np.int64]
 
 
 @dataclass(frozen=True)
@@ -93,46 +78,126 @@ class _Pattern:
     glob: bool
     exact: bool
 
+    @property
+    def rest(self) -> str:
+        """The words after the first as they follow it in a text of forms (one space apart)."""
+        tail = " " + " ".join(self.words[1:])
+        return tail if self.glob else tail + " "
+
 
 # The entries that can start at a form, grouped by frame (longest first), or None.
 _Candidates = tuple[tuple[int, tuple[_Pattern, ...]], ...] | None
-_SEVERAL: _Candidates = ((-1, ()),)  # marks a raw token with several forms (or none) in the raw cache
 
 
-class _SingleForms(Sequence[str]):
-    """The forms of raw tokens that each have exactly one, looked up only where a phrase is checked."""
+@dataclass(frozen=True)
+class _Chunk:
+    """A chunk of documents as one text of forms, one space apart (with a space before and after)."""
 
-    def __init__(self, raws: list[str], tokens: Tokenizer) -> None:
-        self.raws, self.forms_of = raws, tokens.known_forms
+    text: str
+    tok_start: IntArray  # of each token in the forms (``text`` index minus one)
+    tok_end: IntArray
+    doc_tokens: IntArray  # each document's first token, and the end
+    doc_start: IntArray  # each document's first code unit in the chunk, and the end
+    plain: set[int]  # the documents read the plain way
+    kept: IntArray | None  # the code unit of the chunk that each character of the forms comes from
 
-    def __len__(self) -> int:
-        return len(self.raws)
 
-    def __getitem__(self, i: int) -> str:  # type: ignore[override]
-        return self.forms_of(self.raws[i])[0]
+class _Run:
+    """What one call resolves: the entries of each search key and form it meets, by id (0: none).
+
+    It lives as long as the call (or the caller that holds it), so nothing grows between calls.
+    """
+
+    def __init__(self, n_keys: int, n_frames: int) -> None:
+        self.key_entry = np.full(n_keys, -1, dtype=np.int64)  # search key -> id (-1: not resolved yet)
+        self.forms: dict[str, int] = {}  # form cut from the text (globs, plain documents) -> id
+        self.entries: list[_Entries | None] = [None]
+        self._frames_of = np.zeros((0, n_frames), dtype=np.float64)
+
+    def add(self, candidates: _Candidates) -> int:
+        """The id of a form's candidates (0 when there are none)."""
+        if candidates is None:
+            return 0
+        self.entries.append(_Entries(candidates))
+        return len(self.entries) - 1
+
+    def frame_matrix(self) -> npt.NDArray[np.float64]:
+        """Per id: 1 in each frame of its one-word hits (a row of zeros where a phrase may start, and for
+        id 0)."""
+        if self._frames_of.shape[0] != len(self.entries):
+            matrix = np.zeros((len(self.entries), self._frames_of.shape[1]), dtype=np.float64)
+            for r, entries in enumerate(self.entries):
+                if entries is not None and entries.single is not None:
+                    for frame, _ in entries.single:
+                        matrix[r, frame] = 1.0
+            self._frames_of = matrix
+        return self._frames_of
+
+
+class _Entries:
+    """A form's candidates, with its hits worked out once when they cannot depend on the next tokens."""
+
+    __slots__ = ("groups", "single")
+
+    def __init__(self, groups: _Candidates) -> None:
+        self.groups = groups or ()
+        # every frame's longest entry is one word: the hits are (frame, entry) whatever follows
+        one_word = all(len(patterns[0].words) == 1 for _, patterns in self.groups)
+        self.single = (
+            tuple((frame, patterns[0].index) for frame, patterns in self.groups) if one_word else None
+        )
+
+
+@lru_cache(maxsize=4)
+def _code_table(normalization: Normalization) -> tuple[npt.NDArray[np.uint16], npt.NDArray[np.bool_]]:
+    """Per UTF-16 code unit: what it becomes in the text of word forms, and whether it needs the plain way.
+
+    Built from ``normalization.table`` and the tokenizer's word pattern, so the two cannot disagree.
+    """
+    table = normalization.table
+    out = np.full(0x10000, _SPACE, dtype=np.uint16)
+    plain = np.zeros(0x10000, dtype=np.bool_)
+    plain[0xD800:0xE000] = True  # surrogates: a character outside the BMP
+    for code in range(0x10000):
+        if 0xD800 <= code < 0xE000:
+            continue
+        value = table.get(code, chr(code))
+        if value == "":
+            out[code] = _DELETE
+            continue
+        lower = value.lower()
+        if len(value) != 1 or len(lower) != 1 or value == _FINAL_SIGMA:
+            plain[code] = True
+            continue
+        word = _WORD.match(lower) is not None
+        if word != (_WORD.match(value) is not None):
+            plain[code] = True
+        elif word:
+            out[code] = ord(lower)
+    return out, plain
 
 
 @dataclass
 class Matcher:
-    """A lexicon compiled for matching, with per-form caches that grow as it reads a corpus."""
+    """A lexicon compiled for matching. It holds nothing per token: it does not grow as it reads."""
 
     lexicon: Lexicon
     min_stem: int = MIN_STEM
-    tokens: Tokenizer = field(init=False)
     frames: tuple[str, ...] = field(init=False)
     entries: tuple[Entry, ...] = field(init=False)
     _patterns: tuple[_Pattern, ...] = field(init=False, repr=False)
+    _rest: tuple[str, ...] = field(init=False, repr=False)
     _exact_first: dict[str, list[int]] = field(init=False, repr=False)
     _first: dict[str, list[int]] = field(init=False, repr=False)
-    _glob_first: dict[int, dict[str, list[int]]] = field(init=False, repr=False)
-    _candidates: dict[str, _Candidates] = field(init=False, repr=False)
-    _raw_candidates: dict[str, _Candidates] = field(init=False, repr=False)
     _firsts: frozenset[str] = field(init=False, repr=False)
     _globs: dict[str, list[tuple[str, list[int]]]] = field(init=False, repr=False)
     _short_globs: tuple[tuple[str, list[int]], ...] = field(init=False, repr=False)
+    _automaton: Any = field(init=False, repr=False)
+    _key_length: IntArray = field(init=False, repr=False)
+    _key_forms: list[str] = field(init=False, repr=False)  # the form of each whole-token key
+    _n_whole: int = field(init=False, repr=False)  # keys [0, _n_whole) are whole tokens, the rest globs
 
     def __post_init__(self) -> None:
-        self.tokens = tokenizer(self.lexicon.normalization)
         self.frames = tuple(f.id for f in self.lexicon.frames)
         self.entries = tuple(e for f in self.lexicon.frames for e in f.entries)
         frame_index = {f: i for i, f in enumerate(self.frames)}
@@ -140,34 +205,62 @@ class Matcher:
             _Pattern(i, frame_index[e.frame], tuple(e.words), e.glob, e.exact)
             for i, e in enumerate(self.entries)
         )
-        self._exact_first, self._first, self._glob_first = {}, {}, {}
+        self._rest = tuple(p.rest for p in self._patterns)
+        self._exact_first, self._first, self._globs = {}, {}, {}
+        glob_first: dict[str, list[int]] = {}
         for p in self._patterns:
             if not p.words:
                 continue
             if p.exact:
                 self._exact_first.setdefault(p.words[0], []).append(p.index)
             elif p.glob and len(p.words) == 1:
-                by_stem = self._glob_first.setdefault(len(p.words[0]), {})
-                by_stem.setdefault(p.words[0], []).append(p.index)
+                glob_first.setdefault(p.words[0], []).append(p.index)
             else:
                 self._first.setdefault(p.words[0], []).append(p.index)
-        self._globs, self._short_globs = {}, ()
-        for by_stem in self._glob_first.values():
-            for glob, indices in by_stem.items():
-                if len(glob) >= _GLOB_KEY:
-                    self._globs.setdefault(glob[:_GLOB_KEY], []).append((glob, indices))
-                else:
-                    self._short_globs += ((glob, indices),)
-        self._candidates, self._raw_candidates = {}, {}
+        short: list[tuple[str, list[int]]] = []
+        for glob, indices in sorted(glob_first.items(), key=lambda item: len(item[0])):
+            if len(glob) >= _GLOB_KEY:
+                self._globs.setdefault(glob[:_GLOB_KEY], []).append((glob, indices))
+            else:
+                short.append((glob, indices))
+        self._short_globs = tuple(short)
         self._firsts = frozenset(self._first)
+        self._build_automaton(glob_first)
+
+    def _build_automaton(self, glob_first: dict[str, list[int]]) -> None:
+        """The search keys: `` form `` for every form that a word entry's first word can be read in, and
+        `` form`` (a token beginning) for every form a glob can start. A key's entries are resolved the
+        first time a call finds it, for that call (:class:`_Run`): the matcher itself does not change."""
+        whole: set[str] = {f" {word} " for word in self._exact_first}
+        for word in self._first:
+            whole |= {f" {form} " for form in clitic_forms(word)}
+        globs: set[str] = set()
+        for glob in glob_first:
+            globs |= {f" {form}" for form in clitic_forms(glob)}
+        keys = sorted(whole) + sorted(globs)
+        automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        for index, key in enumerate(keys):
+            automaton.add_word(key, index)
+        if keys:
+            automaton.make_automaton()
+        self._automaton = automaton if keys else None
+        self._key_length = np.array([len(k) for k in keys], dtype=np.int64)
+        self._key_forms = [k[1:-1] for k in sorted(whole)]
+        self._n_whole = len(whole)
+
+    def _run(self) -> _Run:
+        """A new record of what one call resolves (it ends with the call)."""
+        return _Run(len(self._key_length), len(self.frames))
 
     # ---------------------------------------------------------------------------------- per form
-    def _resolve(self, form: str) -> _Candidates:
+    def resolve(self, form: str) -> _Candidates:
         """The entries that can START at a token of this form, grouped by frame, longest first."""
         return self._resolve_all(form) if self._may_match(form) else None
 
+    _resolve = resolve  # the name the property tests use
+
     def _resolve_all(self, form: str) -> _Candidates:
-        """:meth:`_resolve` without the quick test (the tests check the two agree)."""
+        """:meth:`resolve` without the quick test (the tests check the two agree)."""
         found: list[int] = list(self._exact_first.get(form, ()))
         first, globs = self._first, self._globs
         for stem in clitic_stems(form, min_stem=self.min_stem):
@@ -188,42 +281,6 @@ class Matcher:
             by_frame.setdefault(p.frame, []).append(p)
         return tuple((frame, tuple(ps)) for frame, ps in by_frame.items())
 
-    def forms(self, text: str) -> list[str]:
-        """The matching forms of ``text``'s tokens."""
-        return self.tokens.forms(text)
-
-    # ---------------------------------------------------------------------------------- per document
-    def hits(self, text: str) -> tuple[int, list[tuple[int, int, int, int]]]:
-        """``(number of tokens, hits)`` of ``text``: the same hits as ``scan(forms(text))``, faster.
-
-        When every raw token of the text is known and has exactly one form (the usual case once the
-        vocabulary has been seen), candidates are looked up per raw token and no list of forms is built.
-        """
-        raws = text.split()
-        known = self._raw_candidates
-        try:
-            candidates = list(map(known.__getitem__, raws))
-        except KeyError:
-            self._learn(set(raws).difference(known))
-            candidates = list(map(known.__getitem__, raws))
-        if _SEVERAL in candidates:  # a raw token with several forms (or none): walk the forms
-            forms = self.forms(text)
-            return len(forms), list(self.scan(forms))
-        if not any(candidates):
-            return len(raws), []
-        return len(raws), list(self._walk(_SingleForms(raws, self.tokens), candidates))
-
-    def _learn(self, raws: set[str]) -> None:
-        """Resolve new raw tokens: the candidates of their forms, and of each raw token with one form."""
-        forms_of = self.tokens.learn(raws)
-        candidates, known = self._candidates, self._raw_candidates
-        for raw in raws:
-            forms = forms_of[raw]
-            for form in forms:
-                if form not in candidates:
-                    candidates[form] = self._resolve(form)
-            known[raw] = candidates[forms[0]] if len(forms) == 1 else _SEVERAL
-
     def _may_match(self, form: str) -> bool:
         """A quick test that rules out most forms: no stem of it can start any entry.
 
@@ -240,66 +297,313 @@ class Matcher:
             tail = form[k:]
             if tail in firsts or tail[:_GLOB_KEY] in globs:
                 return True
-            if k and form[k - 1] == _LAM:
-                with_article = _ARTICLE + tail
+            if k and form[k - 1] == LAM:
+                with_article = ARTICLE + tail
                 if with_article in firsts or with_article[:_GLOB_KEY] in globs:
                     return True
         return False
 
-    def scan(self, forms: Sequence[str]) -> Iterator[tuple[int, int, int, int]]:
-        """``(frame, entry, first_token, end_token)`` of every hit, in order of position within each frame."""
-        cache = self._candidates
-        try:  # the common case once the vocabulary is known: no set to build
-            candidates = list(map(cache.__getitem__, forms))
-        except KeyError:
-            for form in set(forms).difference(cache):
-                cache[form] = self._resolve(form)
-            candidates = list(map(cache.__getitem__, forms))
-        return self._walk(forms, candidates)
+    # ---------------------------------------------------------------------------------- the scan
+    def scan(self, forms: Sequence[str], *, run: _Run | None = None) -> Iterator[Hit]:
+        """``(frame, entry, first_token, end_token)`` of every hit among ``forms``, in order of position
+        within each frame. ``run`` keeps the candidates of the forms seen, for the caller."""
+        run = run if run is not None else self._run()
+        cache = run.forms
+        positions: list[int] = []
+        ids: list[int] = []
+        for i, form in enumerate(forms):
+            found = cache.get(form)
+            if found is None:
+                found = cache[form] = run.add(self.resolve(form))
+            if found:
+                positions.append(i)
+                ids.append(found)
+        if not positions:
+            return iter(())
+        ends, end = [], 0
+        for form in forms:
+            end += len(form) + 1
+            ends.append(end)  # where the space after the form is in the text below
+        return iter(self._walk(" " + " ".join(forms) + " ", ends, positions, ids, len(forms), run.entries))
+
+    def hits(self, text: str, *, vocabulary: Vocabulary | None = None) -> tuple[int, list[Hit]]:
+        """``(number of tokens, hits)`` of one text: the hits of :meth:`scan` of its forms."""
+        for _, tokens, hits, _ in self.documents([text], vocabulary=vocabulary):
+            return tokens, hits
+        return 0, []
+
+    def documents(
+        self,
+        texts: Sequence[str],
+        *,
+        offsets: bool = False,
+        vocabulary: Vocabulary | None = None,
+        chunk_chars: int = CHUNK_CHARS,
+    ) -> Iterator[tuple[int, int, list[Hit], list[tuple[int, int]] | None]]:
+        """Per document with at least one token: ``(index, tokens, hits, spans)``, in corpus order.
+
+        ``hits`` are :meth:`scan`'s (token positions within the document); ``spans`` (when ``offsets``)
+        holds ``(start, end)`` in the text of each hit. ``vocabulary`` serves the documents read the
+        plain way (one is made for the call when None). Documents are read ``chunk_chars`` at a time.
+        """
+        for d, tokens, first, hits, spans in self._documents(texts, offsets, vocabulary, chunk_chars):
+            yield d, tokens, [(f, e, i - first, j - first) for f, e, i, j in hits], spans
+
+    def _documents(
+        self, texts: Sequence[str], offsets: bool, vocabulary: Vocabulary | None, chunk_chars: int
+    ) -> Iterator[tuple[int, int, int, list[Hit], list[tuple[int, int]] | None]]:
+        """:meth:`documents` with hits at token positions of the chunk, and each document's first one."""
+        vocab = self._vocabulary(vocabulary)
+        run = self._run()
+        for start, stop in self._chunks(texts, chunk_chars):
+            yield from self._chunk(texts, start, stop, offsets, vocab, run)
+
+    def _vocabulary(self, vocabulary: Vocabulary | None) -> Vocabulary:
+        """``vocabulary``, checked against the lexicon's normalization, or a new one."""
+        if vocabulary is None:
+            return Vocabulary(self.lexicon.normalization)
+        if vocabulary.normalization != self.lexicon.normalization:
+            raise ValueError(
+                f"the vocabulary's normalization {vocabulary.normalization.to_dict()} is not the lexicon "
+                f"{self.lexicon.name!r}'s {self.lexicon.normalization.to_dict()}: build the vocabulary with "
+                "Vocabulary(lexicon.normalization)"
+            )
+        return vocabulary
+
+    def _chunks(self, texts: Sequence[str], chunk_chars: int) -> Iterator[tuple[int, int]]:
+        """``(start, stop)`` of each chunk: about ``chunk_chars`` characters, one document at least."""
+        start = 0
+        while start < len(texts):
+            stop, size = start, 0
+            while stop < len(texts) and (size < chunk_chars or stop == start):
+                size += len(texts[stop]) + 1
+                stop += 1
+            yield start, stop
+            start = stop
+
+    def _prepare(self, docs: Sequence[str], offsets: bool) -> _Chunk:
+        """One normalization pass over a chunk of documents: its text of forms and where its tokens are."""
+        joined = "\n".join(docs)
+        units = np.frombuffer(joined.encode("utf-16-le"), dtype=np.uint16)
+        table, plain_units = _code_table(self.lexicon.normalization)
+        lengths = np.fromiter(map(len, docs), dtype=np.int64, count=len(docs))
+        if len(units) != len(joined):  # characters outside the BMP: count code units per document
+            lengths = np.fromiter(
+                (len(d.encode("utf-16-le")) // 2 for d in docs), dtype=np.int64, count=len(docs)
+            )
+        doc_start = np.zeros(len(docs) + 1, dtype=np.int64)
+        np.cumsum(lengths + 1, out=doc_start[1:])  # code-unit start of each document (and the end)
+        mapped = table[units]
+        plain: set[int] = set()
+        flagged = plain_units[units]
+        if flagged.any():
+            owners = np.searchsorted(doc_start, np.flatnonzero(flagged), side="right") - 1
+            plain = set(owners.tolist())
+            for d in plain:  # blank them here: they go the plain way
+                mapped[doc_start[d] : doc_start[d] + lengths[d]] = _SPACE
+        keep = mapped != _DELETE
+        spaced = mapped[keep]
+        # one space between two forms: a phrase is then a substring of the text of forms
+        single = np.ones(len(spaced), dtype=np.bool_)
+        single[1:] = (spaced[1:] != _SPACE) | (spaced[:-1] != _SPACE)
+        norm = spaced[single]
+        kept = np.flatnonzero(keep)[single]  # the code unit each character of ``norm`` comes from
+        norm_start = np.searchsorted(kept, doc_start)  # the position in ``norm`` of each document's start
+        word = np.zeros(len(norm) + 2, dtype=np.int8)
+        word[1:-1] = norm != _SPACE
+        edges = np.diff(word)
+        tok_start = np.flatnonzero(edges == 1)
+        tok_end = np.flatnonzero(edges == -1)
+        doc_tokens = np.searchsorted(tok_start, norm_start)  # first token of each document (and the end)
+        text = " " + norm.tobytes().decode("utf-16-le") + " "
+        return _Chunk(text, tok_start, tok_end, doc_tokens, doc_start, plain, kept if offsets else None)
+
+    def _chunk(
+        self,
+        texts: Sequence[str],
+        first: int,
+        stop: int,
+        offsets: bool,
+        vocab: Vocabulary,
+        run: _Run,
+    ) -> Iterator[tuple[int, int, int, list[Hit], list[tuple[int, int]] | None]]:
+        docs = texts[first:stop]
+        chunk = self._prepare(docs, offsets)
+        text, tok_start, tok_end, kept = chunk.text, chunk.tok_start, chunk.tok_end, chunk.kept
+        positions, ids = self._candidates(text, tok_start, tok_end, run)
+        stops = tok_end + 1  # where the space after each token is in ``text``
+        bounds = chunk.doc_tokens.tolist()
+        cut = np.searchsorted(positions, chunk.doc_tokens).tolist()  # each document's candidates
+        positions_, ids_ = positions.tolist(), ids.tolist()
+        walk = self._walk
+        for d in range(len(docs)):
+            if d in chunk.plain:
+                forms_d = vocab.forms(docs[d])
+                hits = list(self.scan(forms_d, run=run))
+                spans_d = None
+                if offsets:
+                    spans = vocab.spans(docs[d])
+                    spans_d = [(spans[f][0], spans[e - 1][1]) for _, _, f, e in hits]
+                if forms_d:
+                    yield first + d, len(forms_d), 0, hits, spans_d
+                continue
+            lo, hi = bounds[d], bounds[d + 1]
+            if hi == lo:
+                continue
+            a, b = cut[d], cut[d + 1]
+            hits = walk(text, stops, positions_[a:b], ids_[a:b], hi, run.entries) if a < b else []
+            spans_out: list[tuple[int, int]] | None = None
+            if offsets and kept is not None:
+                base = int(chunk.doc_start[d])
+                source = docs[d]
+                spans_out = []
+                for _, _, f, e in hits:
+                    begin = int(kept[tok_start[f]]) - base
+                    end = int(kept[tok_end[e - 1] - 1]) + 1 - base
+                    while end < len(source) and source[end] in _MARKS:
+                        end += 1
+                    spans_out.append((begin, end))
+            yield first + d, hi - lo, lo, hits, spans_out
+
+    def counts(
+        self, texts: Sequence[str], *, vocabulary: Vocabulary | None = None, chunk_chars: int = CHUNK_CHARS
+    ) -> tuple[IntArray, IntArray]:
+        """``(counts, tokens)``: hits per document and frame (documents x frames), tokens per document.
+
+        The same counts as :meth:`documents`' hits; the one-word hits are counted with numpy, and only
+        the tokens where a phrase may start are scanned one by one.
+        """
+        vocab = self._vocabulary(vocabulary)
+        run = self._run()
+        n_frames = len(self.frames)
+        counts = np.zeros((len(texts), n_frames), dtype=np.int64)
+        tokens = np.zeros(len(texts), dtype=np.int64)
+        for first, stop in self._chunks(texts, chunk_chars):
+            docs = texts[first:stop]
+            chunk = self._prepare(docs, False)
+            positions, ids = self._candidates(chunk.text, chunk.tok_start, chunk.tok_end, run)
+            doc_tokens = chunk.doc_tokens
+            tokens[first:stop] = np.diff(doc_tokens)
+            frames_of = run.frame_matrix()  # entries id -> 0/1 per frame, for one-word entries
+            one_word = frames_of[ids].any(axis=1) if len(ids) else np.zeros(0, dtype=np.bool_)
+            owner = np.searchsorted(doc_tokens, positions, side="right") - 1
+            block = counts[first:stop]  # a view: counts of this chunk
+            simple_ids, simple_owner = ids[one_word], owner[one_word]
+            for f in range(n_frames):
+                block[:, f] += np.bincount(
+                    simple_owner, weights=frames_of[simple_ids, f], minlength=len(docs)
+                ).astype(np.int64)
+            # the tokens where a phrase may start, scanned in order within each document
+            phrase_pos, phrase_ids = positions[~one_word], ids[~one_word]
+            cut = np.searchsorted(phrase_pos, doc_tokens).tolist()
+            stops = chunk.tok_end + 1
+            bounds = doc_tokens.tolist()
+            positions_, ids_ = phrase_pos.tolist(), phrase_ids.tolist()
+            covered_at: list[int] = []
+            covered_frame: list[int] = []
+            covered_doc: list[int] = []
+            for d in np.flatnonzero(np.diff(cut)).tolist():
+                a, b = cut[d], cut[d + 1]
+                for frame, _, i, end in self._walk(
+                    chunk.text, stops, positions_[a:b], ids_[a:b], bounds[d + 1], run.entries
+                ):
+                    block[d, frame] += 1
+                    for j in range(i + 1, end):  # a one-word hit inside a phrase hit of its frame: not one
+                        covered_at.append(j)
+                        covered_frame.append(frame)
+                        covered_doc.append(d)
+            if covered_at:
+                simple_pos = positions[one_word]
+                at = np.array(covered_at, dtype=np.int64)
+                where = np.minimum(np.searchsorted(simple_pos, at), max(0, len(simple_pos) - 1))
+                frame_arr = np.array(covered_frame, dtype=np.int64)
+                found = (
+                    (simple_pos[where] == at) & (frames_of[simple_ids[where], frame_arr] > 0)
+                    if len(simple_pos)
+                    else np.zeros(len(at), dtype=np.bool_)
+                )
+                np.subtract.at(block, (np.array(covered_doc)[found], frame_arr[found]), 1)
+            for d in chunk.plain:
+                forms_d = vocab.forms(docs[d])
+                tokens[first + d] = len(forms_d)
+                for frame, _, _, _ in self.scan(forms_d, run=run):
+                    counts[first + d, frame] += 1
+        return counts, tokens
+
+    def _candidates(
+        self, text: str, tok_start: IntArray, tok_end: IntArray, run: _Run
+    ) -> tuple[IntArray, IntArray]:
+        """The tokens of ``text`` (a chunk's forms between spaces) that can start a hit, and their entries."""
+        none = np.zeros(0, dtype=np.int64)
+        if self._automaton is None:
+            return none, none
+        found = np.fromiter(chain.from_iterable(self._automaton.iter(text)), dtype=np.int64).reshape(-1, 2)
+        if not len(found):
+            return none, none
+        ends, keys = found[:, 0], found[:, 1]
+        begins = ends - self._key_length[keys] + 1  # in norm: the key's leading space is text[begin]
+        # Matches come in order of their end: a token's whole-token key (if any) is its last match.
+        last = np.ones(len(begins), dtype=np.bool_)
+        last[:-1] = begins[1:] != begins[:-1]
+        begins, keys = begins[last], keys[last]
+        positions = np.searchsorted(tok_start, begins)
+        whole = keys < self._n_whole
+        key_entry = run.key_entry
+        todo = keys[whole & (key_entry[keys] < 0)]
+        for key in np.unique(todo).tolist():
+            key_entry[key] = run.add(self._resolve_all(self._key_forms[key]))
+        ids = key_entry[keys]
+        for j in np.flatnonzero(~whole).tolist():  # a glob key: cut the token's form and resolve it
+            position = int(positions[j])
+            form = text[int(tok_start[position]) + 1 : int(tok_end[position]) + 1]
+            found_id = run.forms.get(form)
+            if found_id is None:
+                found_id = run.forms[form] = run.add(self.resolve(form))
+            ids[j] = found_id
+        hit = ids > 0
+        return positions[hit], ids[hit]
 
     def _walk(
-        self, forms: Sequence[str], candidates: list[_Candidates]
-    ) -> Iterator[tuple[int, int, int, int]]:
+        self,
+        text: str,
+        ends: Sequence[int] | IntArray,
+        positions: list[int],
+        ids: list[int],
+        n: int,
+        resolved: list[_Entries | None],
+    ) -> list[Hit]:
+        """The hits among the candidate ``positions`` (ascending) of the tokens before ``n`` of ``text``, a
+        text of forms one space apart (``ends[i]``: where the space after token i is): per frame, the
+        longest entry that matches wins and the scan resumes after it."""
+        rests = self._rest
+        startswith = text.startswith
+        hits: list[Hit] = []
         blocked: dict[int, int] = {}
-        n = len(forms)
-        for i in compress(range(n), candidates):
-            for frame, patterns in candidates[i] or ():
+        until = 0  # no phrase hit so far reaches beyond this token
+        for i, r in zip(positions, ids, strict=True):
+            entries = resolved[r]
+            assert entries is not None
+            if entries.single is not None and i >= until:  # one-word entries, nothing blocked
+                hits += [(frame, index, i, i + 1) for frame, index in entries.single]
+                continue
+            for frame, patterns in entries.groups:
                 if blocked.get(frame, 0) > i:
                     continue
                 for p in patterns:
                     end = i + len(p.words)
-                    if end > n or not self._rest_matches(p, forms, i):
-                        continue
-                    blocked[frame] = end
-                    yield frame, p.index, i, end
+                    if end > i + 1:
+                        if end > n or not startswith(rests[p.index], ends[i]):
+                            continue
+                        blocked[frame] = end
+                        until = max(until, end)
+                    hits.append((frame, p.index, i, end))
                     break
-
-    @staticmethod
-    def _rest_matches(p: _Pattern, forms: Sequence[str], i: int) -> bool:
-        words = p.words
-        last = len(words) - 1
-        for k in range(1, len(words)):
-            form = forms[i + k]
-            if k == last and p.glob:
-                if not form.startswith(words[k]):
-                    return False
-            elif form != words[k]:
-                return False
-        return True
-
-    def spans(self, text: str) -> list[tuple[int, int]]:
-        """``(start, end)`` in ``text`` of each token, aligned with :meth:`forms`."""
-        pieces = self.tokens.pieces
-        return [
-            (m.start() + start, m.start() + end)
-            for m in _RAW.finditer(text)
-            for _, start, end in pieces(m.group())
-        ]
+        return hits
 
 
 @lru_cache(maxsize=4)
 def matcher(lexicon: Lexicon, *, min_stem: int = MIN_STEM) -> Matcher:
-    """The compiled matcher of a lexicon, kept for reuse: its per-form caches make later calls faster."""
+    """The compiled matcher of a lexicon, kept for reuse (it holds nothing per token)."""
     return Matcher(lexicon, min_stem=min_stem)
 
 
@@ -309,15 +613,23 @@ def provenance(lexicon: Lexicon, matcher: Matcher) -> dict[str, Any]:
 
 
 @overload
-def find_matches(corpus: dd.DataFrame, lexicon: Lexicon, *, min_stem: int = MIN_STEM) -> dd.DataFrame: ...
+def find_matches(
+    corpus: dd.DataFrame, lexicon: Lexicon, *, min_stem: int = MIN_STEM, vocabulary: Vocabulary | None = None
+) -> dd.DataFrame: ...
 @overload
-def find_matches(corpus: Source, lexicon: Lexicon, *, min_stem: int = MIN_STEM) -> pd.DataFrame: ...
-def find_matches(corpus: Any, lexicon: Lexicon, *, min_stem: int = MIN_STEM) -> Any:
+def find_matches(
+    corpus: Source, lexicon: Lexicon, *, min_stem: int = MIN_STEM, vocabulary: Vocabulary | None = None
+) -> pd.DataFrame: ...
+def find_matches(
+    corpus: Any, lexicon: Lexicon, *, min_stem: int = MIN_STEM, vocabulary: Vocabulary | None = None
+) -> Any:
     """One row per hit: ``doc_id, frame, entry, surface, start, end`` (and ``outlet`` when the corpus has it).
 
     ``surface == text[start:end]`` always: the whole matched word(s) as written, attached prefixes,
     diacritics and tatweel included. Within a frame the longest entry wins and no token counts twice;
     frames are matched independently. ``min_stem`` is the shortest stem a proclitic may be stripped from.
+    ``vocabulary`` (a :class:`~framing.text.vocabulary.Vocabulary` of the lexicon's normalization) keeps
+    the tokens of documents read the plain way, for reuse; one is made for the call when None.
 
     ``corpus`` may also be an iterable of corpus chunks, a parquet file/dataset folder
     (:mod:`framing.stream`) or a Dask DataFrame (:mod:`framing.daskio`), as for :func:`framing.score`.
@@ -325,27 +637,25 @@ def find_matches(corpus: Any, lexicon: Lexicon, *, min_stem: int = MIN_STEM) -> 
     if not isinstance(corpus, pd.DataFrame):  # chunks, a parquet dataset or a Dask DataFrame
         from framing.stream import dispatch
 
+        if vocabulary is not None:
+            raise ValueError("vocabulary= is for a pandas DataFrame; chunks and datasets make their own")
         return dispatch("find_matches", corpus, lexicon, min_stem=min_stem)
     compiled = matcher(lexicon, min_stem=min_stem)
     ids, texts = S.doc_ids(corpus), S.texts(corpus)
     outlets = corpus[S.OUTLET].tolist() if S.OUTLET in corpus.columns else None
     rows: list[tuple[Any, ...]] = []
-    for d, text in enumerate(texts):
-        hits = sorted(compiled.scan(compiled.forms(text)), key=lambda h: (h[2], h[0]))
-        if not hits:
+    frames, entries = compiled.frames, compiled.entries
+    for d, _, _, hits, spans in compiled._documents(texts, True, vocabulary, CHUNK_CHARS):
+        if not hits or spans is None:
             continue
-        spans = compiled.spans(text)
-        for frame, entry, first, end in hits:
-            start, stop = spans[first][0], spans[end - 1][1]
-            row = (
-                ids[d],
-                compiled.frames[frame],
-                compiled.entries[entry].pattern,
-                text[start:stop],
-                start,
-                stop,
+        text = texts[d]
+        extra = (outlets[d],) if outlets is not None else ()
+        for (frame, entry, _, _), (start, stop) in sorted(
+            zip(hits, spans, strict=True), key=lambda h: (h[0][2], h[0][0])
+        ):
+            rows.append(
+                (ids[d], frames[frame], entries[entry].pattern, text[start:stop], start, stop, *extra)
             )
-            rows.append(row + ((outlets[d],) if outlets is not None else ()))
     columns = list(MATCH_COLUMNS) + ([S.OUTLET] if outlets is not None else [])
     matches = pd.DataFrame(rows, columns=columns)
     matches = matches.astype({"start": "int64", "end": "int64"})

@@ -30,6 +30,7 @@ from framing.load.outlets import (
 )
 from framing.load.pages import Page, page_lines, parse_page, repeated_lines, split_title
 from framing.load.report import LoadError, LoadReport, Problem
+from framing.load.save import is_saved_corpus, read_saved_corpus
 from framing.load.wires import credit_wires
 from framing.provenance import framing_version
 
@@ -215,7 +216,10 @@ def read_corpus(
     ``path`` is a file or a folder (read recursively; hidden files are left out). Page text files
     (``.txt``) are parsed into headline, dates, dateline, wire, caption and body; saved HTML pages go
     through trafilatura (offline) and then the same parser; tables (``.csv``, ``.tsv``, ``.jsonl``,
-    ``.parquet``) are read with ``columns``, a mapping from their column names to the corpus's.
+    ``.parquet``) are read with ``columns``, a mapping from their column names to the corpus's. A
+    ``.parquet`` corpus written by ``framing load`` or ``framing report`` is read back unchanged
+    (:func:`~framing.load.save.read_saved_corpus`; ``outlet`` still replaces the outlet column) unless
+    ``columns`` is given.
 
     - ``outlet``: the outlet id for every article (otherwise: the outlet profile whose site name the
       page title gives, else the first folder below ``path``, else — for pages directly in ``path`` — the
@@ -253,6 +257,11 @@ def read_corpus(
     root = Path(path)
     if not root.exists() and not root.is_symlink():
         raise FileNotFoundError(f"corpus path {display_path(str(root))!r} does not exist")
+    if is_saved_corpus(root) and columns is None:  # framing's own: read back as saved
+        saved = read_saved_corpus(root)
+        if outlet is not None:
+            saved[S.OUTLET] = outlet
+        return saved
     report = LoadReport(root=display_path(str(root)))
     known = _resolve_profiles(root, profiles, report, strict=strict)
     found, other, not_read = scan_files(root)

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
+from dataclasses import fields
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
-from framing.load.report import LoadReport
+from framing.load.report import LoadReport, Problem
 
 CORPUS_SUFFIXES = (".parquet", ".csv")
+SAVED = "framing_corpus"  # the parquet metadata key (via DataFrame.attrs) of a corpus written here
+_SAVED_FORMAT = 1
 ROWS_PER_FILE = 20_000
 """Articles per file of a partitioned parquet dataset: about 100 MB of text for 400-word articles."""
 
@@ -63,7 +68,15 @@ def save_corpus(
             chunk = table.iloc[start : start + rows_per_file]
             chunk.to_parquet(out / f"part-{part:05d}.parquet", index=False)
     elif out.suffix.lower() == ".parquet":
+        report = corpus.attrs.get("load_report")
+        saved = {
+            "format": _SAVED_FORMAT,
+            "provenance": corpus.attrs.get("provenance"),
+            "load_report": report.to_dict() if isinstance(report, LoadReport) else None,
+        }
+        table.attrs = {SAVED: saved}  # kept in the parquet metadata: read back as it is
         table.to_parquet(out, index=False)
+        table.attrs = {}
     else:
         table.to_csv(out, index=False)
     written = [out]
@@ -75,3 +88,67 @@ def save_corpus(
         data.write_text(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         written += [text, data]
     return tuple(written)
+
+
+def is_saved_corpus(path: str | Path) -> bool:
+    """Whether ``path`` is a ``.parquet`` corpus written by :func:`save_corpus` (``framing load``, report)."""
+    file = Path(path)
+    if not (file.is_file() and file.suffix.lower() == ".parquet"):
+        return False
+    import pyarrow.parquet as pq
+
+    try:
+        metadata = pq.read_schema(file).metadata or {}
+    except (OSError, ValueError):
+        return False
+    attrs = metadata.get(b"PANDAS_ATTRS")
+    try:
+        return attrs is not None and SAVED in json.loads(attrs)
+    except ValueError:
+        return False
+
+
+def read_saved_corpus(path: str | Path) -> pd.DataFrame:
+    """A corpus written by :func:`save_corpus` to ``.parquet``, read back unchanged: the same rows, columns,
+    values and dtypes (``pandas.testing.assert_frame_equal`` holds), its provenance in ``attrs``.
+
+    >>> import tempfile, framing
+    >>> corpus = framing.read_corpus("data/demo")
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     _ = save_corpus(corpus, Path(folder) / "corpus.parquet")
+    ...     again = read_saved_corpus(Path(folder) / "corpus.parquet")
+    >>> pd.testing.assert_frame_equal(again, corpus)
+    >>> again.attrs["provenance"] == corpus.attrs["provenance"]
+    True
+    >>> again.attrs["load_report"].to_dict() == corpus.attrs["load_report"].to_dict()
+    True
+    """
+    file = Path(path)
+    table = pd.read_parquet(file)
+    saved = table.attrs.get(SAVED)
+    saved = saved if isinstance(saved, dict) else {}
+    found = saved.get("load_report")
+    report = (
+        _load_report(found)
+        if isinstance(found, dict)
+        else LoadReport(root=str(file), files_seen=1, records_seen=len(table), loaded=len(table))
+    )
+    table.attrs = {"load_report": report, "provenance": saved.get("provenance") or {"source": str(file)}}
+    return table
+
+
+def _load_report(data: dict[str, Any]) -> LoadReport:
+    """The :class:`LoadReport` of its :meth:`~LoadReport.to_dict` (each field it names)."""
+    report = LoadReport(root=str(data.get("root", "")))
+    for spec in fields(LoadReport):
+        if spec.name == "root" or spec.name not in data:
+            continue
+        value, current = data[spec.name], getattr(report, spec.name)
+        if spec.name in ("skipped", "warnings"):
+            value = [Problem(**problem) for problem in value]
+        elif isinstance(current, Counter):
+            value = Counter(value)
+        elif isinstance(current, list):
+            value = list(value)
+        setattr(report, spec.name, value)
+    return report

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from functools import cached_property, lru_cache
 
@@ -42,13 +43,72 @@ def _presentation_forms() -> dict[str, str]:
     return table
 
 
+def _diacritics() -> dict[str, str]:
+    return dict.fromkeys(chars.DIACRITICS, "")
+
+
+def _tatweel() -> dict[str, str]:
+    return {chars.TATWEEL: ""}
+
+
+def _alef() -> dict[str, str]:
+    return dict.fromkeys(chars.ALEF_VARIANTS, chars.ALEF)
+
+
+def _alef_maqsura() -> dict[str, str]:
+    return {chars.ALEF_MAQSURA: chars.YEH}
+
+
+def _teh_marbuta() -> dict[str, str]:
+    return {chars.TEH_MARBUTA: chars.HEH}
+
+
+def _persian_letters() -> dict[str, str]:
+    return dict(chars.PERSIAN_LETTERS)
+
+
+def _digits() -> dict[str, str]:
+    return dict(zip(chars.ARABIC_INDIC_DIGITS + chars.PERSIAN_DIGITS, _DIGITS * 2, strict=True))
+
+
+def _invisibles() -> dict[str, str]:
+    return dict.fromkeys(chars.INVISIBLES, "")
+
+
+# Each character step, defined once as a mapping, in the order the steps run. The step functions below
+# and Normalization.table are both built from these; tests/text checks that the two agree.
+STEPS: dict[str, Callable[[], dict[str, str]]] = {
+    "presentation_forms": _presentation_forms,
+    "diacritics": _diacritics,
+    "tatweel": _tatweel,
+    "alef": _alef,
+    "alef_maqsura": _alef_maqsura,
+    "teh_marbuta": _teh_marbuta,
+    "persian_letters": _persian_letters,
+    "digits": _digits,
+    "invisibles": _invisibles,
+}
+
+
+@lru_cache(maxsize=len(STEPS))
+def step_table(step: str) -> dict[int, str]:
+    """The translation table of one character step (a name in :data:`STEPS`).
+
+    >>> "\u064b".translate(step_table("diacritics"))
+    ''
+    """
+    if step not in STEPS:
+        raise ValueError(f"step is {step!r}; valid choices are {list(STEPS)}")
+    return _table(STEPS[step]())
+
+
 def strip_diacritics(text: str) -> str:
     """Remove harakat, shadda, sukun, dagger alef and Quranic marks.
 
     >>> strip_diacritics("مُحَمَّدٌ")
     'محمد'
     """
-    return text.translate(_table(dict.fromkeys(chars.DIACRITICS, "")))
+    return text.translate(step_table("diacritics"))
 
 
 def strip_tatweel(text: str) -> str:
@@ -57,7 +117,7 @@ def strip_tatweel(text: str) -> str:
     >>> strip_tatweel("مـــوسكو")
     'موسكو'
     """
-    return text.replace(chars.TATWEEL, "")
+    return text.translate(step_table("tatweel"))
 
 
 def unify_alef(text: str) -> str:
@@ -66,7 +126,7 @@ def unify_alef(text: str) -> str:
     >>> unify_alef("إلى أين آذار")
     'الى اين اذار'
     """
-    return text.translate(_table(dict.fromkeys(chars.ALEF_VARIANTS, chars.ALEF)))
+    return text.translate(step_table("alef"))
 
 
 def unify_alef_maqsura(text: str) -> str:
@@ -75,7 +135,7 @@ def unify_alef_maqsura(text: str) -> str:
     >>> unify_alef_maqsura("كيرى")
     'كيري'
     """
-    return text.replace(chars.ALEF_MAQSURA, chars.YEH)
+    return text.translate(step_table("alef_maqsura"))
 
 
 def unify_teh_marbuta(text: str) -> str:
@@ -84,7 +144,7 @@ def unify_teh_marbuta(text: str) -> str:
     >>> unify_teh_marbuta("سورية")
     'سوريه'
     """
-    return text.replace(chars.TEH_MARBUTA, chars.HEH)
+    return text.translate(step_table("teh_marbuta"))
 
 
 def unify_persian_letters(text: str) -> str:
@@ -93,7 +153,7 @@ def unify_persian_letters(text: str) -> str:
     >>> unify_persian_letters("کیری") == "كيري"
     True
     """
-    return text.translate(_table(chars.PERSIAN_LETTERS))
+    return text.translate(step_table("persian_letters"))
 
 
 def decompose_presentation_forms(text: str) -> str:
@@ -102,7 +162,7 @@ def decompose_presentation_forms(text: str) -> str:
     >>> decompose_presentation_forms("\\ufefb\\ufee3\\ufe8e") == "لا" + "ما"
     True
     """
-    return text.translate(_table(_presentation_forms()))
+    return text.translate(step_table("presentation_forms"))
 
 
 def ascii_digits(text: str) -> str:
@@ -111,9 +171,7 @@ def ascii_digits(text: str) -> str:
     >>> ascii_digits("١٤ / ۰۷ / 2016")
     '14 / 07 / 2016'
     """
-    return text.translate(
-        _table(dict(zip(chars.ARABIC_INDIC_DIGITS + chars.PERSIAN_DIGITS, _DIGITS * 2, strict=True)))
-    )
+    return text.translate(step_table("digits"))
 
 
 def strip_invisibles(text: str) -> str:
@@ -122,7 +180,7 @@ def strip_invisibles(text: str) -> str:
     >>> strip_invisibles("\\u200fموسكو\\u200e")
     'موسكو'
     """
-    return text.translate(_table(dict.fromkeys(chars.INVISIBLES, "")))
+    return text.translate(step_table("invisibles"))
 
 
 def fold_whitespace(text: str) -> str:
@@ -158,24 +216,9 @@ class Normalization:
     def table(self) -> dict[int, str]:
         """The translation table of the character steps switched on."""
         table: dict[str, str] = {}
-        if self.presentation_forms:
-            table.update(_presentation_forms())
-        if self.diacritics:
-            table.update(dict.fromkeys(chars.DIACRITICS, ""))
-        if self.tatweel:
-            table[chars.TATWEEL] = ""
-        if self.alef:
-            table.update(dict.fromkeys(chars.ALEF_VARIANTS, chars.ALEF))
-        if self.alef_maqsura:
-            table[chars.ALEF_MAQSURA] = chars.YEH
-        if self.teh_marbuta:
-            table[chars.TEH_MARBUTA] = chars.HEH
-        if self.persian_letters:
-            table.update(chars.PERSIAN_LETTERS)
-        if self.digits:
-            table.update(zip(chars.ARABIC_INDIC_DIGITS + chars.PERSIAN_DIGITS, _DIGITS * 2, strict=True))
-        if self.invisibles:
-            table.update(dict.fromkeys(chars.INVISIBLES, ""))
+        for step, mapping in STEPS.items():  # the steps switched on, in order
+            if getattr(self, step):
+                table.update(mapping())
         # A presentation form decomposes to letters that the other steps map again.
         composed = {k: self._chain(v, table) for k, v in table.items()}
         return _table(composed)

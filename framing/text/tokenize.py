@@ -2,9 +2,9 @@
 
 A text is split on white space into raw tokens; each raw token is normalized
 (:class:`~framing.text.normalize.Normalization`), split further at punctuation and symbols (Arabic
-``، ؛ ؟ « »`` included), and lower-cased. Latin words and numbers are tokens like any other. The work
-for a raw token is cached per distinct raw token (:class:`Tokenizer`), which keeps whole-corpus passes
-fast.
+``، ؛ ؟ « »`` included), and lower-cased. Latin words and numbers are tokens like any other. Nothing
+is cached here: a :class:`~framing.text.vocabulary.Vocabulary` keeps the work per distinct raw token for
+as long as its owner keeps it.
 
 >>> [(t.text, t.form, t.start, t.end) for t in tokenize("قال «لافروف»، إنّ NBC")]
 [('قال', 'قال', 0, 3), ('لافروف', 'لافروف', 5, 11), ('إنّ', 'ان', 14, 17), ('NBC', 'nbc', 18, 21)]
@@ -13,12 +13,15 @@ fast.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass
 from itertools import chain
+from typing import TYPE_CHECKING
 
 from framing.text import chars
 from framing.text.normalize import Normalization
+
+if TYPE_CHECKING:
+    from framing.text.vocabulary import Vocabulary
 
 _RAW = re.compile(r"\S+")
 _WORD = re.compile(r"[^\W_]+")  # a run of letters and digits: punctuation, symbols and marks split words
@@ -39,90 +42,58 @@ class Token:
 Pieces = tuple[tuple[str, int, int], ...]
 
 
-@dataclass
-class Tokenizer:
-    """Splits raw tokens into matching forms, with a cache per distinct raw token.
+def raw_pieces(raw: str, normalization: Normalization) -> Pieces:
+    """The forms of the raw (white-space free) token ``raw``, with offsets into it.
 
-    >>> Tokenizer().pieces("والإرهابيّين،")
+    >>> raw_pieces("والإرهابيّين،", Normalization())
     (('والارهابيين', 0, 12),)
     """
-
-    normalization: Normalization = field(default_factory=Normalization)
-    _cache: dict[str, Pieces] = field(default_factory=dict, repr=False)
-    _forms: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
-
-    def pieces(self, raw: str) -> Pieces:
-        """The forms of the raw (white-space free) token ``raw``, with offsets into it."""
-        found = self._cache.get(raw)
-        if found is None:
-            found = self._cache[raw] = self._split(raw)
-        return found
-
-    def _split(self, raw: str) -> Pieces:
-        norm, index = self.normalization.with_offsets(raw)
-        out: list[tuple[str, int, int]] = []
-        for m in _WORD.finditer(norm):
-            start, end = m.start(), m.end()
-            if index is not None:
-                start, end = index[start], index[end - 1] + 1
-            while end < len(raw) and raw[end] in _MARKS:  # trailing harakat or tatweel stay with the word
-                end += 1
-            out.append((m.group().lower(), start, end))
-        return tuple(out)
-
-    def forms(self, text: str) -> list[str]:
-        """The matching forms of ``text``'s tokens, in order (no offsets: the fast path).
-
-        The forms of each distinct raw token are computed once and cached.
-        """
-        raws = text.split()
-        cache = self._forms
-        try:  # the common case once the vocabulary is known: no set to build
-            return list(chain.from_iterable(map(cache.__getitem__, raws)))
-        except KeyError:
-            self.learn(set(raws))
-        return list(chain.from_iterable(map(cache.__getitem__, raws)))
-
-    def learn(self, raws: set[str]) -> dict[str, tuple[str, ...]]:
-        """Compute and cache the forms of the raw tokens not seen yet; return the cache."""
-        cache = self._forms
-        new = list(raws.difference(cache))
-        if new:
-            # one translation for all new raw tokens (they hold no white space, so "\n" joins them)
-            joined = self.normalization.apply("\n".join(new))
-            lowered = joined.lower()
-            findall = _WORD.findall
-            if len(lowered) == len(joined):  # lower-casing kept every character a character
-                for raw, norm in zip(new, lowered.split("\n"), strict=True):
-                    cache[raw] = tuple(findall(norm))
-            else:  # e.g. a dotted capital I, which lower-cases to two characters
-                for raw, norm in zip(new, joined.split("\n"), strict=True):
-                    cache[raw] = tuple(w.lower() for w in findall(norm))
-        return cache
-
-    def known_forms(self, raw: str) -> tuple[str, ...]:
-        """The cached forms of a raw token that :meth:`forms` has already seen."""
-        return self._forms[raw]
-
-    def tokenize(self, text: str) -> list[Token]:
-        """The tokens of ``text`` with offsets into it."""
-        out: list[Token] = []
-        for m in _RAW.finditer(text):
-            base = m.start()
-            for form, start, end in self.pieces(m.group()):
-                out.append(Token(text[base + start : base + end], form, base + start, base + end))
-        return out
+    norm, index = normalization.with_offsets(raw)
+    out: list[tuple[str, int, int]] = []
+    for m in _WORD.finditer(norm):
+        start, end = m.start(), m.end()
+        if index is not None:
+            start, end = index[start], index[end - 1] + 1
+        while end < len(raw) and raw[end] in _MARKS:  # trailing harakat or tatweel stay with the word
+            end += 1
+        out.append((m.group().lower(), start, end))
+    return tuple(out)
 
 
-@lru_cache(maxsize=16)
-def tokenizer(normalization: Normalization | None = None) -> Tokenizer:
-    """A shared :class:`Tokenizer` for a normalization (the default one when None)."""
-    return Tokenizer(normalization or Normalization())
+def text_forms(texts: list[str], normalization: Normalization) -> list[tuple[str, ...]]:
+    """The forms of each white-space free token of ``texts``, with one translation for all of them.
+
+    >>> text_forms(["والإرهابيّين،", "COVID-19"], Normalization())
+    [('والارهابيين',), ('covid', '19')]
+    """
+    joined = normalization.apply("\n".join(texts))
+    lowered = joined.lower()
+    findall = _WORD.findall
+    if len(lowered) == len(joined):  # lower-casing kept every character a character
+        return [tuple(findall(norm)) for norm in lowered.split("\n")]
+    # e.g. a dotted capital I, which lower-cases to two characters
+    return [tuple(w.lower() for w in findall(norm)) for norm in joined.split("\n")]
+
+
+def tokenizer(normalization: Normalization | None = None) -> Vocabulary:
+    """A new, empty :class:`~framing.text.vocabulary.Vocabulary` for a normalization (the default when None).
+
+    Nothing is shared between calls: keep the vocabulary to reuse what it learned.
+    """
+    from framing.text.vocabulary import Vocabulary
+
+    return Vocabulary(normalization or Normalization())
 
 
 def tokenize(text: str, *, normalization: Normalization | None = None) -> list[Token]:
     """Split ``text`` into tokens with offsets into it; ``text[t.start:t.end] == t.text`` always."""
-    return tokenizer(normalization).tokenize(text)
+    norm = normalization or Normalization()
+    out: list[Token] = []
+    for m in _RAW.finditer(text):
+        base = m.start()
+        for form, start, end in raw_pieces(m.group(), norm):
+            out.append(Token(text[base + start : base + end], form, base + start, base + end))
+    return out
 
 
 def word_forms(text: str, *, normalization: Normalization | None = None) -> list[str]:
@@ -133,4 +104,4 @@ def word_forms(text: str, *, normalization: Normalization | None = None) -> list
     >>> word_forms("أ.ف.ب")
     ['ا', 'ف', 'ب']
     """
-    return tokenizer(normalization).forms(text)
+    return list(chain.from_iterable(text_forms(text.split(), normalization or Normalization())))
