@@ -481,13 +481,14 @@ def outlet_facts(profiles: Profiles) -> pd.DataFrame:
 
 def add_outlet_facts(corpus: pd.DataFrame, profiles: Profiles) -> pd.DataFrame:
     """A copy of ``corpus`` with the outlets' facts as columns, matched on ``outlet``: the columns of
-    :data:`framing.schema.OUTLET_FACT_COLUMNS` (always present; ``None`` where no profile says) and the
+    :data:`framing.schema.OUTLET_FACT_COLUMNS` (always present; missing where no profile says) and the
     user's own ``fields`` (present when some profile has them). A value the corpus already has (a
     ``country`` column of a table, say) is kept; only missing values are filled.
 
     >>> corpus = pd.DataFrame({"outlet": ["shorouk", "elsewhere"]})
-    >>> add_outlet_facts(corpus, load_profiles())[["outlet", "country", "outlet_type"]].values.tolist()
-    [['shorouk', 'EG', 'newspaper'], ['elsewhere', None, None]]
+    >>> facts = add_outlet_facts(corpus, load_profiles())
+    >>> facts.loc[0, ["outlet", "country", "outlet_type"]].tolist(), bool(pd.isna(facts.loc[1, "country"]))
+    (['shorouk', 'EG', 'newspaper'], True)
     """
     out = corpus.copy()
     facts = outlet_facts(profiles).drop(columns=[S.OUTLET_NAME, FACTS_SOURCE]).set_index(S.OUTLET)
@@ -497,5 +498,5 @@ def add_outlet_facts(corpus: pd.DataFrame, profiles: Profiles) -> pd.DataFrame:
         if column in out.columns:
             have = out[column].astype(object)
             values = have.where(have.notna() & (have.astype(str).str.strip() != ""), values)
-        out[column] = values.where(values.notna(), None).astype(object)
+        out[column] = pd.Series(values.where(values.notna(), None).tolist(), index=out.index)  # inferred
     return out

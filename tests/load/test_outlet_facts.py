@@ -60,7 +60,7 @@ def test_facts_become_corpus_columns_at_load(tmp_path: Path) -> None:
     assert row["outlet_languages"] == "ar, en"
     assert (row["alignment"], row["region"]) == ("pro-government", "Gulf")
     unknown = corpus[corpus["outlet"] != "nakheel"].iloc[0]
-    assert unknown["country"] is None and unknown["alignment"] is None
+    assert pd.isna(unknown["country"]) and pd.isna(unknown["alignment"])
     # the contract columns come first and in order; the user's fields after them
     assert list(corpus.columns[: len(schema.CORPUS_COLUMNS)]) == list(schema.CORPUS_COLUMNS)
     assert list(corpus.columns[len(schema.CORPUS_COLUMNS) :]) == ["alignment", "region"]
