@@ -98,14 +98,15 @@ def test_lexicon_list(capsys: pytest.CaptureFixture[str]) -> None:
         "generic_frames_ar",
         "kerry_putin_2016",
     ]
-    assert "7 frames  289 entries" in lines[2]
+    assert "7 frames  414 entries" in lines[2]  # 289 Arabic, 60 English, 65 Russian
 
 
 def test_lexicon_check_valid_file(capsys: pytest.CaptureFixture[str]) -> None:
     path = ROOT / "framing" / "lexicons" / "kerry_putin_2016.yaml"
     assert main(["lexicon", "check", str(path)]) == 0
     out = capsys.readouterr().out
-    assert "lexicon kerry_putin_2016 1.0" in out and "valid" in out
+    assert "lexicon kerry_putin_2016 1.1" in out and "valid" in out
+    assert "entries per language: ar 289, ru 65, en 60" in out
     assert "humanitarian_cost" in out and "الكلفة الإنسانية" in out
     assert out.rstrip().endswith("0 warning(s)")
 

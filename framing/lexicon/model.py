@@ -557,5 +557,35 @@ def _check(
     return out
 
 
+ENTRY_LANGUAGE_TAG = "language"  # an entry tag naming the entry's language (ISO 639-1)
+
+
+def entry_language(entry: Entry, lexicon: Lexicon) -> str:
+    """The language of an entry: its ``language`` tag, else the lexicon's language, else ``ar``.
+
+    >>> from framing.lexicon import load_lexicon
+    >>> lexicon = load_lexicon({"regime": ["النظام السوري", {"pattern": "Assad regime", "language": "en"}]})
+    >>> [entry_language(e, lexicon) for e in lexicon["regime"].entries]
+    ['ar', 'en']
+    """
+    return entry.tags.get(ENTRY_LANGUAGE_TAG) or lexicon.language or "ar"
+
+
+def entries_per_language(lexicon: Lexicon) -> dict[str, int]:
+    """The number of entries in each language (:func:`entry_language`), most first.
+
+    >>> from framing.lexicon import load_lexicon
+    >>> entries_per_language(load_lexicon({"f": ["حلب", {"pattern": "Aleppo", "language": "en"},
+    ...                                           {"pattern": "Алеппо", "language": "ru"}, "دمشق"]}))
+    {'ar': 2, 'en': 1, 'ru': 1}
+    """
+    counts: dict[str, int] = {}
+    for frame in lexicon.frames:
+        for entry in frame.entries:
+            language = entry_language(entry, lexicon)
+            counts[language] = counts.get(language, 0) + 1
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
 def _at(entry: Entry) -> str:
     return f" (line {entry.line})" if entry.line is not None else ""

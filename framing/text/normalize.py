@@ -153,6 +153,7 @@ class Normalization:
     presentation_forms: bool = True
     digits: bool = True
     invisibles: bool = True
+    cyrillic_yo: bool = True  # ё -> е (Russian text; framing.text.languages)
 
     @cached_property
     def table(self) -> dict[int, str]:
@@ -176,6 +177,8 @@ class Normalization:
             table.update(zip(chars.ARABIC_INDIC_DIGITS + chars.PERSIAN_DIGITS, _DIGITS * 2, strict=True))
         if self.invisibles:
             table.update(dict.fromkeys(chars.INVISIBLES, ""))
+        if self.cyrillic_yo:
+            table.update(chars.CYRILLIC_YO)
         # A presentation form decomposes to letters that the other steps map again.
         composed = {k: self._chain(v, table) for k, v in table.items()}
         return _table(composed)
@@ -234,6 +237,7 @@ def normalize(
     digits: bool = True,
     invisibles: bool = True,
     whitespace: bool = True,
+    cyrillic_yo: bool = True,
 ) -> str:
     """Normalize Arabic text for matching; every step can be switched off.
 
@@ -246,6 +250,8 @@ def normalize(
     'وصل كيري الي موسكو'
     >>> normalize("إلى", alef=False, alef_maqsura=False)
     'إلى'
+    >>> normalize("объединённых")  # Russian ё -> е (cyrillic_yo)
+    'объединенных'
     """
     out = normalization(
         diacritics=diacritics,
@@ -257,5 +263,6 @@ def normalize(
         presentation_forms=presentation_forms,
         digits=digits,
         invisibles=invisibles,
+        cyrillic_yo=cyrillic_yo,
     ).apply(text)
     return fold_whitespace(out) if whitespace else out
