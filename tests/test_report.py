@@ -46,7 +46,7 @@ def test_the_first_page_says_the_corpus_is_the_constructed_demo(report: Path) ->
     index = (report / "index.html").read_text(encoding="utf-8")
     assert "Constructed demo corpus — fictional outlets" in index
     assert "Shorouk News: real pages, not part of the constructed corpus." in index  # the user's sample
-    assert "68 articles from 7 outlets, 2016-07-11 to 2016-07-18" in index
+    assert "83 articles from 11 outlets, 2016-07-11 to 2016-07-18" in index
     for stem in NOTEBOOKS:  # and every notebook page carries the banner
         assert 'class="framing-banner">Constructed demo corpus' in (report / f"{stem}.html").read_text(
             "utf-8"
@@ -98,7 +98,7 @@ def test_provenance(report: Path) -> None:
     for path, entry in files.items():
         data = (DATA / path).read_bytes()
         assert entry["sha256"] == hashlib.sha256(data).hexdigest() and entry["bytes"] == len(data)
-    assert provenance["corpus"]["demo"] is True and provenance["corpus"]["articles"] == 68
+    assert provenance["corpus"]["demo"] is True and provenance["corpus"]["articles"] == 83
     lexicons = {x["lexicon"]: x for x in provenance["lexicons"]}
     assert lexicons["kerry_putin_2016"]["lexicon_hash"] == framing.load_lexicon("kerry_putin_2016").hash
     assert lexicons["actor_labels_2016"]["used_as"] == ["03_labels_and_words:LABELS"]

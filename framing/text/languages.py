@@ -187,6 +187,8 @@ def language_stopwords(language: str, *, normalization: Normalization | None = N
         forms = _words(word, lang, normalization)
         if len(forms) == 1:
             out.add(forms[0])
+        # as the tokenizer splits the word when a text keeps its apostrophe: don't -> don, t
+        out.update(f for f in word_forms(word.casefold(), normalization=normalization) if len(f) > 1)
     return frozenset(out)
 
 

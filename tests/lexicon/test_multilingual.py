@@ -112,7 +112,7 @@ def test_label_choice_compares_editions_in_three_languages(actors: Lexicon) -> N
 def test_frame_scores_in_english_and_russian(frames: Lexicon) -> None:
     rows = [
         ("x", "en", "The talks on a ceasefire went on; diplomats spoke of concrete steps and negotiations."),
-        ("x", "en", "Air strikes and shelling hit the besieged town; hospitals lacked supplies for civilians."),
+        ("x", "en", "Air strikes and shelling hit the besieged town; hospitals lacked drugs for civilians."),
         ("x", "ru", "Переговоры о перемирии продолжились; дипломаты говорили о конкретных шагах."),
         ("x", "ru", "Авиаудары и обстрелы осажденного города; больницы без лекарств для мирных жителей."),
     ]
