@@ -36,6 +36,7 @@ EntryKind = Literal["word", "phrase", "glob", "exact"]
 
 EXACT = "="  # leading marker: no clitic stripping
 GLOB = "*"  # trailing marker: any ending
+JOINERS = "-'\u2019\u2010\u2011"  # hyphen, apostrophe, right single quote, Unicode hyphens: 'fair-*'
 MIN_GLOB = 3  # a single-word glob shorter than this many letters matches too much
 # Columns of Lexicon.entries(); an entry tag may not take one of these names.
 ENTRY_COLUMNS: tuple[str, ...] = ("frame", "entry", "kind", "words", "line")
@@ -364,6 +365,8 @@ def parse_pattern(
     (('داعش',), True, False)
     >>> parse_pattern("جبهة النُّصرة*")
     (('جبهه', 'النصره'), False, True)
+    >>> parse_pattern("fair-*")  # a hyphenated compound: 'fair', then one word of any form
+    (('fair', ''), False, True)
     >>> parse_pattern("إره*اب")
     Traceback (most recent call last):
     ...
@@ -389,6 +392,10 @@ def parse_pattern(
         raise ValueError(f"the entry {what}")
     if glob:
         last = norm.apply(body).rstrip(_MARKS)
+        if last and last[-1] in JOINERS and not last[-2:-1].isspace():
+            # fair-*, self-*, don'*: the tokenizer splits at hyphens and apostrophes, so the entry is the
+            # words before the joiner followed by one word of any form (fair-minded, self-interest)
+            return (*words, ""), exact, glob
         if not last or not last[-1].isalnum():
             raise ValueError("'*' must follow a letter directly (write 'إرهاب*', not 'إرهاب *')")
     return words, exact, glob
