@@ -84,6 +84,28 @@ class SmallGroupWarning(UserWarning):
     """A group (outlet) has too few articles for its intervals and tests to say much."""
 
 
+class LanguageMixWarning(UserWarning):
+    """Rates per 1,000 tokens compared across languages, which they are not comparable across (issue 15)."""
+
+
+def _warn_languages(corpus: pd.DataFrame, what: str) -> None:
+    """Warn when the corpus holds articles in two or more languages: token rates do not compare."""
+    if S.LANGUAGE not in corpus.columns:
+        return
+    from framing.text.languages import UNDETERMINED, base_language
+
+    found = sorted({base_language(x) for x in corpus[S.LANGUAGE].tolist()} - {UNDETERMINED})
+    if len(found) >= 2:
+        warnings.warn(
+            f"the corpus holds articles in {len(found)} languages ({', '.join(found)}): {what} per 1,000 "
+            "tokens are not comparable across languages (Arabic attaches the article and و ب ل to the next "
+            "word, English and Russian write them as words); compare the share of articles using a frame "
+            "(frame_rates(...)['share']) or compare within one language",
+            LanguageMixWarning,
+            stacklevel=3,
+        )
+
+
 @lru_cache(maxsize=1)
 def _special() -> Any:
     return importlib.import_module("scipy.special")  # imported here: nothing happens at import time
@@ -310,7 +332,7 @@ def frame_rates(
     corpus: pd.DataFrame,
     scores: pd.DataFrame,
     *,
-    by: str = S.OUTLET,
+    by: str | Sequence[str] = S.OUTLET,
     n_boot: int = 2000,
     ci: float = 0.95,
     seed: int = 0,
@@ -333,7 +355,9 @@ def frame_rates(
     A group with no tokens has rate 0 and a NaN rate interval.
 
     Inputs are not modified. ``scores`` is the result of :func:`framing.score`; the groups come from the
-    corpus column ``by``, joined on ``doc_id``.
+    corpus column ``by`` (or columns: ``by=["outlet", "language"]`` groups by both), joined on ``doc_id``.
+    Across languages compare ``share``, not ``rate``: token counts differ by language (Arabic attaches
+    clitics that English and Russian write as words).
 
     >>> import pandas as pd, framing
     >>> lexicon = framing.load_lexicon({"terror": ["إرهاب*"]})
@@ -351,6 +375,7 @@ def frame_rates(
     _check_ci(ci)
     if seed < 0:
         raise ValueError(f"seed is {seed!r}; it must be a non-negative integer")
+    corpus, by = S.group_by(corpus, by)  # by=["outlet", "language"]: one joined column (issue 15)
     table = _Table(corpus, scores, by, RATE_COLUMNS)
     articles, tokens, hits = table.sums()
     _warn_small(by, table.order, articles)
@@ -395,7 +420,9 @@ def frame_rates(
 # ------------------------------------------------------------------------------------- tests
 
 
-def independence(corpus: pd.DataFrame, scores: pd.DataFrame, *, by: str = S.OUTLET) -> pd.DataFrame:
+def independence(
+    corpus: pd.DataFrame, scores: pd.DataFrame, *, by: str | Sequence[str] = S.OUTLET
+) -> pd.DataFrame:
     """Pearson's chi-square test of independence of group and frame on the table of hit counts, with
     Cramér's V; one row: ``chi2, dof, p_value, cramers_v, n, min_expected``.
 
@@ -416,6 +443,8 @@ def independence(corpus: pd.DataFrame, scores: pd.DataFrame, *, by: str = S.OUTL
     >>> round(float(test.loc[0, "chi2"]), 4), int(test.loc[0, "dof"]), int(test.loc[0, "n"])
     (10.9091, 1, 15)
     """
+    corpus, by = S.group_by(corpus, by)  # by=["outlet", "language"]: one joined column (issue 15)
+    _warn_languages(corpus, "hit counts")
     table = _Table(corpus, scores, by, INDEPENDENCE_COLUMNS)
     articles, _, hits = table.sums()
     _warn_small(by, table.order, articles)
@@ -459,7 +488,7 @@ def pairwise(
     corpus: pd.DataFrame,
     scores: pd.DataFrame,
     *,
-    by: str = S.OUTLET,
+    by: str | Sequence[str] = S.OUTLET,
     correction: Correction = "holm",
     alpha: float = 0.05,
 ) -> pd.DataFrame:
@@ -490,6 +519,8 @@ def pairwise(
         raise ValueError(f"correction is {correction!r}; valid choices are {list(CORRECTIONS)}")
     if not 0 < alpha < 1:
         raise ValueError(f"alpha is {alpha!r}; it must be between 0 and 1 (e.g. 0.05)")
+    corpus, by = S.group_by(corpus, by)  # by=["outlet", "language"]: one joined column (issue 15)
+    _warn_languages(corpus, "rates")
     table = _Table(corpus, scores, by, PAIRWISE_COLUMNS)
     articles, tokens, hits = table.sums()
     _warn_small(by, table.order, articles)
@@ -535,7 +566,7 @@ def _outermost(hits: list[tuple[int, int, int, int]]) -> list[int]:
 
 
 def label_choice(
-    corpus: pd.DataFrame, lexicon: Lexicon, *, by: str = S.OUTLET, ci: float = 0.95
+    corpus: pd.DataFrame, lexicon: Lexicon, *, by: str | Sequence[str] = S.OUTLET, ci: float = 0.95
 ) -> pd.DataFrame:
     """Which label each group uses for each referent, one row per (referent, label, group), zeros included:
     ``referent, label, stance, by, count, share, share_low, share_high, stance_share, stance_low,
@@ -560,6 +591,7 @@ def label_choice(
     [['النظام السوري', 'regime', 2, 0.5, 0.75], ['نظام الأسد', 'regime', 1, 0.25, 0.75], \
 ['الحكومة السورية', 'state', 1, 0.25, 0.25]]
     """
+    corpus, by = S.group_by(corpus, by)  # by=["outlet", "language"]: one joined column (issue 15)
     columns = (*LABEL_COLUMNS, by, *LABEL_STATS)
     _check_ci(ci)
     _check_by(corpus, by, columns[:3] + LABEL_STATS)
@@ -632,7 +664,7 @@ def _keep_word(form: str) -> bool:
 def distinctive_words(
     corpus: pd.DataFrame,
     *,
-    by: str = S.OUTLET,
+    by: str | Sequence[str] = S.OUTLET,
     prior: float = 0.01,
     min_count: int = 3,
     stopwords: bool = True,
@@ -673,6 +705,7 @@ def distinctive_words(
         raise ValueError(f"prior is {prior!r}; it must be greater than 0 (e.g. 0.01)")
     if min_count < 1:
         raise ValueError(f"min_count is {min_count!r}; it must be 1 or more")
+    corpus, by = S.group_by(corpus, by)  # by=["outlet", "language"]: one joined column (issue 15)
     columns = (by, *WORD_COLUMNS)
     _check_by(corpus, by, WORD_COLUMNS)
     order, codes = _groups(corpus[by].reset_index(drop=True).rename(by))

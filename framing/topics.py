@@ -306,18 +306,23 @@ class TopicModel:
         out.attrs["provenance"] = dict(self.settings)
         return out
 
-    def per_outlet(self, *, by: str = S.OUTLET) -> pd.DataFrame:
+    def per_outlet(self, *, by: str | Sequence[str] = S.OUTLET) -> pd.DataFrame:
         """Topics per outlet (or per ``by`` group): ``by, topic, label, count, share`` for every group and
         topic, ``share`` being the share of the group's articles in the topic (it sums to 1 per group).
         ``outlet_name`` is added when the corpus has it and ``by`` is the outlet. A missing group is
-        ``"unknown"``.
+        ``"unknown"``. ``by=["outlet", "language"]`` gives topics per outlet edition (one joined column,
+        :func:`framing.schema.group_by`).
         """
-        if by not in self.corpus_.columns or by in (TOPIC, "label", "count", "share"):
+        if not isinstance(by, str) and all(c in self.corpus_.columns for c in by):
+            grouped, by = S.group_by(self.corpus_, by)
+        else:
+            grouped = self.corpus_
+        if not isinstance(by, str) or by not in grouped.columns or by in (TOPIC, "label", "count", "share"):
             raise ValueError(
                 f"by {by!r} is not a column of the corpus; its columns are "
                 f"{list(map(str, self.corpus_.columns))}"
             )
-        keys = self.corpus_[by].astype(object).where(self.corpus_[by].notna(), "unknown")
+        keys = grouped[by].astype(object).where(grouped[by].notna(), "unknown")
         topics = self.doc_topics[TOPIC].to_numpy()
         groups = sorted(pd.unique(keys), key=str)
         all_topics = self.topic_info[TOPIC].tolist()
@@ -575,7 +580,8 @@ def center_by_language(vectors: npt.ArrayLike, languages: Sequence[object]) -> F
         rows = keys == key
         out[rows] = array[rows] - array[rows].mean(axis=0)
     norms = np.linalg.norm(out, axis=1, keepdims=True)
-    return np.divide(out, norms, out=np.zeros_like(out), where=norms > 0)
+    unit: FloatArray = np.divide(out, norms, out=np.zeros_like(out), where=norms > 0)
+    return unit
 
 
 def topic_words_by_language(

@@ -132,3 +132,35 @@ def test_every_shipped_lexicon_reports_entries_in_three_languages() -> None:
         assert set(per) == {"ar", "en", "ru"}, (name, per)
         assert sum(per.values()) == sum(len(f.entries) for f in lexicon)
         assert all(entry_language(e, lexicon) in per for f in lexicon for e in f.entries)
+
+
+def test_comparisons_take_several_by_columns_and_warn_across_languages(actors: Lexicon) -> None:
+    from framing.compare import LanguageMixWarning, distinctive_words, frame_rates, independence, pairwise
+
+    rows = [
+        ("sever", "en", "Terrorists attacked the base near the city."),
+        ("sever", "en", "Militants shelled a school in the city."),
+        ("sever", "ru", "Террористы обстреляли школу в городе."),
+        ("marfa", "en", "Rebels said regime forces shelled a school."),
+        ("marfa", "ru", "Повстанцы заявили, что сирийский режим обстрелял школу."),
+    ]
+    data = corpus(rows)
+    scores = framing.score(data, actors)
+    with pytest.warns(UserWarning, match="fewer than 5 articles"):
+        rates = frame_rates(data, scores, by=["outlet", "language"], n_boot=50)
+    assert sorted(set(rates["outlet+language"])) == ["marfa · en", "marfa · ru", "sever · en", "sever · ru"]
+    assert "outlet+language" not in data.columns  # the input is not modified
+    one = rates[(rates["outlet+language"] == "sever · en") & (rates["frame"] == "armed_opposition")]
+    assert one[["articles", "count", "share"]].values.tolist() == [[2, 2, 1.0]]
+    with pytest.warns(LanguageMixWarning, match=r"2 languages \(en, ru\).*not comparable across languages"):
+        independence(data, scores, by="language")
+    with pytest.warns(LanguageMixWarning):
+        pairwise(data, scores, by=["outlet", "language"])
+    with pytest.warns(UserWarning, match="fewer than 5 articles"):
+        labels = label_choice(data, actors, by=["outlet", "language"])
+    assert "outlet+language" in labels.columns
+    with pytest.warns(UserWarning, match="fewer than 5 articles"):
+        words = distinctive_words(data, by=["outlet", "language"], min_count=1)
+    assert set(words["outlet+language"]) == {"marfa · en", "marfa · ru", "sever · en", "sever · ru"}
+    with pytest.raises(ValueError, match="lacks the 'edition' column"):
+        frame_rates(data, scores, by=["outlet", "edition"])
