@@ -66,6 +66,7 @@ def test_figures_are_pngs_one_per_chart(report: Path) -> None:
     referents = len(framing.load_lexicon("actor_labels_2016").frames)
     # 02: articles per day, rates, heatmap; 03: one chart per referent and per outlet; 04: three charts
     expected = {"02_frames": 3, "03_labels_and_words": referents + corpus["outlet"].nunique(), "04_topics": 3}
+    expected["06_languages"] = 4  # frames by language and by edition, labels, topics per edition
     figures = sorted((report / "figures").glob("*.png"))
     counts = {stem: sum(f.name.startswith(stem + "-") for f in figures) for stem in NOTEBOOKS}
     assert counts == {"01_corpus": 0, **expected}
@@ -101,7 +102,7 @@ def test_provenance(report: Path) -> None:
     assert provenance["corpus"]["demo"] is True and provenance["corpus"]["articles"] == 83
     lexicons = {x["lexicon"]: x for x in provenance["lexicons"]}
     assert lexicons["kerry_putin_2016"]["lexicon_hash"] == framing.load_lexicon("kerry_putin_2016").hash
-    assert lexicons["actor_labels_2016"]["used_as"] == ["03_labels_and_words:LABELS"]
+    assert lexicons["actor_labels_2016"]["used_as"] == ["03_labels_and_words:LABELS", "06_languages:LABELS"]
     notebooks = {n["name"]: n for n in provenance["notebooks"]}
     assert notebooks["02_frames.ipynb"]["parameters"]["CORPUS_PATH"] == str(DATA)
     assert notebooks["02_frames.ipynb"]["parameters"]["N_BOOT"] == 2000
