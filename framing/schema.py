@@ -7,7 +7,18 @@ corpus — one row per article:
 - required: ``doc_id`` (str, unique, stable), ``outlet`` (str, the outlet id), ``title`` (str),
   ``published`` (datetime64, may be NaT), ``text`` (str, the article body only);
 - optional: ``outlet_name``, ``url``, ``updated``, ``timezone``, ``published_utc``, ``dateline``, ``wire``,
-  ``caption``, ``byline``, ``language``, ``source_path``, ``boilerplate``, ``scraped_at``, ``duplicate_of``.
+  ``caption``, ``byline``, ``language``, ``source_path``, ``boilerplate``, ``scraped_at``, ``duplicate_of``,
+  ``title_source``, ``published_source``, ``wires_cited``, ``boilerplate_reasons``, ``outlet_source``.
+
+Where a field came from: ``title_source`` is ``first line`` (the page's title line) or None (no title
+line: an exported article); ``published_source`` is ``labelled`` (``نشر في:``, ``Published:``),
+``date line``, ``byline``, ``header`` (the date above the headline), ``title`` (a date after the site
+name in the title line), ``url`` (a date in a web address
+on the page) or None; ``outlet_source`` is ``argument``, ``profile`` (the page names a known outlet),
+``folder``, ``title`` (a site name in the page title) or ``unknown``. ``wire`` holds the agencies
+credited for the article, ``wires_cited`` those only cited inside its sentences (comma-separated
+codes of ``framing/load/resources/wires.yaml``). ``boilerplate_reasons`` gives, line for line, why each
+``boilerplate`` line is not body. ``language`` is an ISO 639-1 code or ``und``.
 
 ``published`` and ``updated`` are the wall-clock times printed on the page (naive, the outlet's local
 time); ``timezone`` is the outlet's IANA zone where its profile knows it, and ``published_utc`` is then
@@ -45,6 +56,11 @@ SOURCE_PATH = "source_path"
 BOILERPLATE = "boilerplate"
 SCRAPED_AT = "scraped_at"
 DUPLICATE_OF = "duplicate_of"
+TITLE_SOURCE = "title_source"
+PUBLISHED_SOURCE = "published_source"
+WIRES_CITED = "wires_cited"
+BOILERPLATE_REASONS = "boilerplate_reasons"
+OUTLET_SOURCE = "outlet_source"
 
 REQUIRED_COLUMNS: tuple[str, ...] = (DOC_ID, OUTLET, TITLE, PUBLISHED, TEXT)
 OPTIONAL_COLUMNS: tuple[str, ...] = (
@@ -62,6 +78,11 @@ OPTIONAL_COLUMNS: tuple[str, ...] = (
     BOILERPLATE,
     SCRAPED_AT,
     DUPLICATE_OF,
+    TITLE_SOURCE,
+    PUBLISHED_SOURCE,
+    WIRES_CITED,
+    BOILERPLATE_REASONS,
+    OUTLET_SOURCE,
 )
 CORPUS_COLUMNS: tuple[str, ...] = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
 DATETIME_COLUMNS: tuple[str, ...] = (PUBLISHED, UPDATED, SCRAPED_AT)

@@ -24,7 +24,7 @@ import pandas as pd
 from framing.text import chars
 from framing.text.normalize import Normalization, normalize
 
-__all__ = ["DateMatch", "find_dates", "parse_date"]
+__all__ = ["DateMatch", "find_dates", "parse_date", "url_date"]
 
 Label = Literal["published", "updated"]
 _NORMALIZATION = Normalization()
@@ -104,6 +104,21 @@ ENGLISH_MONTHS: tuple[tuple[str, ...], ...] = (
     ("november", "nov"),
     ("december", "dec"),
 )
+# Russian: the genitive of a date (15 июля 2016), the nominative and the short forms news sites print.
+RUSSIAN_MONTHS: tuple[tuple[str, ...], ...] = (
+    ("января", "январь", "янв"),
+    ("февраля", "февраль", "фев"),
+    ("марта", "март", "мар"),
+    ("апреля", "апрель", "апр"),
+    ("мая", "май"),
+    ("июня", "июнь", "июн"),
+    ("июля", "июль", "июл"),
+    ("августа", "август", "авг"),
+    ("сентября", "сентябрь", "сен", "сент"),
+    ("октября", "октябрь", "окт"),
+    ("ноября", "ноябрь", "ноя"),
+    ("декабря", "декабрь", "дек"),
+)
 # Hijri months: recognised only so that a Hijri date is skipped, never returned.
 HIJRI_MONTHS: tuple[tuple[str, ...], ...] = (
     ("محرم",),
@@ -135,6 +150,13 @@ WEEKDAYS: tuple[str, ...] = (
     "friday",
     "saturday",
     "sunday",
+    "понедельник",
+    "вторник",
+    "среда",
+    "четверг",
+    "пятница",
+    "суббота",
+    "воскресенье",
 )
 
 # Other Arabic words, as normalized text (house rule 7: escapes with the Arabic in a comment).
@@ -150,9 +172,18 @@ _TIME_WORDS = (
     "\u0639\u0646\u062f",  # عند
     "(?i:at)",
 )
-_PUBLISHED_WORDS = ("\u0646\u0634\u0631", "(?i:published|posted)")  # نشر (also نُشر, تاريخ النشر)
+_PUBLISHED_WORDS = (
+    "\u0646\u0634\u0631",
+    "(?i:published|posted)",
+    "(?i:\u043e\u043f\u0443\u0431\u043b\u0438\u043a\u043e\u0432\u0430\u043d)",  # опубликован(о)
+)  # نشر (also نُشر, تاريخ النشر)
 # تحديث (also آخر تحديث, تم التحديث), محدث
-_UPDATED_WORDS = ("\u062a\u062d\u062f\u064a\u062b", "\u0645\u062d\u062f\u062b", "(?i:updated|modified)")
+_UPDATED_WORDS = (
+    "\u062a\u062d\u062f\u064a\u062b",
+    "\u0645\u062d\u062f\u062b",
+    "(?i:updated|modified)",
+    "(?i:\u043e\u0431\u043d\u043e\u0432\u043b\u0435\u043d)",  # обновлен(о)
+)
 
 _COMMA = chars.ARABIC_COMMA  # ،
 _NOT_AFTER_LETTER = r"(?<![^\W\d_])"
@@ -162,7 +193,8 @@ _NOT_BEFORE_LETTER = r"(?![^\W\d_])"
 _SEP = rf"\s*+(?:[-/.,{_COMMA}]\s*+)?"
 # Between the two names of a double month: يوليو/ تموز, تموز (يوليو), يوليو - تموز
 _DOUBLE_SEP = r"\s*+[-/\\|(\u2013]\s*+"  # \u2013 is the en dash
-_YEAR_MARK = rf"(?:\s*+{_GREGORIAN}{_NOT_BEFORE_LETTER})?"
+# 2016 م / 2016 ميلادي; 2016 г. / 2016 года (Russian)
+_YEAR_MARK = rf"(?:\s*+(?:{_GREGORIAN}|\u0433\.?|\u0433\u043e\u0434\u0430){_NOT_BEFORE_LETTER})?"
 _ORDINAL = r"(?i:st|nd|rd|th)?"
 
 
@@ -190,8 +222,8 @@ def _alternation(names: Iterable[str]) -> str:
 def _trie_char(char: str) -> str:
     if char == " ":
         return r"\s*+"
-    if "a" <= char <= "z":  # English names match in any case; re.IGNORECASE would slow the Arabic ones
-        return f"[{char}{char.upper()}]"
+    if "a" <= char <= "z" or "\u0430" <= char <= "\u044f":  # English and Russian names: any case
+        return f"[{char}{char.upper()}]"  # (re.IGNORECASE would slow the Arabic ones)
     return re.escape(char)
 
 
@@ -202,7 +234,14 @@ def _trie_regex(node: _Trie) -> str:
     return "" if not branches or branches == [""] else "(?:" + "|".join(branches) + ")"
 
 
-_GREGORIAN_FAMILIES = (EGYPTIAN_MONTHS, LEVANTINE_MONTHS, MAGHREB_MONTHS, MOROCCAN_MONTHS, ENGLISH_MONTHS)
+_GREGORIAN_FAMILIES = (
+    EGYPTIAN_MONTHS,
+    LEVANTINE_MONTHS,
+    MAGHREB_MONTHS,
+    MOROCCAN_MONTHS,
+    ENGLISH_MONTHS,
+    RUSSIAN_MONTHS,
+)
 
 
 def _month_numbers() -> dict[str, int]:
@@ -227,7 +266,9 @@ _WEEKDAYS = _alternation(WEEKDAYS)
 
 
 def _one_month(group: str) -> str:
-    return rf"{_NOT_AFTER_LETTER}(?P<{group}>{_MONTHS})(?:(?<=[A-Za-z])\.)?{_NOT_BEFORE_LETTER}"
+    return (
+        rf"{_NOT_AFTER_LETTER}(?P<{group}>{_MONTHS})(?:(?<=[A-Za-z\u0430-\u044f])\.)?{_NOT_BEFORE_LETTER}"
+    )
 
 
 def _month(tag: str) -> str:
@@ -444,3 +485,32 @@ def parse_date(text: str, *, tz: str | None = None) -> pd.Timestamp | None:
     if zone is None:
         return stamp
     return stamp.tz_localize(zone, ambiguous=False, nonexistent="shift_forward")
+
+
+# /2016/07/14/ or /2016-07-14 or /20160714/ in a web address
+_URL_DATE = re.compile(
+    r"https?://\S*?/(?P<y>(?:19|20)[0-9]{2})(?:/(?P<m>[01]?[0-9])/(?P<d>[0-3]?[0-9])(?=[/_\-.]|$)"
+    r"|-(?P<m2>[01][0-9])-(?P<d2>[0-3][0-9])(?![0-9])|(?P<m3>[01][0-9])(?P<d3>[0-3][0-9])(?=[/_\-.]|$))"
+)
+
+
+def url_date(text: str) -> datetime | None:
+    """The date written in the path of the first web address in ``text`` that holds one, else None.
+
+    >>> url_date("https://example.com/world/2016/07/14/story-slug")
+    datetime.datetime(2016, 7, 14, 0, 0)
+    >>> url_date("https://example.com/news/20160715/123.html")
+    datetime.datetime(2016, 7, 15, 0, 0)
+    >>> url_date("https://example.com/2016/99/99/x") is None
+    True
+    """
+    if "http" not in text:
+        return None
+    for match in _URL_DATE.finditer(text):
+        month = match["m"] or match["m2"] or match["m3"]
+        day = match["d"] or match["d2"] or match["d3"]
+        try:
+            return datetime(int(match["y"]), int(month), int(day))
+        except ValueError:
+            continue
+    return None

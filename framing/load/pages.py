@@ -1,30 +1,45 @@
-"""Parse the visible text of a scraped news page into headline, dates, dateline, wire, caption and body.
+"""Parse the visible text of a scraped news page (or an exported article) into its fields and body.
 
 The page is read line by line. Every non-blank line is either body or boilerplate, and every
-boilerplate line is kept, so the cleaning can be audited: ``body_lines`` and ``boilerplate`` together
-account for every non-blank input line (a dateline written at the start of the first paragraph is
-split off into the boilerplate and the rest of the line stays in the body).
+boilerplate line is kept with its reason (``Page.reasons``), so the cleaning can be audited:
+``body_lines`` and ``boilerplate`` together account for every non-blank input line (a credit written
+at the start of the first paragraph is split off into the boilerplate and the rest of the line
+stays in the body).
 
 How a page is read:
 
-1. The first line is the page title, split into headline and site name (``headline - site``,
-   ``site | headline``); the site name finds the outlet's profile.
-2. Each later line is classified: the headline again, a date line, a dateline (``موسكو - الفرنسية``),
-   a byline, a source line, a caption, page chrome (shared list plus the profile's), a line that
-   repeats across pages of the same site, or an end marker after which nothing is body.
+1. The first line is a title only when it reads like one: it names a known outlet
+   (``headline - site``), it is repeated further down, or it is short and does not end a sentence
+   (and is not a date, a credit or a byline). Otherwise the page has no title line (an exported
+   article) and every line is body-eligible.
+2. Each later line is classified: the headline again, a date line, a dateline or credit
+   (``موسكو - الفرنسية``, ``(أ ف ب)``, ``Reuters``), a byline (``كتب: …``, ``By …``, which may hold
+   the agency and the date), a source line (``المصدر: …``, ``Source:``, ``Источник:``), a photo
+   credit (``صورة من: …``, ``Photo by …/REUTERS``, ``Фото: …``; never a dateline or a wire), a caption,
+   page chrome (shared list plus the profile's), a web address, a line that repeats across pages
+   of the same site, or an end marker after which nothing is body.
 3. The body is the largest run of unclassified lines (by the length of its sentence-like lines),
    extended back over chrome to the nearest head line and forward to the first end marker, then
    trimmed of short unpunctuated lines at both ends.
+4. A credit at the start of the first paragraph is split off, in its many forms: ``PLACE - AGENCY -``,
+   ``PLACE- (AGENCY):``, ``(AGENCY) -``, ``CITY, Month D (Reuters) -``, ``CITY (AP) —``,
+   ``МОСКВА, 15 июля. /ТАСС/.``, ``МОСКВА, 15 июл — РИА Новости.``.
+5. The article's ``wire`` comes from its credits; agencies named inside body sentences are
+   ``wires_cited``. ``published`` comes from a labelled date, a date line, a byline, the date above
+   the headline, or failing all, a date in a web address on the page (``published_source`` says which).
 
 >>> page = parse_page("عنوان الخبر - بوابة الشروق\\nعنوان الخبر\\nموسكو - الفرنسية\\n"
 ...                   "نشر في: الخميس 14 يوليه 2016 - 9:16 م\\n"
 ...                   "وصل الوزير إلى موسكو مساء الخميس في زيارة تستمر يومين.\\nقد يعجبك أيضا")
 >>> page.headline, page.outlet_id, page.dateline, page.wire
 ('عنوان الخبر', 'shorouk', 'Moscow', 'AFP')
->>> page.published
-datetime.datetime(2016, 7, 14, 21, 16)
+>>> page.published, page.published_source
+(datetime.datetime(2016, 7, 14, 21, 16), 'labelled')
 >>> page.body_lines
 ['وصل الوزير إلى موسكو مساء الخميس في زيارة تستمر يومين.']
+>>> page = parse_page("MOSCOW, July 15 (Reuters) - The talks ended late on Friday, TASS reported.")
+>>> page.headline, page.dateline, page.wire, page.wires_cited, page.body_lines
+('', 'Moscow', 'Reuters', ['TASS'], ['The talks ended late on Friday, TASS reported.'])
 """
 
 from __future__ import annotations
@@ -34,10 +49,23 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
+from functools import lru_cache
 
-from framing.load.dates import DateMatch, find_dates
-from framing.load.outlets import OutletProfile, Profiles, load_profiles, match_key
-from framing.load.resources import chrome, name_key, place_names, wire_names
+from framing.load.dates import (
+    EGYPTIAN_MONTHS,
+    ENGLISH_MONTHS,
+    LEVANTINE_MONTHS,
+    MAGHREB_MONTHS,
+    MOROCCAN_MONTHS,
+    RUSSIAN_MONTHS,
+    WEEKDAYS,
+    DateMatch,
+    find_dates,
+    url_date,
+)
+from framing.load.outlets import LinePatterns, OutletProfile, Profiles, load_profiles
+from framing.load.resources import chrome, fast_key, name_key, place_names
+from framing.load.wires import cited_wires, credit_wires, only_wires
 
 
 class Kind(Enum):
@@ -47,35 +75,123 @@ class Kind(Enum):
     HEADLINE = "headline"
     DATE = "date"
     DATELINE = "dateline"
+    CREDIT = "credit"
     BYLINE = "byline"
     SOURCE = "source"
+    PHOTO = "photo"
     CAPTION = "caption"
     CHROME = "chrome"
+    URL = "url"
     REPEATED = "repeated"
     END = "end"
     BODY = "body"
 
 
+# Why a line is not body (``Page.reasons``), by kind; plus the reasons of the body span's edges.
+REASONS = {
+    Kind.TITLE: "title line",
+    Kind.HEADLINE: "headline repeated",
+    Kind.DATE: "date line",
+    Kind.DATELINE: "dateline",
+    Kind.CREDIT: "credit line",
+    Kind.BYLINE: "byline",
+    Kind.SOURCE: "source line",
+    Kind.PHOTO: "photo credit",
+    Kind.CAPTION: "caption",
+    Kind.CHROME: "page chrome",
+    Kind.URL: "web address",
+    Kind.REPEATED: "repeated across the site's pages",
+    Kind.END: "end marker",
+}
+OUTSIDE = "outside the article body"
+EDGE = "short line at the edge of the body"
+INLINE_CREDIT = "credit at the start of the first paragraph"
+
 # Lines of these kinds mark the head of the article: the body does not extend back past them.
-_STRONG = frozenset({Kind.TITLE, Kind.HEADLINE, Kind.DATE, Kind.DATELINE, Kind.BYLINE, Kind.SOURCE, Kind.END})
+_STRONG = frozenset(
+    {
+        Kind.TITLE,
+        Kind.HEADLINE,
+        Kind.DATE,
+        Kind.DATELINE,
+        Kind.CREDIT,
+        Kind.BYLINE,
+        Kind.SOURCE,
+        Kind.END,
+        Kind.CAPTION,
+        Kind.PHOTO,
+    }
+)
 
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[-|\u2013\u2014:]|::|\u00bb|/)\s+")  # - | en dash, em dash, : :: » /
+_SECTION = re.compile(r"\s+\|\s+\S+(?:\s\S+)?\s*$")  # a short last part before the site: | أخبار |
+_YEAR = re.compile(
+    r"[12\u0661\u0662\u06f1\u06f2][0-9\u0660-\u0669\u06f0-\u06f9]{3}"
+)  # 1xxx / 2xxx, any digits
 _DIGIT = re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9]")  # ASCII, Arabic-Indic and Persian digits
 # A sentence ends in . ! ? ؟ … : or a closing quote/bracket, possibly followed by more closers.
 _SENTENCE_END = re.compile(r"[.!?\u061f\u2026:\u00bb\"\u201d)\]]\W*$")
+# What a title does not end with: a full stop, ! or … (a question mark is allowed in a short title).
+_STATEMENT_END = re.compile(r"[.!\u2026][\"'\u00bb\u201d)\]]*\s*$")
+_QUESTION_END = re.compile(r"[?\u061f][\"'\u00bb\u201d)\]]*\s*$")
+_DASH = r"[\-\u2010-\u2015\u0640]"  # hyphen, the dashes, and tatweel (ـ), which some sites use as a dash
 # PLACE - AGENCY | PLACE (AGENCY) | PLACE: «SITE» - AGENCY, on a line of its own.
 _DATELINE_LINE = re.compile(
-    r"^(?P<place>[^\-\u2013\u2014:|()\d]{2,30}?)\s*(?:[\-\u2013\u2014:|]\s*|\(\s*)(?P<agency>[^()\d]{1,60}?)\s*\)?\s*[\-\u2013\u2014]?\s*$"
+    r"^(?P<place>[^\-\u2010-\u2015\u0640:|()\d]{2,30}?)\s*(?:[\-\u2010-\u2015\u0640:|/]\s*|\(\s*)"
+    r"(?P<agency>[^()\d]{1,60}?)\s*\)?\s*[\-\u2013\u2014]?\s*$"
 )
-# A dateline written at the start of the first paragraph: PLACE - AGENCY - text / PLACE (AGENCY) - text.
-_DATELINE_INLINE = re.compile(
-    r"^(?P<place>[^\-\u2013\u2014:()\d]{2,30}?)\s*(?:[\-\u2013\u2014]\s*\(?|\(\s*)(?P<agency>[^()\-\u2013\u2014\d]{1,30}?)\s*\)?\s*[\-\u2013\u2014:]\s+(?=\S)"
+_PLACE = r"(?P<place>[^\W\d_][^\-\u2010-\u2015\u0640:|()\d/,.\u060c«»\"]{0,30}?)\b"
+# , July 15 / , Turkey / . 15 июля / 14 أيار (after the place, before the agency)
+_EXTRA = r"(?:(?:\s*[,.\u060c]\s*|\s+(?=\d))(?P<extra>[^()\n/\-\u2010-\u2015\u0640:]{1,25}?))?"
+# Credits at the start of the first paragraph (each ends in white space before the text).
+_INLINE_CREDITS = (
+    # (أ ف ب) - text | (AGENCY): text
+    re.compile(rf"^\(\s*(?P<agency>[^()]{{1,40}}?)\s*\)\s*(?:{_DASH}|[:.])*\s*(?=\S)"),
+    # PLACE (AGENCY) - text | MOSCOW, July 15 (Reuters) - text | موسكو- (أ ف ب): text | BEIRUT (AP) — text
+    re.compile(
+        rf"^{_PLACE}{_EXTRA}\s*[.,]?\s*(?:{_DASH}\s*)?\(\s*(?P<agency>[^()]{{1,40}}?)\s*\)\s*(?:{_DASH}|[:.])*\s*(?=\S)"
+    ),
+    # МОСКВА, 15 июля. /ТАСС/. text
+    re.compile(
+        rf"^{_PLACE}{_EXTRA}\s*[.,]?\s*/\s*(?P<agency>[^/]{{1,30}}?)\s*/\s*[.:]?\s*(?:{_DASH}\s*)?(?=\S)"
+    ),
+    # PLACE - AGENCY - text | موسكو – أ ف ب: text | МОСКВА, 15 июл — РИА Новости. text
+    # | باريس ـ «الموقع»: text
+    re.compile(
+        rf"^{_PLACE}{_EXTRA}\s*(?:{_DASH}|/|:|\.)\s*[«\"]?(?P<agency>[^()\d«»:\"]{{1,40}}?)[»\"]?\s*(?:{_DASH}|[:.,])\s+(?=\S)"
+    ),
+    # PLACE-AGENCY text (دمشق-سانا ...): only when the agency is a known one
+    re.compile(rf"^{_PLACE}\s*{_DASH}\s*(?P<agency>[^\s()\d]+)\s+(?=\S)"),
 )
-_AGENCY_SPLIT = re.compile(r"\s*(?:[+,\u060c/&]|\s[\-\u2013\u2014]\s|\s\u0648(?=\S))\s*")  # + , ، / & - and و
+_KNOWN_AGENCY_ONLY = 4  # index in _INLINE_CREDITS of the form that needs a known agency
 _CORRESPONDENT = re.compile(
-    r"^(?:\u0645\u0631\u0627\u0633\u0644|\u0645\u0646\u062f\u0648\u0628)"
-)  # مراسل / مندوب
+    r"^(?:\u0645\u0631\u0627\u0633\u0644|\u0645\u0646\u062f\u0648\u0628|correspondent|staff|\u043a\u043e\u0440\u0440)"
+)  # مراسل / مندوب / correspondent / корр.
 _BRACKETED_AGENCY = re.compile(r"\(([^()]{1,25})\)\s*$")
+_BYLINE_SPLIT = re.compile(
+    r"[:\uff1a]|^(?:by|\u0430\u0432\u0442\u043e\u0440)\s+", re.IGNORECASE
+)  # : / By / автор
+_URL_LINE = re.compile(r"^(?:[^\s:]+\s*){0,3}:?\s*(?:https?://|www\.)\S+$", re.IGNORECASE)
+# A vBulletin post header: قديم 05-28-2023, 04:28 AM (month first), as normalized
+_FORUM_POST = re.compile(
+    r"^\u0642\u062f\u064a\u0645\s+(?P<m>\d{1,2})-(?P<d>\d{1,2})-(?P<y>\d{4}),?\s+(?P<h>\d{1,2}):(?P<mi>\d{2})\s*(?P<ampm>am|pm)?",
+    re.IGNORECASE,
+)  # قديم
+_PHOTO_MARK = re.compile(
+    r"(?:reuters/|/reuters|/afp|afp/|ap photo|/ap$|getty images|epa/|/epa|/dpa|dpa/|/tass"
+    r"|\u0442\u0430\u0441\u0441/)",  # тасс/
+    re.IGNORECASE,
+)
+_WEEKDAY_KEYS = frozenset(fast_key(w) for w in WEEKDAYS)
+# Words before a date that make it part of a sentence: by, until, since, before, after,
+# حتى, منذ, قبل, بعد, до, после
+_DATE_PREPOSITIONS = frozenset(
+    ["by", "until", "till", "since", "before", "after", "from", "\u062d\u062a\u064a", "\u0645\u0646\u0630",
+     "\u0642\u0628\u0644", "\u0628\u0639\u062f", "\u0434\u043e", "\u043f\u043e\u0441\u043b\u0435",
+     "\u0441"]
+)  # fmt: skip
+_MAX_TITLE_WORDS = 25
+_MAX_QUESTION_TITLE_WORDS = 15
 
 
 @dataclass
@@ -98,6 +214,15 @@ class Page:
     # A dateline at the start of the first paragraph, as written (with its trailing space): the
     # first body line as printed is ``inline_dateline + body_lines[0]``.
     inline_dateline: str | None = None
+    # Why each boilerplate line is not body, in the order of ``boilerplate``.
+    reasons: list[str] = field(default_factory=list)
+    # Where the title came from ("first line") and where the publication date came from
+    # ("labelled", "date line", "byline", "header", "url"); None when there is none.
+    title_source: str | None = None
+    published_source: str | None = None
+    # Agencies credited for the article (``wire`` joins them) and agencies cited inside its sentences.
+    wires: list[str] = field(default_factory=list)
+    wires_cited: list[str] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -112,6 +237,7 @@ class _Line:
     words: int
     kind: Kind | None = None
     dates: list[DateMatch] = field(default_factory=list)
+    credit: tuple[str | None, list[str]] | None = None  # (place, wires) of a dateline or credit line
 
     @property
     def sentence_like(self) -> bool:
@@ -119,12 +245,24 @@ class _Line:
 
 
 _REPEATED_WORDS = 12  # longer lines that repeat across a site's pages stay article text
-_KEYED_WORDS = 30  # lines longer than this are never chrome, captions or headlines: their key is not needed
+_KEYED_WORDS = 20  # lines longer than this are never chrome, captions or headlines: their key is not needed
 
 
-def _line(text: str) -> _Line:
+def line_key(text: str, words: int, cache: dict[str, str] | None = None) -> str:
+    """The :func:`match_key` of a line of up to 30 words (``""`` for longer ones); ``cache`` memoizes."""
+    if words > _KEYED_WORDS:
+        return ""
+    if cache is None:
+        return fast_key(text)
+    key = cache.get(text)
+    if key is None:
+        key = cache[text] = fast_key(text)
+    return key
+
+
+def _line(text: str, cache: dict[str, str] | None = None) -> _Line:
     words = len(text.split())
-    return _Line(text, match_key(text) if words <= _KEYED_WORDS else "", words)
+    return _Line(text, line_key(text, words, cache), words)
 
 
 def page_lines(text: str) -> list[str]:
@@ -159,45 +297,194 @@ def split_title(title: str, profiles: Profiles | None = None) -> tuple[str, str 
         profile = profiles.by_site_name(site)
         if profile is not None:
             return rest.strip(), site, profile
-    if tail_part and len(tail_part.split()) <= 5:
-        return title[: last.start()].strip(), tail_part, None
+    if tail_part and len([w for w in tail_part.split() if not _DIGIT.search(w)]) <= 5:
+        rest = title[: last.start()]
+        section = _SECTION.search(rest)  # headline | section | site
+        if section is not None and len(parts) >= 2 and last.group().strip() == "|":
+            rest = rest[: section.start()]
+        return rest.strip(), tail_part, None
     if head_part and len(head_part.split()) <= 4:
         return title[first.end() :].strip(), head_part, None
     return title.strip(), None, None
 
 
-def _wires(agency_text: str) -> list[str]:
-    """Agency codes named in ``agency_text`` (``سيفير عربي + وكالات`` -> ``['agencies']``)."""
-    names = wire_names()
-    found: list[str] = []
-    for piece in _AGENCY_SPLIT.split(agency_text):
-        code = names.get(name_key(piece))
-        if code and code not in found:
-            found.append(code)
-    return found
-
-
 def _place(text: str) -> str:
-    """The English name of a dateline place when known, else the place as written."""
-    return place_names().get(name_key(text), text.strip())
+    """The English name of a dateline place when known, else the place as written (capitalized)."""
+    known = place_names().get(name_key(text))
+    if known:
+        return known
+    place = text.strip()
+    return place.title() if place.isupper() else place
 
 
-def _dateline_parts(line: str, site_name: str | None, *, inline: bool) -> tuple[str, list[str]] | None:
-    """``(place, wires)`` when ``line`` is (or, with ``inline``, starts with) a dateline."""
-    m = (_DATELINE_INLINE if inline else _DATELINE_LINE).match(line)
-    if m is None:
-        return None
-    place, agency = m.group("place").strip(), m.group("agency").strip(" «»\"'")
+def _agency_or_own(
+    agency: str, place: str, site_name: str | None, *, inline: bool
+) -> tuple[str | None, list[str]] | None:
+    """``(place, wires)`` when ``agency`` is a credit: named agencies, or the site's own reporter."""
     if len(place.split()) > 3:
         return None
-    wires = _wires(agency)
+    wires = credit_wires(agency) if len(agency.split()) <= 6 else []
+    agency_key = name_key(agency)
     known_place = name_key(place) in place_names()
-    own_reporter = bool(_CORRESPONDENT.match(match_key(agency))) or (
-        site_name is not None and name_key(site_name).endswith(name_key(agency))
+    own_reporter = bool(_CORRESPONDENT.match(fast_key(agency))) or (
+        site_name is not None and bool(agency_key) and name_key(site_name).endswith(agency_key)
     )
+    if wires and not known_place and ("." in place or (site_name and name_key(place) in name_key(site_name))):
+        return None, wires  # العربية.نت - وكالات: the site, not a place
     if wires or (known_place and (own_reporter or not inline) and len(agency.split()) <= 4):
         return _place(place), wires
     return None
+
+
+def _dateline_line(line: str, site_name: str | None) -> tuple[str | None, list[str]] | None:
+    """``(place, wires)`` of a dateline line (``موسكو - الفرنسية``) or a bare credit (``(أ ف ب)``)."""
+    words = len(line.split())
+    if words <= 5:
+        bare = only_wires(line)
+        if bare:
+            return None, bare
+        if words <= 3:  # a known place alone, as a dateline (ANKARA, القاهرة:), not as a section (حلب)
+            alone = line.strip(" :-\u2013\u2014")
+            marked = alone.isupper() or line.rstrip()[-1:] in (":", "-", "\u2013", "\u2014")
+            if marked and name_key(alone) in place_names():
+                return _place(alone), []
+    if words > 7:
+        return None
+    m = _DATELINE_LINE.match(line)
+    if m is None:
+        return None
+    place, agency = m.group("place").strip(), m.group("agency").strip(" «»\"'")
+    return _agency_or_own(agency, place, site_name, inline=False)
+
+
+def _inline_credit(line: str, site_name: str | None) -> tuple[int, str | None, list[str]] | None:
+    """``(end, place, wires)`` when ``line`` starts with a credit ending at ``end``."""
+    if len(line) < 8:
+        return None
+    for n, pattern in enumerate(_INLINE_CREDITS):
+        m = pattern.match(line)
+        if m is None or m.end() >= len(line):
+            continue
+        agency = m.group("agency").strip(" «»\"'")
+        place = m.groupdict().get("place")
+        if place is None:
+            wires = credit_wires(agency)
+            if wires:
+                return m.end(), None, wires
+            continue
+        extra = m.groupdict().get("extra")
+        if extra is not None and len(extra.split()) > 3:
+            continue
+        if n == _KNOWN_AGENCY_ONLY and not credit_wires(agency):
+            continue
+        if fast_key(place) in _month_keys():  # July 15 (Reuters) -: a date, not a place
+            wires = credit_wires(agency)
+            if wires:
+                return m.end(), None, wires
+            continue
+        parts = _agency_or_own(agency, place.strip(), site_name, inline=True)
+        if parts is not None:
+            return m.end(), parts[0], parts[1]
+    return None
+
+
+@dataclass(frozen=True)
+class _Matcher:
+    """:meth:`LinePatterns.matches` for many lines: patterns anchored at ``^`` are tried at the start only.
+
+    (A search for ``(?:^a)|(?:^b)|(?:©)`` tries every position of the line; most patterns are anchored.)
+    """
+
+    exact: frozenset[str]
+    anchored: re.Pattern[str] | None
+    floating: re.Pattern[str] | None
+
+    def __call__(self, key: str) -> bool:
+        return (
+            key in self.exact
+            or (self.anchored is not None and self.anchored.match(key) is not None)
+            or (self.floating is not None and self.floating.search(key) is not None)
+        )
+
+
+@lru_cache(maxsize=256)
+def _matcher(*groups: LinePatterns) -> _Matcher:
+    """One matcher for the union of ``groups`` (e.g. the shared chrome and a profile's)."""
+    exact: set[str] = set()
+    anchored: list[str] = []
+    floating: list[str] = []
+    for group in groups:
+        exact |= group.exact
+        for pattern in group.regexes:
+            if pattern.pattern.startswith("^") and "|" not in _top_level(pattern.pattern):
+                anchored.append(f"(?:{pattern.pattern[1:]})")
+            else:
+                floating.append(f"(?:{pattern.pattern})")
+    return _Matcher(
+        frozenset(exact),
+        re.compile("|".join(anchored), re.IGNORECASE) if anchored else None,
+        re.compile("|".join(floating), re.IGNORECASE) if floating else None,
+    )
+
+
+@dataclass(frozen=True)
+class _Shared:
+    chrome: _Matcher
+    end: _Matcher
+    byline: _Matcher
+    source: _Matcher
+    credit: _Matcher
+    photo: _Matcher
+    caption: _Matcher
+
+
+@lru_cache(maxsize=1)
+def _shared_matchers() -> _Shared:
+    shared = chrome()
+    return _Shared(
+        *(
+            _matcher(group)
+            for group in (
+                shared.chrome,
+                shared.end_markers,
+                shared.byline,
+                shared.source_line,
+                shared.credit_line,
+                shared.photo_credit,
+                shared.caption_words,
+            )
+        )
+    )
+
+
+def _top_level(pattern: str) -> str:
+    """``pattern`` without its bracketed parts (to see whether an alternation is at the top level)."""
+    depth, out, escaped, in_class = 0, [], False, False
+    for char in pattern:
+        if escaped:
+            escaped = False
+            continue
+        if char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif depth == 0:
+            out.append(char)
+    return "".join(out)
+
+
+@lru_cache(maxsize=1)
+def _month_keys() -> frozenset[str]:
+    """Every month name the date reader knows (a dateline's "place" that is a month is a date)."""
+    families: list[tuple[tuple[str, ...], ...]] = [EGYPTIAN_MONTHS, LEVANTINE_MONTHS, MAGHREB_MONTHS]
+    families += [MOROCCAN_MONTHS, ENGLISH_MONTHS, RUSSIAN_MONTHS]
+    return frozenset(fast_key(name) for family in families for month in family for name in month)
 
 
 def _is_caption(lines: list[_Line], i: int) -> bool:
@@ -207,10 +494,51 @@ def _is_caption(lines: list[_Line], i: int) -> bool:
     twin = any(0 <= j < len(lines) and lines[j].key == line.key for j in (i - 1, i + 1))
     if twin:
         return True
-    if line.words <= 12 and not line.text.endswith(".") and chrome().caption_words.matches(line.key):
+    if line.words <= 12 and not line.text.endswith(".") and _shared_matchers().caption(line.key):
         return True
     bracket = _BRACKETED_AGENCY.search(line.text)
-    return bracket is not None and not line.text.endswith(".") and bool(_wires(bracket.group(1)))
+    return bracket is not None and not line.text.endswith(".") and bool(credit_wires(bracket.group(1)))
+
+
+def _is_photo_credit(line: _Line) -> bool:
+    if line.words > 14:
+        return False
+    return _shared_matchers().photo(line.key) or (
+        line.words <= 8 and _PHOTO_MARK.search(line.text) is not None and not line.text.endswith(".")
+    )
+
+
+def _date_line(line: _Line) -> bool:
+    """A line whose dates are the point of the line (not a sentence that mentions a date)."""
+    if not line.dates:
+        return False
+    if any(d.label for d in line.dates):
+        return True
+    if line.words > 14:
+        return False
+    before = line.text[: line.dates[0].start].split()
+    if before and fast_key(before[-1]) in _DATE_PREPOSITIONS:
+        return False  # "expected by July 31, 2022": a date inside a sentence
+    rest = line.text
+    for d in reversed(line.dates):
+        rest = rest[: d.start] + " " + rest[d.end :]
+    residue = len(rest.split())
+    if _STATEMENT_END.search(line.text) and residue >= 4:
+        return False  # a sentence that mentions a date
+    return residue <= 6 or (residue <= 9 and _STATEMENT_END.search(line.text) is None)
+
+
+def _forum_date(line: _Line) -> list[DateMatch]:
+    """The date of a vBulletin post header (month first), which the day-first reading would get wrong."""
+    m = _FORUM_POST.match(line.key)
+    if m is None:
+        return []
+    hour = int(m["h"]) % 12 + (12 if (m["ampm"] or "").lower() == "pm" else 0) if m["ampm"] else int(m["h"])
+    try:
+        value = datetime(int(m["y"]), int(m["m"]), int(m["d"]), hour, int(m["mi"]))
+    except ValueError:
+        return []
+    return [DateMatch(0, len(line.text), line.text, value, True, None)]
 
 
 def _classify(
@@ -221,27 +549,38 @@ def _classify(
     repeated: Collection[str],
 ) -> None:
     shared = chrome()
-    chrome_lines = shared.chrome | profile.chrome if profile else shared.chrome
-    end_lines = shared.end_markers | profile.end_markers if profile else shared.end_markers
+    matchers = _shared_matchers()
+    chrome_lines = _matcher(shared.chrome, profile.chrome) if profile else matchers.chrome
+    end_lines = _matcher(shared.end_markers, profile.end_markers) if profile else matchers.end
+    byline, source, credit_line = matchers.byline, matchers.source, matchers.credit
     lines[0].kind = Kind.TITLE
     for i, line in enumerate(lines[1:], start=1):
         key = line.key
-        if line.words <= 20 and _DIGIT.search(line.text):
-            line.dates = find_dates(line.text)
+        if line.words <= 20 and _YEAR.search(line.text):  # every date found has a four-digit year
+            line.dates = _forum_date(line) or find_dates(line.text)
+        if line.words > _KEYED_WORDS:
+            continue  # a long line is never furniture
         if key == headline_key or key == lines[0].key:
             line.kind = Kind.HEADLINE
-        elif end_lines.matches(key):
+        elif end_lines(key):
             line.kind = Kind.END
-        elif chrome_lines.matches(key):
+        elif chrome_lines(key):
             line.kind = Kind.CHROME
-        elif line.words <= 10 and shared.byline.matches(key):
+        elif _is_photo_credit(line):
+            line.kind = Kind.PHOTO
+        elif line.words <= 12 and byline(key):
             line.kind = Kind.BYLINE
-        elif line.words <= 10 and shared.source_line.matches(key):
+        elif line.words <= 10 and source(key):
             line.kind = Kind.SOURCE
-        elif line.dates and (line.words <= 14 or any(d.label for d in line.dates)):
+        elif line.words <= 16 and credit_line(key):
+            line.kind = Kind.CREDIT
+        elif _date_line(line):
             line.kind = Kind.DATE
-        elif line.words <= 7 and _dateline_parts(line.text, site_name, inline=False):
-            line.kind = Kind.DATELINE
+        elif line.words <= 7 and (credit := _dateline_line(line.text, site_name)) is not None:
+            line.credit = credit
+            line.kind = Kind.DATELINE if credit[0] else Kind.CREDIT
+        elif line.words <= 3 and _URL_LINE.match(line.text):
+            line.kind = Kind.URL
         elif _is_caption(lines, i):
             line.kind = Kind.CAPTION
         elif key in repeated and line.words <= _REPEATED_WORDS:
@@ -287,27 +626,72 @@ def _body_span(lines: list[_Line]) -> tuple[int, int] | None:
 def _assign_dates(page: Page, lines: list[_Line], profile: OutletProfile | None) -> None:
     headline_at = next((i for i, x in enumerate(lines) if x.kind is Kind.HEADLINE), None)
     header: list[DateMatch] = []
-    others: list[DateMatch] = []
+    others: list[tuple[DateMatch, str]] = []
     for i, line in enumerate(lines):
-        if line.kind is not Kind.DATE:
+        if line.kind not in (Kind.DATE, Kind.BYLINE, Kind.SOURCE, Kind.CREDIT) or not line.dates:
             continue
+        where = "date line" if line.kind is Kind.DATE else "byline"
         for d in line.dates:
             if d.label == "published" and page.published is None:
-                page.published = d.value
+                page.published, page.published_source = d.value, "labelled"
             elif d.label == "updated" and page.updated is None:
                 page.updated = d.value
             elif d.label is None:
-                (header if headline_at is not None and i < headline_at else others).append(d)
+                if line.kind is Kind.DATE and headline_at is not None and i < headline_at:
+                    header.append(d)
+                else:
+                    others.append((d, where))
     header_date = profile.header_date if profile else None
     if header and header_date == "published" and page.published is None:
-        page.published = header.pop(0).value
+        page.published, page.published_source = header.pop(0).value, "header"
     if page.published is None and others:
-        page.published = others.pop(0).value
+        page.published, page.published_source = others[0][0].value, others[0][1]
     if header:
         if page.published is None and header_date is None:
-            page.published = header[0].value
+            page.published, page.published_source = header[0].value, "header"
         else:
             page.scraped_at = header[0].value
+    if page.published is None and page.site_name and _DIGIT.search(page.site_name):
+        in_title = find_dates(page.site_name)  # headline - site, 2016-07-15T10:33 (after the site name)
+        if in_title:
+            page.published, page.published_source = in_title[0].value, "title"
+    if page.published is None:
+        for line in lines:
+            if line.kind in (Kind.URL, Kind.CHROME, Kind.TITLE) and "http" in line.text:
+                found = url_date(line.text)
+                if found is not None:
+                    page.published, page.published_source = found, "url"
+                    break
+
+
+def _title_like(
+    lines: list[_Line], site_name: str | None, found: OutletProfile | None, headline: str
+) -> bool:
+    """Whether the first line is a title (see the module docstring)."""
+    first = lines[0]
+    if found is not None:
+        return True
+    if len(lines) == 1:
+        return False
+    later = {x.key for x in lines[1:40] if x.key}
+    if first.key in later or (headline and fast_key(headline) in later):
+        return True
+    if first.words > _MAX_TITLE_WORDS or first.words == 0:
+        return False
+    if _STATEMENT_END.search(first.text):
+        return False
+    if _QUESTION_END.search(first.text) and first.words > _MAX_QUESTION_TITLE_WORDS:
+        return False
+    matchers = _shared_matchers()
+    if any(m(first.key) for m in (matchers.byline, matchers.source, matchers.chrome)):
+        return False
+    if _DIGIT.search(headline) and find_dates(headline) and len(headline.split()) <= 14:
+        return False
+    if first.words <= 7 and _dateline_line(first.text, site_name) is not None:
+        return False
+    if _inline_credit(first.text, None) is not None:
+        return False
+    return not (_URL_LINE.match(first.text) or _is_photo_credit(first))
 
 
 def parse_page(
@@ -316,12 +700,16 @@ def parse_page(
     profiles: Profiles | None = None,
     profile: OutletProfile | None = None,
     repeated: Collection[str] = frozenset(),
+    key_cache: dict[str, str] | None = None,
+    title_split: tuple[str, str | None, OutletProfile | None] | None = None,
 ) -> Page:
     """Parse the visible text of one scraped page.
 
     ``profiles`` are the known outlets (the shipped ones by default); ``profile`` forces one;
     ``repeated`` holds the :func:`~framing.load.outlets.match_key` of lines that repeat across
-    pages of the same site (see :func:`repeated_lines`), treated as page chrome when short.
+    pages of the same site (see :func:`repeated_lines`), treated as page chrome when short;
+    ``key_cache`` (a dict kept for one load) saves normalizing the same line on every page;
+    ``title_split`` is :func:`split_title` of the first line with the same ``profiles``, when known.
     Never raises on text; problems are listed in ``Page.warnings``.
     """
     raw = page_lines(text)
@@ -329,16 +717,18 @@ def parse_page(
     if not raw:
         page.warnings.append("no text")
         return page
-    lines = [_line(s) for s in raw]
-    headline, site_name, found = split_title(raw[0], profiles)
-    if lines[0].sentence_like and lines[0].words > 25 and _SENTENCE_END.search(raw[0]):
-        headline, site_name, found = "", None, None  # the first line is a paragraph: no title
+    lines = [_line(s, key_cache) for s in raw]
+    headline, site_name, found = title_split if title_split is not None else split_title(raw[0], profiles)
+    if not _title_like(lines, site_name, found, headline):
+        headline, site_name, found = "", None, None  # the first line is article text: no title line
         lines.insert(0, _Line("", "", 0))
         page.warnings.append("no title line")
+    else:
+        page.title_source = "first line"
     profile = profile or found
     page.headline, page.site_name = headline, site_name
     page.outlet_id = profile.id if profile else None
-    _classify(lines, match_key(headline) if headline else "\0", profile, site_name, repeated)
+    _classify(lines, fast_key(headline) if headline else "\0", profile, site_name, repeated)
     span = _body_span(lines)
     start, stop = span if span else (len(lines), len(lines))
     for i, line in enumerate(lines):
@@ -349,6 +739,10 @@ def parse_page(
             page.body_lines.append(line.text)
         else:
             page.boilerplate.append(line.text)
+            if line.kind is not None:
+                page.reasons.append(REASONS[line.kind])
+            else:
+                page.reasons.append(EDGE if span and _at_edge(lines, i, start, stop) else OUTSIDE)
     _assign_dates(page, lines, profile)
     _read_head(page, lines, site_name)
     if page.published is None:
@@ -358,38 +752,60 @@ def parse_page(
     return page
 
 
+def _at_edge(lines: list[_Line], i: int, start: int, stop: int) -> bool:
+    """Whether unclassified line ``i`` was trimmed from an end of the body span (nothing between)."""
+    between = range(i, start) if i < start else range(stop, i + 1)
+    return all(lines[j].kind is None for j in between)
+
+
 def _read_head(page: Page, lines: list[_Line], site_name: str | None) -> None:
-    """Fill dateline, wire, caption and byline from the classified lines and the first paragraph."""
+    """Fill dateline, wires, caption and byline from the classified lines and the first paragraph."""
     wires: list[str] = []
     for line in lines:
-        if line.kind is Kind.DATELINE and page.dateline is None:
-            parts = _dateline_parts(line.text, site_name, inline=False)
-            if parts:
-                page.dateline, found = parts
-                wires += found
+        if line.kind in (Kind.DATELINE, Kind.CREDIT) and line.credit is not None:
+            place, found = line.credit
+            if place and page.dateline is None:
+                page.dateline = place
+            wires += found
         elif line.kind is Kind.SOURCE:
-            wires += _wires(line.text.split(":", 1)[-1].split("\uff1a", 1)[-1])
+            wires += credit_wires(re.split(r"[:\uff1a]", line.text, maxsplit=1)[-1])
         elif line.kind is Kind.CAPTION and page.caption is None:
             page.caption = line.text
-        elif line.kind is Kind.BYLINE and page.byline is None:
-            page.byline = re.split(r"[:\uff1a]", line.text, maxsplit=1)[-1].strip()
+        elif line.kind is Kind.BYLINE:
+            rest = _BYLINE_SPLIT.split(line.text, maxsplit=1)[-1]
+            for d in reversed(line.dates):  # the date on a byline is not part of the name
+                rest = rest.replace(d.text, " ")
+            rest = " ".join(w for w in rest.split() if fast_key(w).strip("\u060c,") not in _WEEKDAY_KEYS)
+            rest = rest.strip(" -|\u060c,")
+            found = credit_wires(rest)
+            wires += found
+            if page.byline is None and rest:
+                page.byline = rest
     if page.body_lines:
         first = page.body_lines[0]
-        m = _DATELINE_INLINE.match(first)
-        parts = _dateline_parts(first, site_name, inline=True) if m else None
-        if m and parts:
-            rest = first[m.end() :]
-            if page.dateline is None:
-                page.dateline = parts[0]
-            wires += parts[1]
-            page.inline_dateline = first[: m.end()]
+        credit = _inline_credit(first, site_name)
+        if credit is not None:
+            end, place, found = credit
+            if page.dateline is None and place:
+                page.dateline = place
+            wires += found
+            page.inline_dateline = first[:end]
             page.boilerplate.append(page.inline_dateline.strip())
-            page.body_lines[0] = rest
-    unique = list(dict.fromkeys(wires))
-    page.wire = ", ".join(unique) if unique else None
+            page.reasons.append(INLINE_CREDIT)
+            page.body_lines[0] = first[end:]
+    page.wires = list(dict.fromkeys(wires))
+    page.wire = ", ".join(page.wires) if page.wires else None
+    if page.body_lines:
+        page.wires_cited = [w for w in cited_wires("\n".join(page.body_lines)) if w not in page.wires]
 
 
-def repeated_lines(pages: list[list[str]], *, min_pages: int = 3, min_share: float = 0.3) -> frozenset[str]:
+def repeated_lines(
+    pages: list[list[str]],
+    *,
+    min_pages: int = 3,
+    min_share: float = 0.3,
+    key_cache: dict[str, str] | None = None,
+) -> frozenset[str]:
     """Short lines (as match keys) found on at least ``min_pages`` pages and ``min_share`` of ``pages``.
 
     ``pages`` are the lines of the pages of ONE site, title line first (titles are not counted).
@@ -403,7 +819,8 @@ def repeated_lines(pages: list[list[str]], *, min_pages: int = 3, min_share: flo
         return frozenset()
     counts: dict[str, int] = {}
     for lines in pages:
-        for key in {match_key(s) for s in lines[1:] if len(s.split()) <= _REPEATED_WORDS}:
+        short = [s for s in lines[1:] if len(s.split()) <= _REPEATED_WORDS]
+        for key in {line_key(s, 0, key_cache) for s in short}:
             counts[key] = counts.get(key, 0) + 1
     needed = max(min_pages, min_share * len(pages))
     return frozenset(k for k, n in counts.items() if n >= needed)

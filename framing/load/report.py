@@ -45,6 +45,8 @@ class LoadReport:
     encodings: Counter[str] = field(default_factory=Counter)
     profile_files: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    languages: Counter[str] = field(default_factory=Counter)  # articles per detected language
+    outlet_from_page: list[str] = field(default_factory=list)  # articles whose outlet is not their folder
 
     def seen(self, where: str, *, records: int = 1, is_file: bool = True) -> None:
         """Count a file (and the records it holds)."""
@@ -74,6 +76,14 @@ class LoadReport:
         ]
         if self.ignored:
             lines.append(f"Ignored {len(self.ignored)} file(s) of other kinds, e.g. {self.ignored[0]}")
+        if self.languages:
+            counts = ", ".join(f"{code} {n}" for code, n in self.languages.most_common())
+            lines.append(f"Languages of the articles: {counts}.")
+        if self.outlet_from_page:
+            lines.append(
+                f"Outlet taken from the page rather than its folder ({len(self.outlet_from_page)}):"
+            )
+            lines += [f"  {entry}" for entry in self.outlet_from_page[:limit]]
         for title, problems in (("Skipped", self.skipped), ("Warnings", self.warnings)):
             if problems:
                 lines.append(f"{title}:")
@@ -103,5 +113,7 @@ class LoadReport:
             "ignored": list(self.ignored),
             "encodings": dict(self.encodings),
             "profile_files": list(self.profile_files),
+            "languages": dict(self.languages),
+            "outlet_from_page": list(self.outlet_from_page),
             "seconds": round(self.seconds, 3),
         }

@@ -1,0 +1,206 @@
+"""News agencies: one registry (``resources/wires.yaml``) of their Arabic, English and Russian names.
+
+Two questions are asked of it: which agencies a *credit* names (a dateline, a byline, a source
+line, the bracket at the start of the first paragraph — the article's ``wire``), and which
+agencies a *sentence* cites ("…, TASS reported", ``نقلت وكالة رويترز``: ``wires_cited``). Short or
+ambiguous spellings (``الفرنسية`` "the French", ``AP``, ``قنا``) count only in a credit.
+
+>>> credit_wires("سيفير عربي + وكالات"), credit_wires("(أ.ف.ب)"), credit_wires("РИА Новости")
+(['agencies'], ['AFP'], ['RIA Novosti'])
+>>> cited_wires("وقال المتحدث لوكالة رويترز إن الاجتماع انتهى، كما نقلت فرانس برس.")
+['Reuters', 'AFP']
+>>> cited_wires("Talks ended late on Friday, TASS reported, citing a diplomat.")
+['TASS']
+>>> cited_wires("وزارة الخارجية الفرنسية ترحب")
+[]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from framing.load.resources import fast_key, name_key
+from framing.text.normalize import Normalization, normalize
+
+__all__ = ["Agency", "agencies", "cited_wires", "credit_wires", "only_wires", "wire_names"]
+
+_WHERE = "framing/load/resources/wires.yaml"
+# Pieces of a credit: + , ، / & ; " - " and the conjunction و glued to the next word
+_CREDIT_SPLIT = re.compile(
+    r"\s*(?:[+,\u060c/&;|]|\s[\-\u2013\u2014]\s|\s\u0648(?=\S)|\s(?:and|и|\u0648)\s)\s*"
+)
+# "وكالة", "وكالة أنباء", "agency", "агентство" before an agency's name in a credit
+_AGENCY_WORD = re.compile(
+    r"^(?:\u0648\u0643\u0627\u0644\u0647(?:\s+\u0627\u0646\u0628\u0627\u0621)?|the|news agency|agency"
+    r"|\u0430\u0433\u0435\u043d\u0442\u0441\u0442\u0432\u043e|\u0430\u0433\u0435\u043d\u0442\u0441\u0442\u0432\u0430)\s+"
+)  # وكاله (انباء) / агентство / агентства
+_LETTERS = Normalization()
+_DOTTED_TOKEN = re.compile(r"\w+(?:\.\w+)*")  # أ.ف.ب and INTERFAX.RU are one token
+_DOTS = re.compile(r"(?<=\w)\.(?=\w)")  # أ.ف.ب, INTERFAX.RU: dots inside a name
+_STRIP = " \t()[]«»\"'“”‹›<>:.-\u2013\u2014\u0640/"  # brackets, quotes, dashes and tatweel around a name
+
+
+@dataclass(frozen=True)
+class Agency:
+    """One agency: its code (the corpus value), full name, and spellings."""
+
+    code: str
+    name: str
+    names: tuple[str, ...]
+    credit_only: tuple[str, ...] = ()
+
+
+def _read() -> Any:
+    text = resources.files("framing.load").joinpath("resources", "wires.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+@lru_cache(maxsize=1)
+def agencies() -> tuple[Agency, ...]:
+    """The registry, in file order.
+
+    >>> [a.code for a in agencies()][:3]
+    ['AFP', 'Reuters', 'AP']
+    """
+    data = _read()
+    if not isinstance(data, dict):
+        raise ValueError(f"{_WHERE}: expected a mapping of agency codes, found {type(data).__name__}")
+    found = []
+    for code, spec in data.items():
+        if not isinstance(spec, dict) or not isinstance(spec.get("names", []), list):
+            raise ValueError(f"{_WHERE}: agency {code!r} needs a mapping with a 'names' list")
+        found.append(
+            Agency(
+                str(code),
+                str(spec.get("name") or code),
+                tuple(str(n) for n in spec.get("names") or ()),
+                tuple(str(n) for n in spec.get("credit_only") or ()),
+            )
+        )
+    return tuple(found)
+
+
+@lru_cache(maxsize=1)
+def wire_names() -> dict[str, str]:
+    """Every spelling (as :func:`name_key`) -> agency code.
+
+    >>> wire_names()[name_key("أ ف ب")], wire_names()[name_key("ТАСС")]
+    ('AFP', 'TASS')
+    """
+    return {name_key(n): a.code for a in agencies() for n in (*a.names, *a.credit_only, a.code)}
+
+
+def credit_wires(text: str) -> list[str]:
+    """Agency codes named by a credit (``سيفير عربي + وكالات`` -> ``['agencies']``), in order, once each.
+
+    Every piece of the credit must be a name on its own (after ``وكالة``/``agency`` and brackets):
+    a credit slot holds names, not sentences.
+    """
+    found: list[str] = []
+    for piece in _CREDIT_SPLIT.split(text.strip(_STRIP)):
+        code = _piece_code(piece.strip(_STRIP))
+        if code and code not in found:
+            found.append(code)
+    return found
+
+
+@lru_cache(maxsize=1 << 14)
+def _piece_code(piece: str) -> str | None:
+    """The agency one piece of a credit names (``وكالة الأناضول`` -> ``Anadolu``), else None."""
+    if not piece or len(piece) > 40:
+        return None
+    names = wire_names()
+    return names.get(name_key(piece)) or names.get(name_key(_AGENCY_WORD.sub("", fast_key(piece))))
+
+
+def only_wires(text: str) -> list[str]:
+    """:func:`credit_wires` when every piece of ``text`` names an agency (a bare credit), else ``[]``.
+
+    >>> only_wires("(أ ف ب)"), only_wires("موسكو - الفرنسية")
+    (['AFP'], [])
+    """
+    pieces = [p for p in (p.strip(_STRIP) for p in _CREDIT_SPLIT.split(text.strip(_STRIP))) if p]
+    if not pieces or not all(_piece_code(p) for p in pieces):
+        return []
+    return credit_wires(text)
+
+
+_TOKEN = re.compile(r"\w+")
+
+
+def _words(text: str) -> list[str]:
+    return _TOKEN.findall(normalize(_DOTS.sub("", text)).lower())
+
+
+@lru_cache(maxsize=1)
+def _cited_index() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """First word of each spelling that counts inside sentences -> ((other words, code), …), longest first."""
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for agency in agencies():
+        for spelling in agency.names:
+            words = _words(spelling)
+            variants = [words]
+            if len(words) > 1 and all(len(w) == 1 for w in words):  # أ ف ب is also written أ.ف.ب
+                variants.append(["".join(words)])
+            for variant in variants:
+                if variant:
+                    index.setdefault(variant[0], []).append((tuple(variant[1:]), agency.code))
+    return {k: tuple(sorted(v, key=lambda e: -len(e[0]))) for k, v in index.items()}
+
+
+def _forms(token: str) -> list[str]:
+    """A lower-case token and its forms without Arabic clitics (لوكالة, للأناضول) or Russian endings."""
+    if not token:
+        return []
+    first = token[0]
+    if "\u0621" <= first <= "\u064a":
+        forms = [token]
+        if first in "\u0648\u0641\u0644\u0628" and len(token) > 3:  # و ف ل ب
+            forms.append(token[1:])
+            if first in "\u0648\u0641" and token[1] in "\u0644\u0628":
+                forms.append(token[2:])
+        for lil in ("\u0644\u0644", "\u0648\u0644\u0644", "\u0641\u0644\u0644"):  # لل ولل فلل -> ال
+            if token.startswith(lil):
+                forms.append("\u0627" + token[len(lil) - 1 :])
+        return forms
+    if "\u0430" <= token[-1] <= "\u044f" and len(token) > 5:  # Интерфаксу, Рейтерс
+        return [token, token[:-1], token[:-2]]
+    return [token]
+
+
+@lru_cache(maxsize=1 << 16)
+def _starts(token: str) -> tuple[str, ...]:
+    """The folded, lower-case forms of a token as written that start an agency's name (usually none)."""
+    index = _cited_index()
+    return tuple(f for f in _forms(_LETTERS.apply(token.replace(".", "")).lower()) if f in index)
+
+
+def cited_wires(text: str) -> list[str]:
+    """Agency codes that ``text`` (running sentences) names, in order of first mention, once each.
+
+    Latin and Cyrillic names count only when capitalized as names are (``Спутник``, not ``спутник``).
+    """
+    index = _cited_index()
+    original = _DOTTED_TOKEN.findall(text)
+    if not any(map(_starts, set(original))):  # most texts cite no agency: one look at each distinct word
+        return []
+    original = [t.replace(".", "") if "." in t else t for t in original]
+    found: list[str] = []
+    for i, raw in enumerate(original):
+        forms = _starts(raw)
+        if not forms:
+            continue
+        head = raw[0]
+        if (head.isascii() or "\u0400" <= head <= "\u04ff") and not head.isupper():
+            continue
+        tokens = [_LETTERS.apply(t).lower() for t in original[i + 1 : i + 4]]  # the words after it
+        code = next((c for f in forms for rest, c in index[f] if tuple(tokens[: len(rest)]) == rest), None)
+        if code is not None and code not in found:
+            found.append(code)
+    return found
