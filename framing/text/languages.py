@@ -3,7 +3,8 @@
 The ``language`` column of a corpus (ISO 639-1, ``und`` when undetermined) chooses how a text is
 folded into words, which stopwords are left out and which stemmer (optional) applies:
 
-- :func:`detect_language`: the language of a text, offline (py3langid's model ships inside the package);
+- :func:`detect_language`: the language of a text, offline (:func:`framing.load.language.detect_language`,
+  the detector the loader fills the ``language`` column with, re-exported here);
 - :func:`fold`: case folding for Latin and Cyrillic (``str.casefold``), typographic apostrophes unified,
   English possessives dropped (``Assad's`` -> ``assad``), ``ё`` -> ``е`` in Russian;
 - :func:`content_words`: the words of a text as matching forms (the project's tokenizer, so Arabic keeps
@@ -36,6 +37,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any, Literal
 
+from framing.load.language import UNDETERMINED, detect_language  # one detector: the loader's
 from framing.text.normalize import Normalization
 from framing.text.tokenize import word_forms
 
@@ -51,16 +53,6 @@ __all__ = [
     "language_stem",
     "language_stopwords",
 ]
-
-UNDETERMINED = "und"
-MIN_LETTERS = 12  # fewer letters than this: too short to judge
-SAMPLE_CHARS = 2000  # the model reads at most this much of a text
-# The languages detect_language chooses among by default: those of news corpora on this subject.
-DETECTED_LANGUAGES: tuple[str, ...] = (
-    "ar", "en", "ru", "fr", "tr", "fa", "de", "es", "it", "uk", "ur", "he", "zh", "ja", "ko", "pt", "nl",
-)  # fmt: skip
-# The model's codes for Arabic dialects (Moroccan, Egyptian) are Arabic.
-_ALIASES = {"ary": "ar", "arz": "ar"}
 
 # ISO 639-1 code -> the name the stop-words package uses.
 _STOP_WORDS_NAMES = {
@@ -91,40 +83,6 @@ def base_language(language: object) -> str:
     if not isinstance(language, str) or not language.strip():
         return UNDETERMINED
     return language.strip().lower().replace("_", "-").split("-")[0]
-
-
-@lru_cache(maxsize=8)
-def _identifier(languages: tuple[str, ...]) -> Any:
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier  # imported here: nothing at import time
-
-    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    known = set(identifier.nb_classes)
-    identifier.set_languages([code for code in (*languages, *_ALIASES) if code in known])
-    return identifier
-
-
-def detect_language(text: str, *, languages: Iterable[str] = DETECTED_LANGUAGES) -> str:
-    """The ISO 639-1 code of the language of ``text``, or ``und`` when it is too short to judge.
-
-    py3langid (a naive Bayes model over byte n-grams, shipped in the package, no network) chooses among
-    ``languages``. Arabic with Latin names or acronyms inside stays Arabic.
-
-    >>> detect_language("وصل وزير الخارجية إلى العاصمة مساء الخميس في زيارة رسمية.")
-    'ar'
-    >>> detect_language("The minister arrived in the capital on Thursday for a two-day visit.")
-    'en'
-    >>> detect_language("Министр прибыл в столицу в четверг с двухдневным визитом.")
-    'ru'
-    >>> detect_language("OK 2016")
-    'und'
-    """
-    if not isinstance(text, str):
-        raise TypeError(f"text must be a str; found {type(text).__name__}")
-    sample = text[:SAMPLE_CHARS]
-    if sum(c.isalpha() for c in sample) < MIN_LETTERS:
-        return UNDETERMINED
-    label, _ = _identifier(tuple(languages)).classify(sample)
-    return _ALIASES.get(str(label), str(label))
 
 
 def fold(text: str, language: str) -> str:

@@ -61,9 +61,10 @@ def test_arabic_with_latin_names_stays_arabic() -> None:
     assert detect_language(text) == "ar"
 
 
-def test_detection_refuses_non_strings() -> None:
-    with pytest.raises(TypeError, match="must be a str"):
-        detect_language(None)  # type: ignore[arg-type]
+def test_detection_is_the_loaders() -> None:
+    from framing.load import language
+
+    assert detect_language is language.detect_language  # one detector for the loader and the text tools
 
 
 def test_base_language() -> None:
