@@ -10,6 +10,7 @@ import matplotlib: the figures are in ``framing.plot`` (``from framing import pl
 """
 
 from framing import compare
+from framing.copies import copy_edits, copy_groups, find_copies, label_swaps, one_per_copy_group
 from framing.lexicon import Lexicon, LexiconError, list_lexicons, load_lexicon
 from framing.lexicon.match import find_matches
 from framing.load import LoadError, LoadReport, page_audit, read_corpus
@@ -25,13 +26,18 @@ __all__ = [
     "LoadReport",
     "TopicModel",
     "compare",
+    "copy_edits",
+    "copy_groups",
     "coverage",
+    "find_copies",
     "find_matches",
     "fit_topics",
     "kwic",
+    "label_swaps",
     "list_lexicons",
     "load_lexicon",
     "normalize",
+    "one_per_copy_group",
     "page_audit",
     "read_corpus",
     "score",

@@ -3,8 +3,11 @@
 - ``framing report [CORPUS] [--lexicon NAME|FILE] [--out reports/]``: run the notebooks on a corpus
   (the bundled data when none is given) and write an HTML report with figures, tables and provenance.
 - ``framing load PATH --out corpus.parquet``: load pages into a corpus; write it (``.parquet`` or
-  ``.csv``) with its load report beside it (``<name>.load_report.txt`` and ``.json``); print the report.
-- ``framing score CORPUS --lexicon NAME|FILE --out scores.csv``: score a lexicon on every article.
+  ``.csv``, or a folder: a partitioned parquet dataset) with its load report beside it
+  (``<name>.load_report.txt`` and ``.json``); print the report.
+- ``framing score CORPUS --lexicon NAME|FILE --out scores.csv``: score a lexicon on every article; a
+  parquet dataset folder is streamed chunk by chunk; ``--workers N`` (a local Dask cluster) or
+  ``--scheduler ADDRESS`` (an existing one) score partitions in parallel, with a progress bar.
 - ``framing lexicon check FILE``: validate a lexicon file and print what it holds and its warnings.
 - ``framing lexicon list``: the shipped lexicons.
 
@@ -16,11 +19,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    import dask.dataframe as dd
     import pandas as pd
 
 SCORE_SUFFIXES = (".csv", ".parquet")
@@ -61,7 +66,18 @@ def _parser() -> argparse.ArgumentParser:
 
     load = commands.add_parser("load", help="load scraped pages into a corpus and print the load report")
     load.add_argument("path", help="a page file or a folder of pages (read recursively)")
-    load.add_argument("--out", required=True, help="where to write the corpus: a .parquet or .csv file")
+    load.add_argument(
+        "--out",
+        required=True,
+        help="the corpus: a .parquet or .csv file, or a folder (written as a partitioned parquet dataset)",
+    )
+    load.add_argument(
+        "--rows-per-file",
+        type=int,
+        default=None,
+        metavar="N",
+        help="articles per file of a parquet dataset folder (default: 20000)",
+    )
     load.add_argument("--outlet", default=None, help="the outlet id of every page (default: from the pages)")
     load.add_argument(
         "--profiles", default=None, help="an outlet profile YAML file to add to the shipped ones"
@@ -76,6 +92,17 @@ def _parser() -> argparse.ArgumentParser:
         "--wide", action="store_true", help="one row per article, one column per frame (rates)"
     )
     score.add_argument("--matches", default=None, help="also write every match (.csv or .parquet)")
+    scale = score.add_mutually_exclusive_group()
+    scale.add_argument(
+        "--workers", type=int, default=None, metavar="N", help="score on a local Dask cluster of N processes"
+    )
+    scale.add_argument(
+        "--scheduler",
+        default=None,
+        metavar="ADDRESS",
+        help="score on an existing Dask cluster (tcp://host:8786)",
+    )
+    score.add_argument("--no-progress", action="store_true", help="no progress bar")
 
     lexicon = commands.add_parser("lexicon", help="check a lexicon file, or list the shipped lexicons")
     sub = lexicon.add_subparsers(dest="action", required=True, metavar="ACTION")
@@ -88,11 +115,16 @@ def _parser() -> argparse.ArgumentParser:
 
 def _load(args: argparse.Namespace) -> int:
     from framing.load import LoadError, read_corpus
-    from framing.load.save import CORPUS_SUFFIXES, save_corpus
+    from framing.load.save import CORPUS_SUFFIXES, ROWS_PER_FILE, is_dataset_path, save_corpus
 
     out = Path(args.out)
-    if out.suffix.lower() not in CORPUS_SUFFIXES:
-        raise ValueError(f"--out {args.out!r}: the file name must end in one of {list(CORPUS_SUFFIXES)}")
+    if not is_dataset_path(out) and out.suffix.lower() not in CORPUS_SUFFIXES:
+        raise ValueError(
+            f"--out {args.out!r}: the file name must end in one of {list(CORPUS_SUFFIXES)} "
+            "(or be a folder, for a partitioned parquet dataset)"
+        )
+    if args.rows_per_file is not None and not is_dataset_path(out):
+        raise ValueError(f"--rows-per-file applies to a dataset folder, not to the file {args.out!r}")
     try:
         corpus = read_corpus(args.path, outlet=args.outlet, profiles=args.profiles, strict=args.strict)
     except LoadError as exc:
@@ -101,44 +133,128 @@ def _load(args: argparse.Namespace) -> int:
     print(report.summary())
     if corpus.empty:
         raise ValueError(f"no articles loaded from {args.path!r}")
-    written = save_corpus(corpus, out)
-    print(f"Wrote {out} ({len(corpus)} articles) and {', '.join(p.name for p in written[1:])}")
+    written = save_corpus(corpus, out, rows_per_file=args.rows_per_file or ROWS_PER_FILE)
+    parts = f", {len(list(out.glob('*.parquet')))} parquet files" if out.is_dir() else ""
+    print(f"Wrote {out} ({len(corpus)} articles{parts}) and {', '.join(p.name for p in written[1:])}")
     return 0
 
 
-def _write_table(table: pd.DataFrame, path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if path.suffix.lower() == ".parquet":
-        table.to_parquet(path, index=False)
-    else:
-        table.to_csv(path, index=False, encoding="utf-8")
-
-
 def _score(args: argparse.Namespace) -> int:
+    import pandas as pd
+
     import framing
+    from framing import stream
 
     for option, value in (("--out", args.out), ("--matches", args.matches)):
         if value is not None and Path(value).suffix.lower() not in SCORE_SUFFIXES:
             raise ValueError(f"{option} {value!r}: the file name must end in one of {list(SCORE_SUFFIXES)}")
+    if args.workers is not None and args.workers < 1:
+        raise ValueError(f"--workers {args.workers}: it must be 1 or more processes")
     lexicon = framing.load_lexicon(args.lexicon)
-    corpus = framing.read_corpus(args.corpus)
-    if corpus.empty:
+    dataset = stream.is_parquet_dataset(args.corpus)
+    corpus: pd.DataFrame | str = args.corpus if dataset else framing.read_corpus(args.corpus)
+    if isinstance(corpus, pd.DataFrame) and corpus.empty:
         raise ValueError(f"no articles loaded from {args.corpus!r}")
-    scores = framing.score(corpus, lexicon)
-    table = framing.wide_scores(scores).reset_index() if args.wide else scores
-    _write_table(table, Path(args.out))
-    if args.matches:  # matched again only when asked for: score() counts without keeping the matches
-        _write_table(framing.find_matches(corpus, lexicon), Path(args.matches))
-    summary = (
-        scores.assign(hit=scores["count"] > 0)
-        .groupby("frame", sort=False)
-        .agg(hits=("count", "sum"), articles=("hit", "sum"))
-    )
-    print(f"{lexicon.name} {lexicon.version} ({lexicon.hash}) on {len(corpus)} articles:")
-    for frame, row in summary.iterrows():
-        print(f"  {frame:<28} {int(row['hits']):>6} hits in {int(row['articles']):>5} articles")
+    progress = not args.no_progress
+    totals = _Totals()
+    if args.workers is not None or args.scheduler is not None:
+        from framing import daskio
+
+        with daskio.cluster_client(workers=args.workers, scheduler=args.scheduler) as client:
+            frame = _dask_corpus(corpus, partitions=2 * len(client.scheduler_info()["workers"]))
+            scores = daskio.compute_partitions(client, framing.score(frame, lexicon), progress=progress)
+            _write_scores(scores, Path(args.out), wide=args.wide, totals=totals)
+            if args.matches:
+                matches = framing.find_matches(frame, lexicon)
+                _write_chunks(
+                    daskio.compute_partitions(client, matches, progress=progress), Path(args.matches)
+                )
+    else:
+        with _progress_bar(corpus, progress) as bar:
+            scores_of = (bar(chunk) for chunk in stream.score_chunks(corpus, lexicon))
+            _write_scores(scores_of, Path(args.out), wide=args.wide, totals=totals)
+        if args.matches:  # matched again only when asked for: score() counts without keeping the matches
+            _write_chunks(stream.match_chunks(corpus, lexicon), Path(args.matches))
+    if totals.articles == 0:
+        raise ValueError(f"no articles loaded from {args.corpus!r}")
+    print(f"{lexicon.name} {lexicon.version} ({lexicon.hash}) on {totals.articles} articles:")
+    for frame_id, (hits, articles) in totals.frames.items():
+        print(f"  {frame_id:<28} {hits:>6} hits in {articles:>5} articles")
     print(f"Wrote {args.out}" + (f" and {args.matches}" if args.matches else ""))
     return 0
+
+
+class _Totals:
+    """Hits and articles per frame, and the number of articles, summed over chunks of scores."""
+
+    def __init__(self) -> None:
+        self.articles = 0
+        self.frames: dict[str, tuple[int, int]] = {}
+
+    def add(self, scores: pd.DataFrame) -> None:
+        self.articles += len(scores) // max(1, scores["frame"].nunique())  # one row per (article, frame)
+        summary = (
+            scores.assign(hit=scores["count"] > 0)
+            .groupby("frame", sort=False)
+            .agg(hits=("count", "sum"), articles=("hit", "sum"))
+        )
+        for frame_id, row in summary.iterrows():
+            hits, articles = self.frames.get(str(frame_id), (0, 0))
+            self.frames[str(frame_id)] = (hits + int(row["hits"]), articles + int(row["articles"]))
+
+
+def _write_scores(chunks: Iterable[pd.DataFrame], path: Path, *, wide: bool, totals: _Totals) -> None:
+    import framing
+    from framing.stream import ChunkWriter
+
+    with ChunkWriter(path) as out:
+        for scores in chunks:
+            totals.add(scores)
+            out.write(framing.wide_scores(scores).reset_index() if wide else scores)
+
+
+def _write_chunks(chunks: Iterable[pd.DataFrame], path: Path) -> None:
+    from framing.stream import ChunkWriter
+
+    with ChunkWriter(path) as out:
+        for chunk in chunks:
+            out.write(chunk)
+
+
+def _dask_corpus(corpus: pd.DataFrame | str, *, partitions: int) -> dd.DataFrame:
+    """A parquet dataset read partition by partition, or a loaded corpus cut into ``partitions``."""
+    import dask.dataframe as dd
+
+    from framing import schema as S
+
+    if isinstance(corpus, str):
+        frame: dd.DataFrame = dd.read_parquet(corpus, columns=[S.DOC_ID, S.TEXT, S.OUTLET])
+        return frame
+    slim = corpus[[c for c in (S.DOC_ID, S.TEXT, S.OUTLET) if c in corpus.columns]]
+    engine: Any = dd  # from_pandas is not annotated
+    cut: dd.DataFrame = engine.from_pandas(slim, npartitions=max(1, min(partitions, len(slim))), sort=False)
+    return cut
+
+
+@contextmanager
+def _progress_bar(corpus: pd.DataFrame | str, show: bool) -> Iterator[Callable[[pd.DataFrame], pd.DataFrame]]:
+    """A function to pass each chunk of scores through, counting its articles on a bar (a dataset only)."""
+    if not show or not isinstance(corpus, str):
+        yield lambda chunk: chunk
+        return
+    import pyarrow.parquet as pq
+    from tqdm import tqdm
+
+    from framing.stream import parquet_files
+
+    total = sum(pq.ParquetFile(f).metadata.num_rows for f in parquet_files(corpus))
+    with tqdm(total=total, desc="scoring", unit="article", file=sys.stderr) as bar:
+
+        def counted(chunk: pd.DataFrame) -> pd.DataFrame:
+            bar.update(len(chunk) // max(1, chunk["frame"].nunique()))
+            return chunk
+
+        yield counted
 
 
 def _lexicon(args: argparse.Namespace) -> int:

@@ -53,6 +53,8 @@ from framing.lexicon.model import Lexicon
 __all__ = [
     "DEMO_NOTE",
     "articles_per_day",
+    "copy_label_swaps",
+    "copy_matrix",
     "data_note",
     "distinctive_words",
     "frame_heatmap",
@@ -947,5 +949,116 @@ def topics_over_time(
     if undated:
         left_out = f"{undated} undated article{'s' if undated != 1 else ''} not shown"
         note = f"{left_out}\n{note}" if note else left_out
+    _draw_note(ax, note)
+    return ax
+
+
+# ------------------------------------------------------------------------------------------ wire copies
+
+_ROLE_SHADE = {"source": 2.0, "copy": 1.0}
+
+
+def copy_matrix(
+    groups: pd.DataFrame,
+    *,
+    titles: Mapping[str, str] | None = None,
+    labels: Mapping[str, str] | None = None,
+    max_groups: int = 30,
+    ax: Axes | None = None,
+    note: str | None = None,
+) -> Axes:
+    """Which outlets ran which copies: one row per copy group of two or more articles (a
+    :func:`framing.copies.copy_groups` table; largest groups first, at most ``max_groups``), one column per
+    outlet. A cell is dark blue where the outlet ran the group's likely source, light blue where it ran a
+    copy; the number written in it is the outlet's articles in the group. Rows are shown by
+    ``titles[copy_group]`` (e.g. the source's title) when given, else by the group id; outlets by
+    ``labels`` when given.
+
+    >>> groups = pd.DataFrame({"doc_id": ["a", "b", "c"], "outlet": ["x", "y", "z"],
+    ...     "copy_group": ["a", "a", "c"], "copy_role": ["source", "copy", "single"], "copy_size": [2, 2, 1]})
+    >>> ax = copy_matrix(groups, titles={"a": "كيري في موسكو"})
+    >>> [t.get_text() for t in ax.get_yticklabels()], [t.get_text() for t in ax.get_xticklabels()]
+    (['كيري في موسكو'], ['x', 'y'])
+    >>> import matplotlib.pyplot as plt; plt.close(ax.figure)
+    """
+    _require(groups, [S.OUTLET, S.COPY_GROUP, S.COPY_ROLE, S.COPY_SIZE], "groups")
+    shared = groups[groups[S.COPY_SIZE] > 1]
+    _not_empty(shared, "groups with two or more articles (no copies were found)")
+    sizes = shared.groupby(S.COPY_GROUP, sort=False)[S.COPY_SIZE].first()
+    order = sizes.sort_values(ascending=False, kind="stable").index[:max_groups].tolist()
+    rows = shared[shared[S.COPY_GROUP].isin(order)]
+    outlets = sorted(rows[S.OUTLET].astype(str).unique())
+    shade = np.full((len(order), len(outlets)), np.nan)
+    count = np.zeros((len(order), len(outlets)), dtype=int)
+    cells = zip(rows[S.COPY_GROUP], rows[S.OUTLET].astype(str), rows[S.COPY_ROLE], strict=True)
+    for gid, outlet, role in cells:
+        i, k = order.index(gid), outlets.index(outlet)
+        count[i, k] += 1
+        shade[i, k] = max(_ROLE_SHADE.get(str(role), 1.0), 0.0 if np.isnan(shade[i, k]) else shade[i, k])
+    names = [_text(o, labels) for o in outlets]
+    row_names = [_text(str(g), titles) for g in order]
+    row_names = [n if len(n) <= 60 else n[:58] + "…" for n in row_names]
+    ax = _new_axes(
+        ax, (3.0 + 0.9 * len(outlets) + 0.075 * max(map(len, row_names)), 1.6 + 0.45 * len(order))
+    )
+    cmap: Colormap = mpl.colormaps["Blues"].with_extremes(bad="0.95")
+    ax.imshow(np.ma.masked_invalid(shade), cmap=cmap, vmin=0.0, vmax=2.4, aspect="auto")
+    for i in range(len(order)):
+        for k in range(len(outlets)):
+            if count[i, k]:
+                ax.text(
+                    k, i, str(count[i, k]), ha="center", va="center", fontsize=9,
+                    color="white" if shade[i, k] >= 2.0 else "0.1",
+                )  # fmt: skip
+    ax.set_xticks(np.arange(len(outlets)), names)
+    ax.set_yticks(np.arange(len(order)), row_names)
+    ax.tick_params(length=0)
+    ax.spines[:].set_visible(False)
+    _rotate_xticks(ax, names)
+    handles = [Patch(color=cmap(_ROLE_SHADE[r] / 2.4), label=r) for r in ("source", "copy")]
+    ax.legend(handles=handles, title="ran the", loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
+    ax.set_title("Copy groups by outlet (articles per cell)")
+    _draw_note(ax, note)
+    return ax
+
+
+def copy_label_swaps(
+    counts: pd.DataFrame,
+    *,
+    labels: Mapping[str, str] | None = None,
+    n: int = 20,
+    ax: Axes | None = None,
+    note: str | None = None,
+) -> Axes:
+    """Label swaps per copying outlet and direction: one horizontal bar per row of a
+    :func:`framing.copies.count_swaps` table (``outlet_b`` = the outlet whose copy carries the new label,
+    ``frame``, ``from`` → ``to``, ``swaps``), the ``n`` most frequent, coloured by frame. Outlets are shown
+    by ``labels`` when given.
+
+    >>> counts = pd.DataFrame({"outlet_a": ["w"], "outlet_b": ["x"], "frame": ["gov"], "from": ["regime"],
+    ...                        "to": ["state"], "swaps": [2]})
+    >>> ax = copy_label_swaps(counts)
+    >>> [t.get_text() for t in ax.get_yticklabels()], len(ax.patches)
+    (['x: regime → state (gov)'], 1)
+    >>> import matplotlib.pyplot as plt; plt.close(ax.figure)
+    """
+    _require(counts, ["outlet_b", "frame", "from", "to", "swaps"], "counts")
+    _not_empty(counts, "counts (no label swaps were found)")
+    keys = ["outlet_b", "frame", "from", "to"]
+    table = counts.groupby(keys, sort=False)["swaps"].sum().reset_index()
+    table = table.sort_values("swaps", ascending=False, kind="stable").head(n).iloc[::-1]
+    frames = _unique(table["frame"])
+    colors = dict(zip(frames, _colors(len(frames)), strict=True))
+    names = [
+        f"{_text(str(o), labels)}: {a} \u2192 {b} ({f})"  # → (U+2192)
+        for o, f, a, b in zip(table["outlet_b"], table["frame"], table["from"], table["to"], strict=True)
+    ]
+    ax = _new_axes(ax, (3.5 + 0.075 * max(map(len, names)), 1.4 + 0.32 * len(table)))
+    y = np.arange(len(table), dtype=float)
+    ax.barh(y, table["swaps"].to_numpy(), 0.7, color=[colors[f] for f in table["frame"]])
+    ax.set_yticks(y, names)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_xlabel("label swaps against the source copy")
+    ax.spines[["top", "right"]].set_visible(False)
     _draw_note(ax, note)
     return ax

@@ -87,6 +87,14 @@ OPTIONAL_COLUMNS: tuple[str, ...] = (
 CORPUS_COLUMNS: tuple[str, ...] = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
 DATETIME_COLUMNS: tuple[str, ...] = (PUBLISHED, UPDATED, SCRAPED_AT)
 
+# Copy lineage (framing.copies.copy_groups; joined onto a corpus by framing.copies.with_copy_groups):
+# the doc_id of the likely source of the article's copy group, the article's role in it (source, copy,
+# single) and the group's number of articles. Statistics take cluster=COPY_GROUP.
+COPY_GROUP = "copy_group"
+COPY_ROLE = "copy_role"
+COPY_SIZE = "copy_size"
+COPY_COLUMNS: tuple[str, ...] = (COPY_GROUP, COPY_ROLE, COPY_SIZE)
+
 
 def _require(corpus: pd.DataFrame, column: str) -> None:
     if column not in corpus.columns:

@@ -15,7 +15,7 @@
 from __future__ import annotations
 
 import html
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 import numpy as np
 import pandas as pd
@@ -25,17 +25,34 @@ from framing.lexicon.match import MIN_STEM, find_matches, matcher, provenance
 from framing.lexicon.model import Lexicon
 from framing.text.tokenize import tokenizer
 
+if TYPE_CHECKING:
+    import dask.dataframe as dd
+
+    from framing.stream import Source
+
 SCORE_COLUMNS = (S.DOC_ID, "frame", "count", "tokens", "rate")
 KWIC_COLUMNS = (S.DOC_ID, "frame", "entry", "before", "keyword", "after", "start", "end")
 
 
-def score(corpus: pd.DataFrame, lexicon: Lexicon, *, min_stem: int = MIN_STEM) -> pd.DataFrame:
+@overload
+def score(corpus: dd.DataFrame, lexicon: Lexicon, *, min_stem: int = MIN_STEM) -> dd.DataFrame: ...
+@overload
+def score(corpus: Source, lexicon: Lexicon, *, min_stem: int = MIN_STEM) -> pd.DataFrame: ...
+def score(corpus: Any, lexicon: Lexicon, *, min_stem: int = MIN_STEM) -> Any:
     """Hits per document and frame: ``doc_id, frame, count, tokens, rate`` (rate = count per 1,000 tokens).
 
     Every (document, frame) pair is present, zeros included, documents in corpus order and frames in
     lexicon order. ``count`` equals the number of :func:`~framing.lexicon.match.find_matches` rows of the
     pair; ``tokens`` is the number of word tokens of the text; a document with no tokens has rate 0.
+
+    ``corpus`` may also be an iterable of corpus chunks or a parquet file/dataset folder (streamed by
+    :mod:`framing.stream`: the same table) or a Dask DataFrame (scored partition by partition by
+    :mod:`framing.daskio`: a Dask DataFrame whose ``compute()`` holds the same rows).
     """
+    if not isinstance(corpus, pd.DataFrame):  # chunks, a parquet dataset or a Dask DataFrame
+        from framing.stream import dispatch
+
+        return dispatch("score", corpus, lexicon, min_stem=min_stem)
     compiled = matcher(lexicon, min_stem=min_stem)
     doc_ids, texts = S.doc_ids(corpus), S.texts(corpus)
     n_frames = len(compiled.frames)

@@ -21,13 +21,13 @@ BERTopic instance is ``.model_``. Topic ``-1`` holds HDBSCAN's outliers (the PCA
 >>> from framing.topics import fit_topics
 >>> topics = fit_topics(framing.read_corpus("data/demo"), embeddings="tfidf")
 >>> topics.doc_topics.columns.tolist(), len(topics.doc_topics)
-(['doc_id', 'topic', 'probability'], 82)
+(['doc_id', 'topic', 'probability'], 84)
 >>> topics.topic_info.columns.tolist()
 ['topic', 'size', 'words', 'label']
 >>> topics
-TopicModel(6 topics, 82 documents, 0 outliers, method='pca+kmeans', embeddings='tfidf', seed=0)
+TopicModel(6 topics, 84 documents, 0 outliers, method='pca+kmeans', embeddings='tfidf', seed=0)
 >>> topics.topic_info.loc[2, "label"]
-'2: نيس، اعتداء، فرنسي'
+'2: نيس، إرهاب، تركية'
 """
 
 from __future__ import annotations

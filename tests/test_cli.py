@@ -18,13 +18,13 @@ def test_load_writes_corpus_and_report(tmp_path: Path, capsys: pytest.CaptureFix
     out = tmp_path / "out" / "corpus.parquet"
     assert main(["load", str(DATA), "--out", str(out)]) == 0
     printed = capsys.readouterr().out
-    assert "Loaded 83 articles from 83 files" in printed
+    assert "Loaded 85 articles from 85 files" in printed
     corpus = pd.read_parquet(out)
-    assert len(corpus) == 83
+    assert len(corpus) == 85
     assert corpus["published_utc"].dt.tz is not None
     report = json.loads((tmp_path / "out" / "corpus.load_report.json").read_text(encoding="utf-8"))
-    assert (report["files_seen"], report["loaded"], report["skipped"]) == (83, 83, [])
-    assert (tmp_path / "out" / "corpus.load_report.txt").read_text(encoding="utf-8").startswith("Loaded 83")
+    assert (report["files_seen"], report["loaded"], report["skipped"]) == (85, 85, [])
+    assert (tmp_path / "out" / "corpus.load_report.txt").read_text(encoding="utf-8").startswith("Loaded 85")
 
 
 def test_load_to_csv(tmp_path: Path) -> None:
@@ -175,7 +175,7 @@ def test_score_wide_and_from_a_saved_corpus(tmp_path: Path) -> None:
         main(["score", str(corpus_file), "--lexicon", "generic_frames_ar", "--out", str(out), "--wide"]) == 0
     )
     wide = pd.read_csv(out)
-    assert len(wide) == 83
+    assert len(wide) == 85
     assert list(wide.columns) == [
         "doc_id",
         "conflict",

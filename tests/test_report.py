@@ -1,6 +1,6 @@
 """`framing report`: the main job, end to end on the bundled data, and its failure modes.
 
-The full report runs once (all four notebooks on data/, ~40 s); the failure modes use small notebooks
+The full report runs once (all five notebooks on data/, ~40 s); the failure modes use small notebooks
 written here, so each starts one kernel at most.
 """
 
@@ -46,7 +46,7 @@ def test_the_first_page_says_the_corpus_is_the_constructed_demo(report: Path) ->
     index = (report / "index.html").read_text(encoding="utf-8")
     assert "Constructed demo corpus — fictional outlets" in index
     assert "Shorouk News: real pages, not part of the constructed corpus." in index  # the user's sample
-    assert "83 articles from 11 outlets, 2016-07-11 to 2016-07-18" in index
+    assert "85 articles from 11 outlets, 2016-07-11 to 2016-07-18" in index
     for stem in NOTEBOOKS:  # and every notebook page carries the banner
         assert 'class="framing-banner">Constructed demo corpus' in (report / f"{stem}.html").read_text(
             "utf-8"
@@ -64,9 +64,15 @@ def test_pages_are_offline_and_show_arabic(report: Path) -> None:
 def test_figures_are_pngs_one_per_chart(report: Path) -> None:
     corpus = framing.read_corpus(DATA)
     referents = len(framing.load_lexicon("actor_labels_2016").frames)
-    # 02: articles per day, rates, heatmap; 03: one chart per referent and per outlet; 04: three charts
-    expected = {"02_frames": 3, "03_labels_and_words": referents + corpus["outlet"].nunique(), "04_topics": 3}
-    expected["06_languages"] = 4  # frames by language and by edition, labels, topics per edition
+    # 02: articles per day, rates, heatmap; 03: one chart per referent and per outlet; 04: three charts;
+    # 05: the copy matrix and the label swaps
+    expected = {
+        "02_frames": 3,
+        "03_labels_and_words": referents + corpus["outlet"].nunique(),
+        "04_topics": 3,
+        "05_wire_copies": 2,
+        "06_languages": 4,  # frames by language and by edition, labels, topics per edition
+    }
     figures = sorted((report / "figures").glob("*.png"))
     counts = {stem: sum(f.name.startswith(stem + "-") for f in figures) for stem in NOTEBOOKS}
     assert counts == {"01_corpus": 0, **expected}
@@ -87,6 +93,14 @@ def test_tables_are_the_library_results_for_the_injected_parameters(report: Path
         p.name for p in (report / "tables").glob("*.csv")
     }
     assert len(pd.read_parquet(report / "corpus.parquet")) == len(corpus)
+    copies = pd.read_csv(report / "tables" / "05_wire_copies-copy_table.csv")
+    assert copies["copies"].sum() == 6 and set(copies["source_outlet"]) == {"dafatain"}
+
+
+def test_wire_copies_page_says_how_many_articles_are_copies(report: Path) -> None:
+    page = (report / "05_wire_copies.html").read_text(encoding="utf-8")
+    assert "70 articles: 6 are copies of 2 source article(s)" in page
+    assert 'class="framing-edits" dir="rtl"' in page and "<del" in page and "<ins" in page
 
 
 def test_provenance(report: Path) -> None:
@@ -99,10 +113,14 @@ def test_provenance(report: Path) -> None:
     for path, entry in files.items():
         data = (DATA / path).read_bytes()
         assert entry["sha256"] == hashlib.sha256(data).hexdigest() and entry["bytes"] == len(data)
-    assert provenance["corpus"]["demo"] is True and provenance["corpus"]["articles"] == 83
+    assert provenance["corpus"]["demo"] is True and provenance["corpus"]["articles"] == 85
     lexicons = {x["lexicon"]: x for x in provenance["lexicons"]}
     assert lexicons["kerry_putin_2016"]["lexicon_hash"] == framing.load_lexicon("kerry_putin_2016").hash
-    assert lexicons["actor_labels_2016"]["used_as"] == ["03_labels_and_words:LABELS", "06_languages:LABELS"]
+    assert lexicons["actor_labels_2016"]["used_as"] == [
+        "03_labels_and_words:LABELS",
+        "05_wire_copies:LABELS",
+        "06_languages:LABELS",
+    ]
     notebooks = {n["name"]: n for n in provenance["notebooks"]}
     assert notebooks["02_frames.ipynb"]["parameters"]["CORPUS_PATH"] == str(DATA)
     assert notebooks["02_frames.ipynb"]["parameters"]["N_BOOT"] == 2000

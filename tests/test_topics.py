@@ -316,7 +316,7 @@ def test_too_few_documents(demo: pd.DataFrame) -> None:
     ("options", "message"),
     [
         ({"n_topics": 1}, r"n_topics is 1; it must be a whole number, 2 or more"),
-        ({"n_topics": 82}, r"n_topics is 82; a corpus of 82 documents can have at most 81 topics"),
+        ({"n_topics": 84}, r"n_topics is 84; a corpus of 84 documents can have at most 83 topics"),
         ({"seed": -1}, r"seed is -1; it must be a whole number, 0 or more"),
         ({"min_df": 1.5}, r"min_df is 1.5; it must be a whole number of documents"),
         ({"guided": "kerry_putin_2016"}, r"guided is a str; pass a Lexicon"),

@@ -19,7 +19,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress
-from typing import Any
+from typing import TYPE_CHECKING, Any, overload
 
 import pandas as pd
 
@@ -27,6 +27,11 @@ from framing import schema as S
 from framing.lexicon.model import Entry, Lexicon
 from framing.provenance import framing_version
 from framing.text.tokenize import Tokenizer, tokenizer
+
+if TYPE_CHECKING:
+    import dask.dataframe as dd
+
+    from framing.stream import Source
 
 MIN_STEM = 3
 _GLOB_KEY = 3  # glob stems are looked up by their first letters
@@ -303,13 +308,24 @@ def provenance(lexicon: Lexicon, matcher: Matcher) -> dict[str, Any]:
     return {"framing_version": framing_version(), **lexicon.provenance(), "min_stem": matcher.min_stem}
 
 
-def find_matches(corpus: pd.DataFrame, lexicon: Lexicon, *, min_stem: int = MIN_STEM) -> pd.DataFrame:
+@overload
+def find_matches(corpus: dd.DataFrame, lexicon: Lexicon, *, min_stem: int = MIN_STEM) -> dd.DataFrame: ...
+@overload
+def find_matches(corpus: Source, lexicon: Lexicon, *, min_stem: int = MIN_STEM) -> pd.DataFrame: ...
+def find_matches(corpus: Any, lexicon: Lexicon, *, min_stem: int = MIN_STEM) -> Any:
     """One row per hit: ``doc_id, frame, entry, surface, start, end`` (and ``outlet`` when the corpus has it).
 
     ``surface == text[start:end]`` always: the whole matched word(s) as written, attached prefixes,
     diacritics and tatweel included. Within a frame the longest entry wins and no token counts twice;
     frames are matched independently. ``min_stem`` is the shortest stem a proclitic may be stripped from.
+
+    ``corpus`` may also be an iterable of corpus chunks, a parquet file/dataset folder
+    (:mod:`framing.stream`) or a Dask DataFrame (:mod:`framing.daskio`), as for :func:`framing.score`.
     """
+    if not isinstance(corpus, pd.DataFrame):  # chunks, a parquet dataset or a Dask DataFrame
+        from framing.stream import dispatch
+
+        return dispatch("find_matches", corpus, lexicon, min_stem=min_stem)
     compiled = matcher(lexicon, min_stem=min_stem)
     ids, texts = S.doc_ids(corpus), S.texts(corpus)
     outlets = corpus[S.OUTLET].tolist() if S.OUTLET in corpus.columns else None
