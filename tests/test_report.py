@@ -99,7 +99,7 @@ def test_tables_are_the_library_results_for_the_injected_parameters(report: Path
 
 def test_wire_copies_page_says_how_many_articles_are_copies(report: Path) -> None:
     page = (report / "05_wire_copies.html").read_text(encoding="utf-8")
-    assert "70 articles: 6 are copies of 2 source article(s)" in page
+    assert "85 articles: 6 are copies of 2 source article(s)" in page
     assert 'class="framing-edits" dir="rtl"' in page and "<del" in page and "<ins" in page
 
 
