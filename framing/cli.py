@@ -276,6 +276,10 @@ def _lexicon(args: argparse.Namespace) -> int:
         warnings.simplefilter("ignore")  # printed below, once each
         lexicon = framing.load_lexicon(path, strict=args.strict)
     print(f"{path}: lexicon {lexicon.name} {lexicon.version} ({lexicon.hash}), valid")
+    from framing.lexicon.model import entries_per_language
+
+    per_language = ", ".join(f"{lang} {n}" for lang, n in entries_per_language(lexicon).items())
+    print(f"  entries per language: {per_language}")
     for frame in lexicon.frames:
         label = " / ".join(x for x in (frame.label_en, frame.label_ar) if x)
         print(f"  {frame.id:<28} {len(frame.entries):>4} entries  {label}")

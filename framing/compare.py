@@ -147,6 +147,28 @@ class SmallGroupWarning(UserWarning):
     """A group (outlet) has too few articles for its intervals and tests to say much."""
 
 
+class LanguageMixWarning(UserWarning):
+    """Rates per 1,000 tokens compared across languages, which they are not comparable across (issue 15)."""
+
+
+def _warn_languages(corpus: pd.DataFrame, what: str) -> None:
+    """Warn when the corpus holds articles in two or more languages: token rates do not compare."""
+    if S.LANGUAGE not in corpus.columns:
+        return
+    from framing.text.languages import UNDETERMINED, base_language
+
+    found = sorted({base_language(x) for x in corpus[S.LANGUAGE].tolist()} - {UNDETERMINED})
+    if len(found) >= 2:
+        warnings.warn(
+            f"the corpus holds articles in {len(found)} languages ({', '.join(found)}): {what} per 1,000 "
+            "tokens are not comparable across languages (Arabic attaches the article and و ب ل to the next "
+            "word, English and Russian write them as words); compare the share of articles using a frame "
+            "(frame_rates(...)['share']) or compare within one language",
+            LanguageMixWarning,
+            stacklevel=3,
+        )
+
+
 @lru_cache(maxsize=1)
 def _special() -> Any:
     return importlib.import_module("scipy.special")  # imported here: nothing happens at import time
@@ -606,7 +628,7 @@ def frame_rates(
     corpus: pd.DataFrame,
     scores: pd.DataFrame,
     *,
-    by: str = S.OUTLET,
+    by: str | Sequence[str] = S.OUTLET,
     n_boot: int = 2000,
     ci: float = 0.95,
     seed: int = 0,
@@ -662,6 +684,7 @@ def frame_rates(
     >>> rates.attrs["provenance"]["method"], rates.attrs["provenance"]["replicates"]
     ('studentized', 500)
     """
+    corpus, by = S.group_by(corpus, by)  # by=["outlet", "language"]: one joined column (issue 15)
     columns = (by, *RATE_COLUMNS)
     _check_replicates("n_boot", n_boot, seed)
     _check_ci(ci)
@@ -766,7 +789,7 @@ def independence(
     corpus: pd.DataFrame,
     scores: pd.DataFrame,
     *,
-    by: str = S.OUTLET,
+    by: str | Sequence[str] = S.OUTLET,
     method: IndependenceMethod = "permutation",
     n_perm: int = 1999,
     seed: int = 0,
@@ -808,6 +831,8 @@ def independence(
     """
     _check_choice("method", method, INDEPENDENCE_METHODS)
     _check_replicates("n_perm", n_perm, seed)
+    corpus, by = S.group_by(corpus, by)  # by=["outlet", "language"]: one joined column (issue 15)
+    _warn_languages(corpus, "hit counts")
     table = _Table(corpus, scores, by, INDEPENDENCE_COLUMNS, cluster)
     articles, tokens, hits = table.sums()
     _warn_small(by, table.order, articles)
@@ -951,7 +976,7 @@ def pairwise(
     corpus: pd.DataFrame,
     scores: pd.DataFrame,
     *,
-    by: str = S.OUTLET,
+    by: str | Sequence[str] = S.OUTLET,
     correction: Correction = "holm",
     alpha: float = 0.05,
     method: TestMethod = "permutation",
@@ -1008,6 +1033,8 @@ def pairwise(
     _check_replicates("n_perm", 1 if n_perm is None else n_perm, seed)
     if not 0 < alpha < 1:
         raise ValueError(f"alpha is {alpha!r}; it must be between 0 and 1 (e.g. 0.05)")
+    corpus, by = S.group_by(corpus, by)  # by=["outlet", "language"]: one joined column (issue 15)
+    _warn_languages(corpus, "rates")
     table = _Table(corpus, scores, by, PAIRWISE_COLUMNS, cluster)
     articles, tokens, hits = table.sums()
     _warn_small(by, table.order, articles)
@@ -1111,7 +1138,7 @@ def label_choice(
     corpus: pd.DataFrame,
     lexicon: Lexicon,
     *,
-    by: str = S.OUTLET,
+    by: str | Sequence[str] = S.OUTLET,
     ci: float = 0.95,
     cluster: str | None = None,
 ) -> pd.DataFrame:
@@ -1148,6 +1175,7 @@ def label_choice(
     >>> table[["referent_hits", "articles"]].values.tolist()[0]
     [4, 4]
     """
+    corpus, by = S.group_by(corpus, by)  # by=["outlet", "language"]: one joined column (issue 15)
     columns = (*LABEL_COLUMNS, by, *LABEL_STATS)
     _check_ci(ci)
     _check_by(corpus, by, columns[:3] + LABEL_STATS, cluster)
@@ -1321,7 +1349,7 @@ def _article_words(texts: Sequence[str], codes: IntArray) -> tuple[Any, list[str
 def distinctive_words(
     corpus: pd.DataFrame,
     *,
-    by: str = S.OUTLET,
+    by: str | Sequence[str] = S.OUTLET,
     prior: float = 0.01,
     min_count: int = 3,
     stopwords: bool = True,
@@ -1391,6 +1419,7 @@ def distinctive_words(
             f"check_top is {check_top!r} and monte_carlo {monte_carlo!r}; both must be 0 or more"
         )
     _check_replicates("n_perm", n_perm, seed)
+    corpus, by = S.group_by(corpus, by)  # by=["outlet", "language"]: one joined column (issue 15)
     columns = (by, *WORD_COLUMNS)
     _check_by(corpus, by, WORD_COLUMNS, cluster)
     order, codes = _groups(corpus[by].reset_index(drop=True).rename(by))

@@ -34,6 +34,8 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pandas as pd
 
 DOC_ID = "doc_id"
@@ -125,6 +127,38 @@ def doc_ids(corpus: pd.DataFrame) -> list[str]:
     """The ``doc_id`` column as a list of strings."""
     _require(corpus, DOC_ID)
     return [str(d) for d in corpus[DOC_ID].tolist()]
+
+
+GROUP_SEPARATOR = " \u00b7 "  # a middle dot between the values of several grouping columns
+
+
+def group_by(corpus: pd.DataFrame, by: str | Sequence[str]) -> tuple[pd.DataFrame, str]:
+    """``(corpus, column)`` for a ``by=`` option: one column as it is, or several joined into one.
+
+    For a list such as ``["outlet", "language"]`` the result has a new column ``"outlet+language"`` whose
+    values join the row's values with ``" · "`` (a row missing any of them gets none); the input corpus
+    is not modified. A single-element list is that column.
+
+    >>> corpus = pd.DataFrame({"outlet": ["sever", "sever"], "language": ["ar", "en"]})
+    >>> grouped, column = group_by(corpus, ["outlet", "language"])
+    >>> column, grouped[column].tolist()
+    ('outlet+language', ['sever · ar', 'sever · en'])
+    >>> group_by(corpus, "outlet")[1], "outlet+language" in corpus.columns
+    ('outlet', False)
+    """
+    if isinstance(by, str):
+        return corpus, by
+    columns = [str(c) for c in by]
+    if not columns or len(set(columns)) != len(columns):
+        raise ValueError(f"by is {list(by)!r}; give one column or a list of distinct columns")
+    for column in columns:
+        _require(corpus, column)
+    if len(columns) == 1:
+        return corpus, columns[0]
+    name = "+".join(columns)
+    parts = corpus[columns]
+    joined = parts.astype(str).agg(GROUP_SEPARATOR.join, axis=1).where(parts.notna().all(axis=1))
+    return corpus.assign(**{name: joined.astype(object)}), name
 
 
 def validate_corpus(corpus: pd.DataFrame) -> None:

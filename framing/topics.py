@@ -21,13 +21,13 @@ BERTopic instance is ``.model_``. Topic ``-1`` holds HDBSCAN's outliers (the PCA
 >>> from framing.topics import fit_topics
 >>> topics = fit_topics(framing.read_corpus("data/demo"), embeddings="tfidf")
 >>> topics.doc_topics.columns.tolist(), len(topics.doc_topics)
-(['doc_id', 'topic', 'probability'], 67)
+(['doc_id', 'topic', 'probability'], 84)
 >>> topics.topic_info.columns.tolist()
 ['topic', 'size', 'words', 'label']
 >>> topics
-TopicModel(6 topics, 67 documents, 0 outliers, method='pca+kmeans', embeddings='tfidf', seed=0)
->>> topics.topic_info.loc[4, "label"]
-'4: نيس، اعتداء، فرنسي'
+TopicModel(6 topics, 84 documents, 0 outliers, method='pca+kmeans', embeddings='tfidf', seed=0)
+>>> topics.topic_info.loc[2, "label"]
+'2: نيس، إرهاب، تركية'
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from numbers import Integral
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 import numpy.typing as npt
@@ -52,6 +52,7 @@ from framing.lexicon.model import Lexicon
 from framing.provenance import framing_version, package_version
 from framing.schema import validate_corpus
 from framing.text.clitics import ARTICLE, ARTICLE_AFTER_LAM, MIN_STEM
+from framing.text.languages import all_stopwords, base_language, content_words
 from framing.text.normalize import Normalization
 from framing.text.stopwords import stopwords
 from framing.text.vocabulary import Vocabulary
@@ -62,8 +63,10 @@ __all__ = [
     "ArabicWords",
     "TopicModel",
     "arabic_vectorizer",
+    "center_by_language",
     "default_min_df",
     "fit_topics",
+    "topic_words_by_language",
     "word_counts",
 ]
 
@@ -123,6 +126,8 @@ class ArabicWords:
 
     def __post_init__(self) -> None:
         stop = stopwords(normalization=self.normalization, extra=self.extra_stopwords)
+        # English, Russian, French … function words too: a corpus in several languages (issue 15)
+        stop = stop | all_stopwords(normalization=self.normalization)
         object.__setattr__(self, "_stop", stop)
         object.__setattr__(self, "_stems", {})
         vocabulary = self.vocabulary if self.vocabulary is not None else Vocabulary(self.normalization)
@@ -311,18 +316,23 @@ class TopicModel:
         out.attrs["provenance"] = dict(self.settings)
         return out
 
-    def per_outlet(self, *, by: str = S.OUTLET) -> pd.DataFrame:
+    def per_outlet(self, *, by: str | Sequence[str] = S.OUTLET) -> pd.DataFrame:
         """Topics per outlet (or per ``by`` group): ``by, topic, label, count, share`` for every group and
         topic, ``share`` being the share of the group's articles in the topic (it sums to 1 per group).
         ``outlet_name`` is added when the corpus has it and ``by`` is the outlet. A missing group is
-        ``"unknown"``.
+        ``"unknown"``. ``by=["outlet", "language"]`` gives topics per outlet edition (one joined column,
+        :func:`framing.schema.group_by`).
         """
-        if by not in self.corpus_.columns or by in (TOPIC, "label", "count", "share"):
+        if not isinstance(by, str) and all(c in self.corpus_.columns for c in by):
+            grouped, by = S.group_by(self.corpus_, by)
+        else:
+            grouped = self.corpus_
+        if not isinstance(by, str) or by not in grouped.columns or by in (TOPIC, "label", "count", "share"):
             raise ValueError(
                 f"by {by!r} is not a column of the corpus; its columns are "
                 f"{list(map(str, self.corpus_.columns))}"
             )
-        keys = self.corpus_[by].astype(object).where(self.corpus_[by].notna(), "unknown")
+        keys = grouped[by].astype(object).where(grouped[by].notna(), "unknown")
         topics = self.doc_topics[TOPIC].to_numpy()
         groups = sorted(pd.unique(keys), key=str)
         all_topics = self.topic_info[TOPIC].tolist()
@@ -394,6 +404,7 @@ def fit_topics(
     cache_dir: str | Path | None = None,
     cache: bool = True,
     progress: bool | None = None,
+    languages: Literal["center", "ignore"] = "center",
 ) -> TopicModel:
     """Fit a BERTopic model on the corpus's articles (``title + "\\n" + text``) and return its results.
 
@@ -416,6 +427,14 @@ def fit_topics(
     applied to the articles, before BERTopic counts words per topic. ``extra_stopwords``: words to leave
     out of the topic words besides the Arabic stopwords (e.g. ``["قال", "كانت"]``, which the
     arabic-stopwords list lacks).
+
+    ``languages``: with ``"center"`` (the default) and a ``language`` column holding two or more languages,
+    each language's mean embedding is subtracted from its articles' embeddings (then each is scaled to
+    unit length) before clustering, so articles cluster by story rather than by language
+    (:func:`center_by_language`); ``"ignore"`` clusters the embeddings as they are. A corpus in one
+    language is never changed. Topic words leave out the stopwords of every language
+    (:func:`framing.text.languages.all_stopwords`); :func:`topic_words_by_language` gives each topic's
+    words per language.
 
     The corpus is not modified. Raises ``ValueError`` for a corpus that breaks the data contract or has
     fewer than :data:`MIN_DOCS` articles, a bad option (naming it and the valid values), and whatever
@@ -463,6 +482,11 @@ def fit_topics(
         docs + joint, backend=embeddings, cache_dir=cache_dir, cache=cache, seed=seed, progress=progress
     )
     doc_vectors = np.array(vectors[:n], dtype=np.float32)
+    if languages not in ("center", "ignore"):
+        raise ValueError(f"languages is {languages!r}; valid choices are ['center', 'ignore']")
+    centered = languages == "center" and S.LANGUAGE in corpus.columns and _n_languages(corpus) >= 2
+    if centered:
+        doc_vectors = center_by_language(doc_vectors, corpus[S.LANGUAGE].tolist())
     y: list[int] | None = None
     fit_vectors = doc_vectors
     if guided is not None:
@@ -509,6 +533,7 @@ def fit_topics(
         "guided": guided.name if guided is not None else None,
         "extra_stopwords": list(extra),
         "normalization": norm.to_dict(),
+        "languages": "centered" if centered else "as embedded",
     }
     if guided is not None:
         settings.update(guided.provenance())
@@ -535,6 +560,89 @@ def fit_topics(
         display_=display,
         settings=settings,
     )
+
+
+# ------------------------------------------------------------------------------------------ languages
+
+
+def _n_languages(corpus: pd.DataFrame) -> int:
+    return len({base_language(x) for x in corpus[S.LANGUAGE].tolist()})
+
+
+def center_by_language(vectors: npt.ArrayLike, languages: Sequence[object]) -> FloatArray:
+    """Each row minus the mean row of its language, scaled to unit length (a zero row stays zero).
+
+    A multilingual encoder places texts of one language near each other whatever their story; removing
+    each language's mean leaves what distinguishes the story. Missing languages form one group (``und``).
+
+    >>> center_by_language([[1.0, 0.0], [3.0, 0.0], [0.0, 1.0], [0.0, 3.0]], ["en", "en", "ru", "ru"])
+    array([[-1.,  0.],
+           [ 1.,  0.],
+           [ 0., -1.],
+           [ 0.,  1.]], dtype=float32)
+    """
+    array = np.array(vectors, dtype=np.float32)
+    if array.ndim != 2 or len(array) != len(languages):
+        raise ValueError(f"vectors of shape {array.shape} do not match {len(languages)} languages")
+    keys = np.array([base_language(x) for x in languages], dtype=object)
+    out = np.empty_like(array)
+    for key in pd.unique(keys):
+        rows = keys == key
+        out[rows] = array[rows] - array[rows].mean(axis=0)
+    norms = np.linalg.norm(out, axis=1, keepdims=True)
+    unit: FloatArray = np.divide(out, norms, out=np.zeros_like(out), where=norms > 0)
+    return unit
+
+
+def topic_words_by_language(
+    topics: TopicModel, corpus: pd.DataFrame, *, n: int = 5, min_docs: int = 1
+) -> pd.DataFrame:
+    """The top ``n`` words of each topic in each language: ``topic, label, language, docs, rank, word,
+    weight``.
+
+    For the articles of a topic in one language, each content word (:func:`framing.text.languages
+    .content_words`: folded, no stopwords of any language, no numbers) is weighed by its count in them
+    times ``log(1 + D / d)``, with ``D`` the articles of that language in the corpus and ``d`` those that
+    use the word: words common to the whole language's coverage sink. Languages with fewer than
+    ``min_docs`` articles in a topic are left out. ``corpus`` is the corpus the topics were fitted on (its
+    ``doc_id`` values must match); it is not modified.
+    """
+    _check_count(n, "n", minimum=1)
+    _check_count(min_docs, "min_docs", minimum=1)
+    if S.LANGUAGE not in corpus.columns:
+        raise ValueError(f"the corpus has no {S.LANGUAGE!r} column; its columns are {list(corpus.columns)}")
+    ids = S.doc_ids(corpus)
+    topic_of = dict(zip(topics.doc_topics[S.DOC_ID].astype(str), topics.doc_topics[TOPIC], strict=True))
+    missing = [d for d in ids if d not in topic_of]
+    if missing:
+        raise ValueError(f"doc_id {missing[0]!r} of the corpus is not in the topic model")
+    langs = [base_language(x) for x in corpus[S.LANGUAGE].tolist()]
+    words = [
+        content_words(doc, lang) for doc, lang in zip(_documents(corpus), langs, strict=True)
+    ]
+    df: dict[str, Counter[str]] = {}
+    n_lang: Counter[str] = Counter(langs)
+    for lang, doc_words in zip(langs, words, strict=True):
+        df.setdefault(lang, Counter()).update(set(doc_words))
+    groups: dict[tuple[int, str], list[int]] = {}
+    for i, d in enumerate(ids):
+        groups.setdefault((int(topic_of[d]), langs[i]), []).append(i)
+    labels = topics.labels
+    rows: list[tuple[Any, ...]] = []
+    for (topic, lang), members in sorted(groups.items()):
+        if len(members) < min_docs:
+            continue
+        tf: Counter[str] = Counter()
+        for i in members:
+            tf.update(words[i])
+        weight = {w: c * math.log(1 + n_lang[lang] / df[lang][w]) for w, c in tf.items()}
+        ranked = sorted(weight.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
+        for rank, (word, value) in enumerate(ranked, start=1):
+            rows.append((topic, labels.get(topic, str(topic)), lang, len(members), rank, word, value))
+    columns = [TOPIC, "label", S.LANGUAGE, "docs", "rank", "word", "weight"]
+    out = pd.DataFrame(rows, columns=columns).astype({"weight": float})
+    out.attrs["provenance"] = dict(topics.settings)
+    return out
 
 
 # ------------------------------------------------------------------------------------------ internals

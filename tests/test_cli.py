@@ -18,13 +18,13 @@ def test_load_writes_corpus_and_report(tmp_path: Path, capsys: pytest.CaptureFix
     out = tmp_path / "out" / "corpus.parquet"
     assert main(["load", str(DATA), "--out", str(out)]) == 0
     printed = capsys.readouterr().out
-    assert "Loaded 70 articles from 70 files" in printed
+    assert "Loaded 85 articles from 85 files" in printed
     corpus = pd.read_parquet(out)
-    assert len(corpus) == 70
+    assert len(corpus) == 85
     assert corpus["published_utc"].dt.tz is not None
     report = json.loads((tmp_path / "out" / "corpus.load_report.json").read_text(encoding="utf-8"))
-    assert (report["files_seen"], report["loaded"], report["skipped"]) == (70, 70, [])
-    assert (tmp_path / "out" / "corpus.load_report.txt").read_text(encoding="utf-8").startswith("Loaded 70")
+    assert (report["files_seen"], report["loaded"], report["skipped"]) == (85, 85, [])
+    assert (tmp_path / "out" / "corpus.load_report.txt").read_text(encoding="utf-8").startswith("Loaded 85")
 
 
 def test_load_to_csv(tmp_path: Path) -> None:
@@ -98,14 +98,15 @@ def test_lexicon_list(capsys: pytest.CaptureFixture[str]) -> None:
         "generic_frames_ar",
         "kerry_putin_2016",
     ]
-    assert "7 frames  289 entries" in lines[2]
+    assert "7 frames  414 entries" in lines[2]  # 289 Arabic, 60 English, 65 Russian
 
 
 def test_lexicon_check_valid_file(capsys: pytest.CaptureFixture[str]) -> None:
     path = ROOT / "framing" / "lexicons" / "kerry_putin_2016.yaml"
     assert main(["lexicon", "check", str(path)]) == 0
     out = capsys.readouterr().out
-    assert "lexicon kerry_putin_2016 1.0" in out and "valid" in out
+    assert "lexicon kerry_putin_2016 1.1" in out and "valid" in out
+    assert "entries per language: ar 289, ru 65, en 60" in out
     assert "humanitarian_cost" in out and "الكلفة الإنسانية" in out
     assert out.rstrip().endswith("0 warning(s)")
 
@@ -174,7 +175,7 @@ def test_score_wide_and_from_a_saved_corpus(tmp_path: Path) -> None:
         main(["score", str(corpus_file), "--lexicon", "generic_frames_ar", "--out", str(out), "--wide"]) == 0
     )
     wide = pd.read_csv(out)
-    assert len(wide) == 70
+    assert len(wide) == 85
     assert list(wide.columns) == [
         "doc_id",
         "conflict",

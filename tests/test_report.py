@@ -46,7 +46,7 @@ def test_the_first_page_says_the_corpus_is_the_constructed_demo(report: Path) ->
     index = (report / "index.html").read_text(encoding="utf-8")
     assert "Constructed demo corpus — fictional outlets" in index
     assert "Shorouk News: real pages, not part of the constructed corpus." in index  # the user's sample
-    assert "70 articles from 7 outlets, 2016-07-11 to 2016-07-18" in index
+    assert "85 articles from 11 outlets, 2016-07-11 to 2016-07-18" in index
     for stem in NOTEBOOKS:  # and every notebook page carries the banner
         assert 'class="framing-banner">Constructed demo corpus' in (report / f"{stem}.html").read_text(
             "utf-8"
@@ -72,6 +72,7 @@ def test_figures_are_pngs_one_per_chart(report: Path) -> None:
         "03_labels_and_words": referents + outlets,
         "04_topics": 3,
         "05_wire_copies": 2,
+        "06_languages": 4,  # frames by language and by edition, labels, topics per edition
     }
     figures = sorted((report / "figures").glob("*.png"))
     counts = {stem: sum(f.name.startswith(stem + "-") for f in figures) for stem in NOTEBOOKS}
@@ -99,7 +100,7 @@ def test_tables_are_the_library_results_for_the_injected_parameters(report: Path
 
 def test_wire_copies_page_says_how_many_articles_are_copies(report: Path) -> None:
     page = (report / "05_wire_copies.html").read_text(encoding="utf-8")
-    assert "70 articles: 6 are copies of 2 source article(s)" in page
+    assert "85 articles: 6 are copies of 2 source article(s)" in page
     assert 'class="framing-edits" dir="rtl"' in page and "<del" in page and "<ins" in page
 
 
@@ -113,10 +114,14 @@ def test_provenance(report: Path) -> None:
     for path, entry in files.items():
         data = (DATA / path).read_bytes()
         assert entry["sha256"] == hashlib.sha256(data).hexdigest() and entry["bytes"] == len(data)
-    assert provenance["corpus"]["demo"] is True and provenance["corpus"]["articles"] == 70
+    assert provenance["corpus"]["demo"] is True and provenance["corpus"]["articles"] == 85
     lexicons = {x["lexicon"]: x for x in provenance["lexicons"]}
     assert lexicons["kerry_putin_2016"]["lexicon_hash"] == framing.load_lexicon("kerry_putin_2016").hash
-    assert lexicons["actor_labels_2016"]["used_as"] == ["03_labels_and_words:LABELS", "05_wire_copies:LABELS"]
+    assert lexicons["actor_labels_2016"]["used_as"] == [
+        "03_labels_and_words:LABELS",
+        "05_wire_copies:LABELS",
+        "06_languages:LABELS",
+    ]
     notebooks = {n["name"]: n for n in provenance["notebooks"]}
     assert notebooks["02_frames.ipynb"]["parameters"]["CORPUS_PATH"] == str(DATA)
     assert notebooks["02_frames.ipynb"]["parameters"]["N_BOOT"] == 2000

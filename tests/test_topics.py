@@ -22,6 +22,7 @@ from matplotlib.figure import Figure
 
 import framing
 from framing import plot
+from framing.text.languages import all_stopwords
 from framing.text.stopwords import stopwords
 from framing.text.tokenize import word_forms
 from framing.topics import (
@@ -30,15 +31,17 @@ from framing.topics import (
     ArabicWords,
     TopicModel,
     arabic_vectorizer,
+    center_by_language,
     default_min_df,
     fit_topics,
+    topic_words_by_language,
     word_counts,
 )
 from tests.conftest import DATA
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-ARABIC_LETTER = re.compile("[\u0621-\u064a]")  # ء … ي
-STOP = stopwords()
+LETTERS = re.compile("[\u0621-\u064aa-zA-Z\u0430-\u044f\u0410-\u042f]")  # ء … ي, Latin, а … я, А … Я
+STOP = stopwords() | all_stopwords()
 
 
 # ------------------------------------------------------------------------------------------ fixtures
@@ -111,12 +114,12 @@ def _real_topics(model: TopicModel) -> list[int]:
 
 
 def _check_words(model: TopicModel) -> None:
-    """Every topic word is Arabic or a Latin name, never a stopword, a number or a one-letter fragment."""
+    """Every topic word is a word (Arabic, or English and Russian since the demo has editions in them),
+    never a stopword of any language, a number or a one-letter fragment."""
     for words in model.topic_info["words"]:
         terms = words.split("\u060c ")
         assert terms and all(terms)
-        arabic = [t for t in terms if ARABIC_LETTER.search(t)]
-        assert len(arabic) >= 0.8 * len(terms), terms
+        assert all(LETTERS.search(t) for t in terms), terms
         for term in terms:
             for word in term.split(" "):
                 forms = word_forms(word)
@@ -312,7 +315,7 @@ def test_too_few_documents(demo: pd.DataFrame) -> None:
     ("options", "message"),
     [
         ({"n_topics": 1}, r"n_topics is 1; it must be a whole number, 2 or more"),
-        ({"n_topics": 69}, r"n_topics is 69; a corpus of 69 documents can have at most 68 topics"),
+        ({"n_topics": 84}, r"n_topics is 84; a corpus of 84 documents can have at most 83 topics"),
         ({"seed": -1}, r"seed is -1; it must be a whole number, 0 or more"),
         ({"min_df": 1.5}, r"min_df is 1.5; it must be a whole number of documents"),
         ({"guided": "kerry_putin_2016"}, r"guided is a str; pass a Lexicon"),
@@ -454,3 +457,98 @@ def test_topics_over_time_figure(tfidf_topics: TopicModel, large_topics: TopicMo
     assert [text[:2] for text in _legend(picked)] == ["0:", "2:"]
     with pytest.raises(ValueError, match=r"table column 'date' must be datetime64"):
         plot.topics_over_time(table.assign(date=table["date"].astype(str)))
+
+
+# ------------------------------------------------------------------------------ languages (issue 15)
+
+
+def test_center_by_language_recovers_stories_on_simulated_embeddings() -> None:
+    """Simulated encoder output: a large offset per language plus a smaller one per story plus noise.
+    KMeans on the raw vectors finds the languages; on the centered vectors, the stories."""
+    from sklearn.cluster import KMeans
+    from sklearn.metrics import adjusted_rand_score
+
+    rng = np.random.default_rng(7)
+    dim, per_cell = 64, 8
+    language_offset = {lang: rng.normal(0, 3.0, dim) for lang in ("ar", "en", "ru")}
+    story_offset = [rng.normal(0, 1.0, dim) for _ in range(3)]
+    rows, langs, stories = [], [], []
+    for lang, offset in language_offset.items():
+        for story, s_offset in enumerate(story_offset):
+            for _ in range(per_cell):
+                rows.append(offset + s_offset + rng.normal(0, 0.3, dim))
+                langs.append(lang)
+                stories.append(story)
+    vectors = np.array(rows)
+    raw = KMeans(3, n_init=10, random_state=0).fit_predict(vectors)
+    centered = KMeans(3, n_init=10, random_state=0).fit_predict(center_by_language(vectors, langs))
+    assert adjusted_rand_score(langs, raw) == 1.0  # without centering: one cluster per language
+    assert adjusted_rand_score(stories, centered) == 1.0  # with it: one cluster per story
+    assert np.allclose(np.linalg.norm(center_by_language(vectors, langs), axis=1), 1.0)
+
+
+def test_center_by_language_checks_shapes_and_keeps_one_language_groups_apart() -> None:
+    with pytest.raises(ValueError, match="do not match 3 languages"):
+        center_by_language(np.zeros((2, 4)), ["ar", "en", "ru"])
+    out = center_by_language([[2.0, 0.0], [2.0, 0.0], [0.0, 5.0]], ["en", "en-GB", None])
+    assert out.tolist() == [[0.0, 0.0]] * 3  # en and en-GB are one group; zero rows stay zero
+
+
+def _shared_share(model: TopicModel, demo: pd.DataFrame) -> float:
+    """The share of non-Arabic articles in a topic that holds 3 or more Arabic articles (issue 15's 17%)."""
+    d = model.doc_topics.assign(language=demo["language"].to_numpy())
+    arabic = d[d["language"] == "ar"].groupby("topic").size()
+    other = d[d["language"] != "ar"]
+    return float((other["topic"].map(arabic).fillna(0) >= 3).mean())
+
+
+def _mixed_topics(model: TopicModel, demo: pd.DataFrame) -> int:
+    """The number of topics holding articles in two or more languages."""
+    d = model.doc_topics.assign(language=demo["language"].to_numpy())
+    return int((d.groupby("topic")["language"].nunique() >= 2).sum())
+
+
+def test_demo_topics_hold_several_languages_about_one_story(
+    demo: pd.DataFrame, use_topics: TopicModel, use_cache: Path
+) -> None:
+    assert set(demo["language"]) == {"ar", "en", "ru"}
+    assert use_topics.settings["languages"] == "centered"
+    plain = fit_topics(demo, embeddings="use", cache_dir=use_cache, languages="ignore")
+    assert plain.settings["languages"] == "as embedded"
+    # measured on the demo: 1.0 centered; without centering 0.33 on the 82-page demo, 1.0 on 84 pages
+    assert _shared_share(use_topics, demo) >= 0.8
+    centered_mixed, plain_mixed = _mixed_topics(use_topics, demo), _mixed_topics(plain, demo)
+    assert centered_mixed >= plain_mixed, (centered_mixed, plain_mixed)  # measured: 5 vs 4 (6 vs 3 before)
+    # the same story in three languages: the Kerry-Lavrov "concrete steps" pages of the three editions
+    # of the fictional Sever network and the Arabic pages on it land in one topic
+    steps = demo["title"].str.contains("concrete steps|конкретных шагах|خطوات", regex=True)
+    topic_of = dict(zip(use_topics.doc_topics["doc_id"], use_topics.doc_topics["topic"], strict=True))
+    d = demo.assign(topic=demo["doc_id"].map(topic_of))
+    by_topic = d[steps].groupby("topic")["language"].agg(set)
+    assert any(langs >= {"ar", "en", "ru"} for langs in by_topic), by_topic
+
+
+def test_no_stopword_of_any_language_among_topic_words(demo: pd.DataFrame, use_topics: TopicModel) -> None:
+    stop = all_stopwords()
+    words = {w for words in use_topics.topic_info["words"] for w in words.split("\u060c ")}
+    forms = set(use_topics.top_words(30)["form"])
+    per_language = topic_words_by_language(use_topics, demo, n=10)
+    assert not (forms | {w.lower() for w in words} | set(per_language["word"])) & stop
+    assert {"the", "of", "на", "за", "في"} <= stop
+
+
+def test_topic_words_by_language(demo: pd.DataFrame, use_topics: TopicModel) -> None:
+    table = topic_words_by_language(use_topics, demo, n=4)
+    assert table.columns.tolist() == ["topic", "label", "language", "docs", "rank", "word", "weight"]
+    assert set(table["language"]) == {"ar", "en", "ru"}
+    assert table.groupby(["topic", "language"])["rank"].max().le(4).all()
+    cyrillic = table.loc[table["language"] == "ru", "word"]
+    assert cyrillic.map(lambda w: bool(re.search("[а-я]", w))).all()
+    with pytest.raises(ValueError, match="no 'language' column"):
+        topic_words_by_language(use_topics, demo.drop(columns=["language"]))
+    assert demo.equals(framing.read_corpus(DATA / "demo"))  # the corpus is not modified
+
+
+def test_languages_option_is_checked(demo: pd.DataFrame) -> None:
+    with pytest.raises(ValueError, match=r"languages is 'mean'; valid choices are \['center', 'ignore'\]"):
+        fit_topics(demo, embeddings="tfidf", languages="mean")  # type: ignore[arg-type]

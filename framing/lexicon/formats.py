@@ -56,6 +56,7 @@ from framing.lexicon.model import (
     where,
 )
 from framing.text.normalize import Normalization
+from framing.text.tokenize import word_forms
 
 LEXICONS_PACKAGE = "framing.lexicons"  # the shipped lexicons: framing/lexicons/*.yaml
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -717,6 +718,17 @@ def liwc_spec(text: str, *, file: str = "lexicon.dic", path: str | None = None) 
                 )
         if not numbers and not rest.strip():
             problems.append(Problem(file, n, "the word has no category number", entry=pattern))
+        if numbers and pattern and not word_forms(pattern.lstrip("=").rstrip("*")):
+            # an emoticon or other symbols (':)', '<3'): the tokenizer keeps letters and digits only
+            warns.append(
+                Problem(
+                    file,
+                    n,
+                    "the entry holds no letter or digit (an emoticon?): it cannot match; skipped",
+                    entry=pattern,
+                )
+            )
+            continue
         for number in numbers:
             categories[number].entries.append(EntrySpec(pattern, n, f"line {n}"))
     raise_problems(problems)

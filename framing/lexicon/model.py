@@ -36,6 +36,7 @@ EntryKind = Literal["word", "phrase", "glob", "exact"]
 
 EXACT = "="  # leading marker: no clitic stripping
 GLOB = "*"  # trailing marker: any ending
+JOINERS = "-'\u2019\u2010\u2011"  # hyphen, apostrophe, right single quote, Unicode hyphens: 'fair-*'
 MIN_GLOB = 3  # a single-word glob shorter than this many letters matches too much
 # Columns of Lexicon.entries(); an entry tag may not take one of these names.
 ENTRY_COLUMNS: tuple[str, ...] = ("frame", "entry", "kind", "words", "line")
@@ -364,6 +365,8 @@ def parse_pattern(
     (('داعش',), True, False)
     >>> parse_pattern("جبهة النُّصرة*")
     (('جبهه', 'النصره'), False, True)
+    >>> parse_pattern("fair-*")  # a hyphenated compound: 'fair', then one word of any form
+    (('fair', ''), False, True)
     >>> parse_pattern("إره*اب")
     Traceback (most recent call last):
     ...
@@ -392,6 +395,10 @@ def parse_pattern(
         raise ValueError(f"the entry {what}")
     if glob:
         last = norm.apply(body).rstrip(_MARKS)
+        if last and last[-1] in JOINERS and not last[-2:-1].isspace():
+            # fair-*, self-*, don'*: the tokenizer splits at hyphens and apostrophes, so the entry is the
+            # words before the joiner followed by one word of any form (fair-minded, self-interest)
+            return (*words, ""), exact, glob
         if not last or not last[-1].isalnum():
             raise ValueError("'*' must follow a letter directly (write 'إرهاب*', not 'إرهاب *')")
     return words, exact, glob
@@ -558,6 +565,36 @@ def _check(
             if e.glob and len(e.words) == 1 and len(e.words[0]) < MIN_GLOB:
                 warn(f"glob too broad: {e.words[0]!r} has fewer than {MIN_GLOB} letters before '*'")
     return out
+
+
+ENTRY_LANGUAGE_TAG = "language"  # an entry tag naming the entry's language (ISO 639-1)
+
+
+def entry_language(entry: Entry, lexicon: Lexicon) -> str:
+    """The language of an entry: its ``language`` tag, else the lexicon's language, else ``ar``.
+
+    >>> from framing.lexicon import load_lexicon
+    >>> lexicon = load_lexicon({"regime": ["النظام السوري", {"pattern": "Assad regime", "language": "en"}]})
+    >>> [entry_language(e, lexicon) for e in lexicon["regime"].entries]
+    ['ar', 'en']
+    """
+    return entry.tags.get(ENTRY_LANGUAGE_TAG) or lexicon.language or "ar"
+
+
+def entries_per_language(lexicon: Lexicon) -> dict[str, int]:
+    """The number of entries in each language (:func:`entry_language`), most first.
+
+    >>> from framing.lexicon import load_lexicon
+    >>> entries_per_language(load_lexicon({"f": ["حلب", {"pattern": "Aleppo", "language": "en"},
+    ...                                           {"pattern": "Алеппо", "language": "ru"}, "دمشق"]}))
+    {'ar': 2, 'en': 1, 'ru': 1}
+    """
+    counts: dict[str, int] = {}
+    for frame in lexicon.frames:
+        for entry in frame.entries:
+            language = entry_language(entry, lexicon)
+            counts[language] = counts.get(language, 0) + 1
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
 def _at(entry: Entry) -> str:

@@ -40,6 +40,9 @@ INVISIBLES = (
     "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c\ufeff"
 )
 
+# Cyrillic yo (ё Ё) -> ie (е Е): Russian writes ё optionally (объединённый = объединенный).
+CYRILLIC_YO = {"\u0451": "\u0435", "\u0401": "\u0415"}
+
 ARABIC_COMMA = "\u060c"  # ،
 ARABIC_SEMICOLON = "\u061b"  # ؛
 ARABIC_QUESTION_MARK = "\u061f"  # ؟

@@ -75,6 +75,10 @@ def _invisibles() -> dict[str, str]:
     return dict.fromkeys(chars.INVISIBLES, "")
 
 
+def _cyrillic_yo() -> dict[str, str]:
+    return dict(chars.CYRILLIC_YO)
+
+
 # Each character step, defined once as a mapping, in the order the steps run. The step functions below
 # and Normalization.table are both built from these; tests/text checks that the two agree.
 STEPS: dict[str, Callable[[], dict[str, str]]] = {
@@ -87,6 +91,7 @@ STEPS: dict[str, Callable[[], dict[str, str]]] = {
     "persian_letters": _persian_letters,
     "digits": _digits,
     "invisibles": _invisibles,
+    "cyrillic_yo": _cyrillic_yo,
 }
 
 
@@ -183,6 +188,15 @@ def strip_invisibles(text: str) -> str:
     return text.translate(step_table("invisibles"))
 
 
+def unify_cyrillic_yo(text: str) -> str:
+    """Map Russian ё (and Ё) to е (Е), as most Russian text is printed without the dots.
+
+    >>> unify_cyrillic_yo("объединённых")
+    'объединенных'
+    """
+    return text.translate(step_table("cyrillic_yo"))
+
+
 def fold_whitespace(text: str) -> str:
     """Fold runs of white space to one space and trim the ends.
 
@@ -211,6 +225,7 @@ class Normalization:
     presentation_forms: bool = True
     digits: bool = True
     invisibles: bool = True
+    cyrillic_yo: bool = True  # ё -> е (Russian text; framing.text.languages)
 
     @cached_property
     def table(self) -> dict[int, str]:
@@ -277,6 +292,7 @@ def normalize(
     digits: bool = True,
     invisibles: bool = True,
     whitespace: bool = True,
+    cyrillic_yo: bool = True,
 ) -> str:
     """Normalize Arabic text for matching; every step can be switched off.
 
@@ -289,6 +305,8 @@ def normalize(
     'وصل كيري الي موسكو'
     >>> normalize("إلى", alef=False, alef_maqsura=False)
     'إلى'
+    >>> normalize("объединённых")  # Russian ё -> е (cyrillic_yo)
+    'объединенных'
     """
     out = normalization(
         diacritics=diacritics,
@@ -300,5 +318,6 @@ def normalize(
         presentation_forms=presentation_forms,
         digits=digits,
         invisibles=invisibles,
+        cyrillic_yo=cyrillic_yo,
     ).apply(text)
     return fold_whitespace(out) if whitespace else out

@@ -291,7 +291,8 @@ class TestDemoCorpus:
         validate_corpus(self.corpus)
 
     def test_six_fictional_outlets_of_ten_to_twelve_articles(self) -> None:
-        counts = self.corpus["outlet"].value_counts()
+        arabic = self.corpus[self.corpus["language"] == "ar"]
+        counts = arabic["outlet"].value_counts()
         assert set(counts.index) == {
             "sever_arabic",
             "yasmin_daily",
@@ -303,6 +304,19 @@ class TestDemoCorpus:
         assert counts.between(10, 12).all()
         assert self.corpus["outlet_name"].str.endswith("(fictional)").all()
 
+    def test_four_fictional_editions_in_english_and_russian(self) -> None:  # issue 15
+        other = self.corpus[self.corpus["language"] != "ar"]
+        editions = other.groupby("outlet")["language"].agg(lambda x: "".join(sorted(set(x))))
+        assert editions.to_dict() == {
+            "sever_english": "en",
+            "sever_russian": "ru",
+            "al_marfa_english": "en",
+            "meridian_post": "en",
+        }
+        assert other["outlet"].value_counts().between(3, 4).all()
+        words = other["text"].str.split().str.len()
+        assert words.between(70, 150).all(), words[~words.between(70, 150)]
+
     def test_dates_span_11_to_18_july_2016(self) -> None:
         published = self.corpus["published"]
         assert published.notna().all()
@@ -311,7 +325,7 @@ class TestDemoCorpus:
         assert self.corpus["published_utc"].notna().all()
 
     def test_bodies_are_150_to_400_words(self) -> None:
-        words = self.corpus["text"].str.split().str.len()
+        words = self.corpus.loc[self.corpus["language"] == "ar", "text"].str.split().str.len()
         assert words.between(150, 400).all(), words[~words.between(150, 400)]
 
     def test_each_outlet_has_its_own_date_format(self) -> None:
@@ -319,7 +333,7 @@ class TestDemoCorpus:
         for outlet, group in self.corpus.groupby("outlet"):
             boiler = group.iloc[0]["boilerplate"].split("\n")
             date_lines[outlet] = next(line for line in boiler if "2016" in line or "٢٠١٦" in line)
-        assert len(set(date_lines.values())) == 6
+        assert len(set(date_lines.values())) == self.corpus["outlet"].nunique() == 10
 
 
 def test_load_report_json_ready() -> None:

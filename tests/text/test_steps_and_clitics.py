@@ -29,6 +29,7 @@ STEP_FUNCTIONS = {
     "persian_letters": N.unify_persian_letters,
     "digits": N.ascii_digits,
     "invisibles": N.strip_invisibles,
+    "cyrillic_yo": N.unify_cyrillic_yo,
 }
 # Letters and marks every step touches, ligatures that decompose into letters other steps map again
 # (lam-alef with hamza, a presentation form of teh marbuta), plain Arabic, Latin and digits.
@@ -43,6 +44,7 @@ ALPHABET = (
     + chars.PERSIAN_DIGITS[:3]
     + chars.INVISIBLES[:5]
     + "\ufef7\ufef9\ufefb\ufe93\ufe94\ufe8d\ufdf2"  # lam-alef forms, teh marbuta forms, alef, allah ligature
+    + "".join(chars.CYRILLIC_YO)  # ё, Ё
     + "\u0627\u0644\u0645\u0648\u0633\u0643\u0648 aZ9"
 )
 
