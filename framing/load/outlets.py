@@ -29,7 +29,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from difflib import get_close_matches
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -39,6 +38,7 @@ from zoneinfo import ZoneInfo
 import pandas as pd
 import regex  # type: ignore[import-untyped,unused-ignore]  # timeout-capable engine
 import yaml
+from rapidfuzz.distance import OSA
 
 from framing import schema as S
 from framing.text.normalize import normalize
@@ -183,6 +183,20 @@ def _found(value: Any) -> str:
     return f"{type(value).__name__} {shown[:60] + '…' if len(shown) > 60 else shown}"
 
 
+def _misspelt(key: str) -> str | None:
+    """The known field ``key`` is one typing slip from (a letter added, dropped, changed or two swapped;
+    two slips for names of 8 letters or more), or None: ``nmae`` is a slip for ``name``, while ``founded``
+    (two edits from ``funder``) is a field of its own.
+
+    >>> _misspelt("nmae"), _misspelt("languges"), _misspelt("founded")
+    ('name', 'languages', None)
+    """
+    slips = 2 if len(key) >= 8 else 1
+    close = [(OSA.distance(key, field), field) for field in sorted(_FIELDS)]
+    best = min(close)
+    return best[1] if best[0] <= slips and len(key) >= 3 else None
+
+
 def validate_profile(outlet_id: Any, spec: Any, *, source: str) -> None:
     """Check one outlet profile ``{field: value}``; raise ``ValueError`` naming the file, the outlet,
     the field and the valid choices.
@@ -204,14 +218,13 @@ def validate_profile(outlet_id: Any, spec: Any, *, source: str) -> None:
         raise ValueError(f"{where}: an outlet id must be a non-empty string, found {_found(outlet_id)}")
     if not isinstance(spec, Mapping):
         raise ValueError(f"{where}: expected a mapping of fields, found {type(spec).__name__}")
-    typos = [
-        k for k in spec if isinstance(k, str) and k not in _FIELDS and get_close_matches(k, _FIELDS, 1, 0.75)
-    ]
+    typos = [k for k in spec if isinstance(k, str) and k not in _FIELDS and _misspelt(k)]
     if typos:
-        meant = get_close_matches(typos[0], _FIELDS, 1, 0.75)[0]
+        meant = _misspelt(typos[0])
         raise ValueError(
             f"{where}: unknown field(s) {typos}; valid fields are {sorted(_FIELDS)} "
-            f"(did you mean {meant!r}? other fields are kept only when no known field is that close)"
+            f"(did you mean {meant!r}? other fields are kept only when they are not one typing slip "
+            "away from a known field)"
         )
     for key, value in spec.items():
         at = f"{where}, field {key!r}"

@@ -50,6 +50,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
 from functools import lru_cache
+from typing import Any
+
+import regex  # type: ignore[import-untyped,unused-ignore]  # timeout-capable engine
 
 from framing.load.dates import (
     EGYPTIAN_MONTHS,
@@ -63,7 +66,7 @@ from framing.load.dates import (
     find_dates,
     url_date,
 )
-from framing.load.outlets import LinePatterns, OutletProfile, Profiles, load_profiles
+from framing.load.outlets import REGEX_TIMEOUT, LinePatterns, OutletProfile, Profiles, load_profiles
 from framing.load.resources import chrome, fast_key, name_key, place_names
 from framing.load.wires import cited_wires, credit_wires, only_wires
 
@@ -393,18 +396,24 @@ class _Matcher:
     """:meth:`LinePatterns.matches` for many lines: patterns anchored at ``^`` are tried at the start only.
 
     (A search for ``(?:^a)|(?:^b)|(?:©)`` tries every position of the line; most patterns are anchored.)
+    The patterns run on the ``regex`` engine with the same time limit as :meth:`LinePatterns.matches`:
+    a pattern that backtracks without end raises :class:`~framing.load.outlets.PatternTimeout` naming it.
     """
 
     exact: frozenset[str]
-    anchored: re.Pattern[str] | None
-    floating: re.Pattern[str] | None
+    anchored: Any
+    floating: Any
+    patterns: LinePatterns
 
     def __call__(self, key: str) -> bool:
-        return (
-            key in self.exact
-            or (self.anchored is not None and self.anchored.match(key) is not None)
-            or (self.floating is not None and self.floating.search(key) is not None)
-        )
+        if key in self.exact:
+            return True
+        try:
+            if self.anchored is not None and self.anchored.match(key, timeout=REGEX_TIMEOUT) is not None:
+                return True
+            return self.floating is not None and self.floating.search(key, timeout=REGEX_TIMEOUT) is not None
+        except TimeoutError:
+            raise self.patterns._timeout(key) from None
 
 
 @lru_cache(maxsize=256)
@@ -413,17 +422,21 @@ def _matcher(*groups: LinePatterns) -> _Matcher:
     exact: set[str] = set()
     anchored: list[str] = []
     floating: list[str] = []
+    union = LinePatterns(frozenset(), ())
     for group in groups:
+        union = union | group
         exact |= group.exact
         for pattern in group.regexes:
             if pattern.pattern.startswith("^") and "|" not in _top_level(pattern.pattern):
                 anchored.append(f"(?:{pattern.pattern[1:]})")
             else:
                 floating.append(f"(?:{pattern.pattern})")
+    flags = regex.IGNORECASE | regex.VERSION0
     return _Matcher(
         frozenset(exact),
-        re.compile("|".join(anchored), re.IGNORECASE) if anchored else None,
-        re.compile("|".join(floating), re.IGNORECASE) if floating else None,
+        regex.compile("|".join(anchored), flags) if anchored else None,
+        regex.compile("|".join(floating), flags) if floating else None,
+        union,
     )
 
 
