@@ -344,6 +344,23 @@ def _draw_note(ax: Axes, note: str | None) -> None:
 # ------------------------------------------------------------------------------------------ charts
 
 
+def _share_rows(panels: list[Axes], ticks: Any, names: list[str], bottom: float, xlabel: str) -> None:
+    """Small multiples that share one row axis: light grid, row names on the first column of panels only,
+    the x label on the bottom row only."""
+    for panel in panels:
+        panel.grid(axis="x", color="0.92", linewidth=0.8)
+        panel.set_axisbelow(True)
+        panel.spines[["top", "right"]].set_visible(False)
+    panels[0].set_yticks(ticks, names)
+    panels[0].set_ylim(bottom, -0.6)
+    columns = min(PANEL_COLUMNS, len(panels))
+    for i, panel in enumerate(panels):
+        if i % columns:
+            panel.tick_params(axis="y", labelleft=False)
+        if i + columns >= len(panels):
+            panel.set_xlabel(xlabel, fontsize=8)
+
+
 def frame_rates(
     rates: pd.DataFrame,
     *,
@@ -680,18 +697,9 @@ def _rate_forest(
         panel.xaxis.set_major_locator(MaxNLocator(nbins=4))
         panel.tick_params(axis="x", labelsize=8)
         panel.tick_params(axis="y", length=0, labelsize=tick_size)
-        panel.grid(axis="x", color="0.92", linewidth=0.8)
-        panel.set_axisbelow(True)
-        panel.spines[["top", "right"]].set_visible(False)
     first = panels[0]
-    first.set_yticks(np.concatenate([y, y_pooled]), all_names)
-    first.set_ylim(float(max(len(shown) - 1, 0) + 0.4 + len(pooled)) + 0.6, -0.6)
-    columns = min(PANEL_COLUMNS, len(panels))
-    for i, panel in enumerate(panels):
-        if i % columns:
-            panel.tick_params(axis="y", labelleft=False)
-        if i + columns >= len(panels):
-            panel.set_xlabel(_text("rate", labels), fontsize=8)
+    bottom = float(max(len(shown) - 1, 0) + 0.4 + len(pooled)) + 0.6
+    _share_rows(panels, np.concatenate([y, y_pooled]), all_names, bottom, _text("rate", labels))
     fig = first.get_figure(root=True)
     _forest_legend(
         fig, intervals=bool((~np.asarray(few, dtype=bool)).any()), few=any(few), pooled=bool(pooled),
@@ -1067,18 +1075,9 @@ def _label_forest(
         panel.xaxis.set_major_formatter(PercentFormatter(1.0))
         panel.tick_params(axis="x", labelsize=8)
         panel.tick_params(axis="y", length=0, labelsize=8 if len(all_names) > 12 else 9)
-        panel.grid(axis="x", color="0.92", linewidth=0.8)
-        panel.set_axisbelow(True)
-        panel.spines[["top", "right"]].set_visible(False)
     first = panels[0]
-    first.set_yticks(np.concatenate([y, y_pooled]), all_names)
-    first.set_ylim(float(max(len(shown) - 1, 0) + 0.4 + len(pooled)) + 0.6, -0.6)
-    columns = min(PANEL_COLUMNS, len(panels))
-    for i, panel in enumerate(panels):
-        if i % columns:
-            panel.tick_params(axis="y", labelleft=False)
-        if i + columns >= len(panels):
-            panel.set_xlabel(_AXIS_TEXT["label_share"], fontsize=8)
+    bottom = float(max(len(shown) - 1, 0) + 0.4 + len(pooled)) + 0.6
+    _share_rows(panels, np.concatenate([y, y_pooled]), all_names, bottom, _AXIS_TEXT["label_share"])
     fig = first.get_figure(root=True)
     _forest_legend(
         fig, intervals=not all(few), few=any(few), pooled=bool(pooled), unit="hit",
