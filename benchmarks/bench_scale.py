@@ -14,8 +14,9 @@ articles are repeated with new ``doc_id`` values (say so with the figures: the v
 Each mode runs in a fresh Python process; its peak memory is the peak of the summed resident memory of
 that process and all its children (Dask's worker processes included), sampled every 0.1 s:
 
-- ``pandas``: ``pd.read_parquet`` of the whole dataset, then ``framing.score(corpus, lexicon)``
+- ``pandas``: ``pd.read_parquet`` of the whole dataset, then ``framing.score(corpus, lexicon, workers=1)``
   (only up to ``--pandas-max`` articles: beyond, the corpus alone does not fit a shared machine);
+  ``pandas-2`` the same with ``workers=2`` (two forked processes count it; not run by default);
 - ``streaming``: ``framing.score(dataset_folder, lexicon)``, chunk by chunk (the scores are kept);
 - ``dask-2``: a ``LocalCluster`` of 2 worker processes, ``dd.read_parquet`` and ``framing.score``, the
   scores gathered partition by partition (cluster start-up included in the time).
@@ -100,9 +101,9 @@ def run_mode(mode: str, dataset: Path, lab: Path, huge_mb: float) -> dict[str, A
 
     lexicon = framing.load_lexicon(lexicon_spec(lab))
     started = time.perf_counter()
-    if mode == "pandas":
+    if mode in ("pandas", "pandas-2"):
         corpus = pd.read_parquet(dataset, columns=["doc_id", "outlet", "text"])
-        scores = framing.score(corpus, lexicon)
+        scores = framing.score(corpus, lexicon, workers=1 if mode == "pandas" else 2)
     elif mode == "streaming":
         scores = framing.score(dataset, lexicon)
     elif mode.startswith("dask-"):
@@ -235,7 +236,7 @@ def main() -> None:
         print(f"\n{n:,} articles: {text_mb:,.0f} MB of UTF-8 text, {mb:,.0f} MB of parquet in {dataset}")
         reference: tuple[int, int, int] | None = None
         for mode in args.modes:
-            if mode == "pandas" and n > args.pandas_max:
+            if mode.startswith("pandas") and n > args.pandas_max:
                 rows.append(
                     (f"{n:,}", mode, "not run", "", "", "", "", f"(> --pandas-max {args.pandas_max:,})")
                 )
