@@ -6,10 +6,15 @@ How it works, per chunk of documents (a few MB, so memory stays bounded):
    normalization's translation table (numpy): marks and invisibles dropped, letters unified, every
    character that is not part of a word made a space, Latin letters lower-cased — the text of the word
    forms, separated by spaces, with each form's position in the original text kept;
-2. one Aho-Corasick pass (pyahocorasick) over it with the first words of the entries, each behind every
-   proclitic chain that can precede it (:func:`framing.text.clitics.clitic_forms`): only the tokens it
-   reports can start a hit, and each is checked with the exact rules (:meth:`Matcher.resolve`);
-3. the scan of those tokens, frame by frame: the longest entry wins and the scan resumes after it.
+2. one Aho-Corasick pass (pyahocorasick) over it with three kinds of keys: every form a one-word entry
+   can be read in (behind every proclitic chain that can precede it,
+   :func:`framing.text.clitics.clitic_forms`), every beginning a glob's forms can have, and every
+   phrase written out with its first word in each such form (a phrase is found whole, across the
+   single spaces between forms, never across two documents); each token found is checked once per
+   call with the exact rules (:meth:`Matcher.resolve`);
+3. the one-word hits read off with numpy; the phrases found chosen in order, per frame the longest
+   entry first, and the one-word hits of that frame inside a chosen phrase dropped (the longest entry
+   wins and the scan resumes after it).
 
 A document with a character the table cannot map one to one (a ligature that decomposes into several
 letters, a letter outside the Basic Multilingual Plane, a letter whose lower case is longer) goes the
