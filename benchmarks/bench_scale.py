@@ -170,10 +170,22 @@ def tree_rss(pid: int) -> int:
         return 0
     total = 0
     for p in processes:  # proportional set size: a page shared by forked processes is counted once
-        with contextlib.suppress(psutil.NoSuchProcess, psutil.AccessDenied):
-            info = p.memory_full_info()
-            total += getattr(info, "pss", info.rss)
+        with contextlib.suppress(psutil.NoSuchProcess, psutil.AccessDenied, OSError):
+            total += _pss(p.pid) or p.memory_info().rss
     return total
+
+
+def _pss(pid: int) -> int | None:
+    """A process's proportional set size in bytes from ``/proc/PID/smaps_rollup`` (cheap to read), or
+    None where there is no such file."""
+    try:
+        lines = Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()
+    except OSError:
+        return None
+    for line in lines:
+        if line.startswith("Pss:"):
+            return int(line.split()[1]) * 1024
+    return None
 
 
 def measure(mode: str, dataset: Path, lab: Path, huge_mb: float) -> dict[str, Any]:
