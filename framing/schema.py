@@ -110,10 +110,10 @@ COPY_SIZE = "copy_size"
 COPY_COLUMNS: tuple[str, ...] = (COPY_GROUP, COPY_ROLE, COPY_SIZE)
 
 # Result tables. The column names that several result tables share, or that one module writes and another
-# reads (the charts of framing.plot read the tables of framing.compare and framing.topics). Each table's
-# layout is a tuple beside the function that makes it (framing.score.SCORE_COLUMNS,
-# framing.compare.RATE_COLUMNS, framing.topics.TOP_WORD_COLUMNS …); a column that only one table has is
-# named there alone. None of these may be a grouping column (by=): a table has both.
+# (or a notebook) reads: the charts of framing.plot read the tables of framing.compare and framing.topics.
+# Each table's layout is a tuple beside the function that makes it (framing.score.SCORE_COLUMNS,
+# framing.compare.RATE_COLUMNS, framing.topics.TOP_WORD_COLUMNS …); a column of one table that nothing
+# else reads (compare's chi2 or group_a) is named there alone.
 #
 # matches (framing.find_matches) and scores (framing.score): a hit of a lexicon ``entry`` of a ``frame``,
 # ``surface`` = the span as written, ``start``/``end`` = character offsets into the text; ``count`` hits
