@@ -755,8 +755,9 @@ def test_by_names_the_grouping_column_explicitly() -> None:
     by_region = rates.drop(columns=["outlet"])
     by_region.attrs["provenance"] = {"by": "region"}
     with pytest.raises(
-        ValueError, match=r"by 'outlet' is not a column of rates; its columns are \['frame'.*'region'\]; "
-        r"the table was made with by='region'"
+        ValueError,
+        match=r"by 'outlet' is not a column of rates; its columns are \['frame'.*'region'\]; "
+        r"the table was made with by='region'",
     ):
         plot.frame_rates(by_region)
     for chart in (plot.frame_rates, plot.frame_heatmap):
@@ -765,6 +766,24 @@ def test_by_names_the_grouping_column_explicitly() -> None:
     editions = rates.rename(columns={"region": "outlet+language"})
     ax = plot.frame_heatmap(editions, by=["outlet", "language"])
     assert _texts(ax.get_yticklabels()) == list(regions.values())
+
+
+def test_no_chart_guesses_the_grouping_column() -> None:
+    labels = pd.DataFrame({"referent": ["gov"] * 2, "label": ["النظام", "الحكومة"], "stance": ["r", "s"],
+                           "country": ["EG", "EG"], "count": [1, 2], "share": [1 / 3, 2 / 3]})  # fmt: skip
+    words = pd.DataFrame({"country": ["EG"] * 2, "word": ["حلب", "موسكو"], "z": [2.0, -1.0]})
+    topics = pd.DataFrame({"country": ["EG", "EG"], "topic": [0, 1], "label": ["0: حلب", "1: موسكو"],
+                           "count": [1, 1], "share": [0.5, 0.5]})  # fmt: skip
+    charts = [
+        (lambda by: plot.label_choice(labels, referent="gov", **by), "labels"),
+        (lambda by: plot.distinctive_words(words, group="EG", **by), "words"),
+        (lambda by: plot.topics_per_outlet(topics, **by), "table"),
+    ]
+    for chart, what in charts:
+        with pytest.raises(ValueError, match=rf"by 'outlet' is not a column of {what}; its columns are"):
+            chart({})
+        assert isinstance(chart({"by": "country"}), Axes)
+        plt.close("all")
 
 
 def _legend_or_rows(ax: Axes) -> list[str]:
