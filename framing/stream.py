@@ -209,7 +209,9 @@ def score_frame(
     from framing.score import score
 
     parts = [
-        score(part, lexicon, min_stem=min_stem) if not huge else _score_huge(part, lexicon, min_stem, segment)
+        score(part, lexicon, min_stem=min_stem, workers=1)
+        if not huge
+        else _score_huge(part, lexicon, min_stem, segment)
         for part, huge in _runs(corpus, segment)
     ]
     return parts[0] if len(parts) == 1 else concat(parts, parts[0])
