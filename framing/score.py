@@ -67,9 +67,11 @@ def score(
     lexicon order. ``count`` equals the number of :func:`~framing.lexicon.match.find_matches` rows of the
     pair; ``tokens`` is the number of word tokens of the text; a document with no tokens has rate 0.
     ``vocabulary`` (of the lexicon's normalization) keeps the tokens of documents read token by token, as
-    in :func:`~framing.lexicon.match.find_matches`; one is made for the call when None. ``workers``
-    processes count a pandas corpus (None: every core for a corpus of 10 million characters or more, one
-    process otherwise or when ``vocabulary`` is given; 1: this process only): the same table either way.
+    in :func:`~framing.lexicon.match.find_matches`; one is made for the call when None (a vocabulary
+    kept from call to call also keeps what the matcher resolved on it). ``workers`` processes count a
+    pandas corpus or each chunk of a streamed one (None: every core for 10 million characters or more,
+    one process otherwise; 1: this process only): the same table either way. A Dask DataFrame is
+    counted by its cluster's workers (``workers`` must be None).
 
     ``corpus`` may also be an iterable of corpus chunks or a parquet file/dataset folder (streamed by
     :mod:`framing.stream`: the same table) or a Dask DataFrame (scored partition by partition by
@@ -78,18 +80,13 @@ def score(
     if not isinstance(corpus, pd.DataFrame):  # chunks, a parquet dataset or a Dask DataFrame
         from framing.stream import dispatch
 
-        if vocabulary is not None or workers is not None:
-            raise ValueError(
-                "vocabulary= and workers= are for a pandas DataFrame; chunks and datasets make their own "
-                "vocabulary, and a Dask DataFrame is scored by its cluster's workers"
-            )
-        return dispatch("score", corpus, lexicon, min_stem=min_stem)
+        if vocabulary is not None:
+            raise ValueError("vocabulary= is for a pandas DataFrame; chunks and datasets make their own")
+        return dispatch("score", corpus, lexicon, min_stem=min_stem, workers=workers)
     compiled = matcher(lexicon, min_stem=min_stem)
     doc_ids, texts = S.doc_ids(corpus), S.texts(corpus)
     n_frames = len(compiled.frames)
-    counts, tokens = compiled.counts(
-        texts, vocabulary=vocabulary, workers=1 if vocabulary is not None and workers is None else workers
-    )
+    counts, tokens = compiled.counts(texts, vocabulary=vocabulary, workers=workers)
     flat = counts.ravel()
     per_doc = np.repeat(tokens, n_frames)
     rate = np.divide(1000.0 * flat, per_doc, out=np.zeros(len(flat)), where=per_doc > 0)

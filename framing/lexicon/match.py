@@ -6,10 +6,15 @@ How it works, per chunk of documents (a few MB, so memory stays bounded):
    normalization's translation table (numpy): marks and invisibles dropped, letters unified, every
    character that is not part of a word made a space, Latin letters lower-cased — the text of the word
    forms, separated by spaces, with each form's position in the original text kept;
-2. one Aho-Corasick pass (pyahocorasick) over it with the first words of the entries, each behind every
-   proclitic chain that can precede it (:func:`framing.text.clitics.clitic_forms`): only the tokens it
-   reports can start a hit, and each is checked with the exact rules (:meth:`Matcher.resolve`);
-3. the scan of those tokens, frame by frame: the longest entry wins and the scan resumes after it.
+2. one Aho-Corasick pass (pyahocorasick) over it with three kinds of keys: every form a one-word entry
+   can be read in (behind every proclitic chain that can precede it,
+   :func:`framing.text.clitics.clitic_forms`), every beginning a glob's forms can have, and every
+   phrase written out with its first word in each such form (a phrase is found whole, across the
+   single spaces between forms, never across two documents); each token found is checked once per
+   call with the exact rules (:meth:`Matcher.resolve`);
+3. the one-word hits read off with numpy; the phrases found chosen in order, per frame the longest
+   entry first, and the one-word hits of that frame inside a chosen phrase dropped (the longest entry
+   wins and the scan resumes after it).
 
 A document with a character the table cannot map one to one (a ligature that decomposes into several
 letters, a letter outside the Basic Multilingual Plane, a letter whose lower case is longer) goes the
@@ -58,7 +63,6 @@ _GLOB_KEY = 3  # glob stems are looked up by their first letters
 MATCH_COLUMNS = (S.DOC_ID, "frame", "entry", "surface", "start", "end")
 CHUNK_CHARS = 1_000_000  # characters per chunk of documents: bounds the memory of one pass
 PARALLEL_CHARS = 10_000_000  # characters of text: larger inputs are counted on every core by default
-_TASK_CHARS = (4_000_000, 32_000_000)  # the least and most characters sent to a worker process at a time
 
 # Every beginning of a proclitic chain, for the quick test.
 _CHAIN_PREFIXES = frozenset(chain_[:k] for chain_ in proclitic_chains() for k in range(1, len(chain_) + 1))
@@ -384,9 +388,13 @@ class Matcher:
     ) -> Iterator[tuple[int, int, int, list[Hit], list[tuple[int, int]] | None]]:
         """:meth:`documents` with hits at token positions of the chunk, and each document's first one."""
         vocab = self._vocabulary(vocabulary)
-        run = self._run()
+        run = self._kept_run(vocab) if vocabulary is not None else self._run()
         for start, stop in self._chunks(texts, chunk_chars):
             yield from self._chunk(texts, start, stop, offsets, vocab, run)
+
+    def _kept_run(self, vocabulary: Vocabulary) -> _Run:
+        """The record of what this matcher resolved on the corpus of ``vocabulary``, kept in it."""
+        return vocabulary.kept(self, self._run)
 
     def _vocabulary(self, vocabulary: Vocabulary | None) -> Vocabulary:
         """``vocabulary``, checked against the lexicon's normalization, or a new one."""
@@ -511,10 +519,12 @@ class Matcher:
         work (None: every core when the texts hold :data:`PARALLEL_CHARS` characters or more and this is
         the main thread of a process that may start others; 1: this process only); the counts are the same.
         """
+        vocab = self._vocabulary(vocabulary)
+        run = self._kept_run(vocab) if vocabulary is not None else self._run()
         workers = _workers(workers, texts)
         if workers > 1:
-            return self._counts_in_processes(texts, workers, chunk_chars)
-        return self._counts(texts, self._vocabulary(vocabulary), self._run(), chunk_chars)
+            return self._counts_in_processes(texts, workers, chunk_chars, vocab, run)
+        return self._counts(texts, vocab, run, chunk_chars)
 
     def _counts(
         self, texts: Sequence[str], vocab: Vocabulary, run: _Run, chunk_chars: int
@@ -542,30 +552,31 @@ class Matcher:
         return counts, tokens
 
     def _counts_in_processes(
-        self, texts: Sequence[str], workers: int, chunk_chars: int
+        self, texts: Sequence[str], workers: int, chunk_chars: int, vocab: Vocabulary, run: _Run
     ) -> tuple[IntArray, IntArray]:
-        """:meth:`counts` with parts of the texts counted by ``workers`` forked processes, which find the
-        texts and this matcher in their copy of the parent's memory (nothing is sent but the parts'
-        bounds); where processes cannot be forked, this process counts alone."""
+        """:meth:`counts` with the texts cut into ``workers`` parts of about as many characters: this
+        process counts the first, forked processes the others. They find the texts, this matcher and
+        what ``run`` has resolved so far in their copy of this process's memory (nothing is sent but the
+        parts' bounds, and the counts back); where processes cannot be forked, this process counts alone.
+        """
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        if "fork" not in multiprocessing.get_all_start_methods():
-            return self._counts(texts, self._vocabulary(None), self._run(), chunk_chars)
+        total = sum(map(len, texts))
+        parts = list(self._chunks(texts, max(1, -(-total // workers))))
+        if len(parts) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+            return self._counts(texts, vocab, run, chunk_chars)
         counts = np.zeros((len(texts), len(self.frames)), dtype=np.int64)
         tokens = np.zeros(len(texts), dtype=np.int64)
-        least, most = _TASK_CHARS
-        task = min(most, max(least, sum(map(len, texts)) // (2 * workers)))  # two parts per worker or so
-        parts = list(self._chunks(texts, task))
-        _FORKED.update(matcher=self, texts=texts)  # what the forked workers start from
+        _FORKED.update(matcher=self, texts=texts, vocabulary=vocab, run=run)  # what the workers start from
         try:
             with ProcessPoolExecutor(
-                max_workers=min(workers, len(parts)),
-                mp_context=multiprocessing.get_context("fork"),
-                initializer=_start_worker,
+                max_workers=len(parts) - 1, mp_context=multiprocessing.get_context("fork")
             ) as pool:
-                futures = [pool.submit(_count_part, a, b, chunk_chars) for a, b in parts]
-                for (a, b), future in zip(parts, futures, strict=True):
+                futures = [pool.submit(_count_part, a, b, chunk_chars) for a, b in parts[1:]]
+                a, b = parts[0]
+                counts[a:b], tokens[a:b] = self._counts(texts[a:b], vocab, run, chunk_chars)
+                for (a, b), future in zip(parts[1:], futures, strict=True):
                     counts[a:b], tokens[a:b] = future.result()
         finally:
             _FORKED.clear()
@@ -681,15 +692,9 @@ class Matcher:
         return positions[hit], ids[hit], phrase_pos, phrase_pattern
 
 
-# Set by Matcher._counts_in_processes for the duration of one call only: the matcher and the texts that
-# its forked worker processes inherit, and in each worker, what it has resolved (kept from part to part).
+# Set by Matcher._counts_in_processes for the duration of one call only: the matcher, texts, vocabulary
+# and record of what was resolved that its forked worker processes inherit.
 _FORKED: dict[str, Any] = {}
-
-
-def _start_worker() -> None:
-    """Set up a forked worker process of :meth:`Matcher._counts_in_processes`."""
-    compiled: Matcher = _FORKED["matcher"]
-    _FORKED.update(vocabulary=Vocabulary(compiled.lexicon.normalization), run=compiled._run())
 
 
 def _count_part(start: int, stop: int, chunk_chars: int) -> tuple[IntArray, IntArray]:

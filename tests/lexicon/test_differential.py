@@ -23,6 +23,7 @@ import pytest
 import framing
 from framing.lexicon.match import Matcher
 from framing.text.normalize import Normalization
+from framing.text.vocabulary import Vocabulary
 from tests.lexicon import reference_matcher as reference
 
 STEMS = [
@@ -185,20 +186,24 @@ def test_the_matcher_does_not_grow_between_calls() -> None:
 
 
 @pytest.mark.parametrize("seed", range(3))
-def test_counts_in_worker_processes_are_the_same(seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
-    """``workers=2`` (forked processes, each counting parts of the texts) gives the one-process counts."""
+def test_counts_in_worker_processes_are_the_same(seed: int) -> None:
+    """``workers=`` 2 or 3 (this process and forked ones, each counting a part of the texts) gives the
+    one-process counts, with a fresh vocabulary or one kept from an earlier call."""
     rng = random.Random(1000 + seed)
     lex = lexicon(rng, Normalization())
     phrases = [e.pattern.strip("=*") for f in lex.frames for e in f.entries if len(e.words) > 1]
     texts = [text(rng, phrases) for _ in range(120)]
     corpus = pd.DataFrame({"doc_id": [f"d{i}" for i in range(len(texts))], "text": texts})
-    monkeypatch.setattr(framing.lexicon.match, "_TASK_CHARS", (50, 400))  # many small parts
     compiled = Matcher(lex)
     one_counts, one_tokens = compiled.counts(texts, workers=1, chunk_chars=97)
     assert one_counts.sum() > 0
-    many_counts, many_tokens = compiled.counts(texts, workers=2, chunk_chars=97)
-    np.testing.assert_array_equal(many_counts, one_counts)
-    np.testing.assert_array_equal(many_tokens, one_tokens)
+    kept = Vocabulary(lex.normalization)
+    for workers, vocabulary in ((2, None), (3, None), (2, kept), (2, kept)):
+        many_counts, many_tokens = compiled.counts(
+            texts, workers=workers, chunk_chars=97, vocabulary=vocabulary
+        )
+        np.testing.assert_array_equal(many_counts, one_counts)
+        np.testing.assert_array_equal(many_tokens, one_tokens)
     pd.testing.assert_frame_equal(
         framing.score(corpus, lex, workers=2), framing.score(corpus, lex, workers=1)
     )
