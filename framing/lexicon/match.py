@@ -167,15 +167,24 @@ def _code_table(normalization: Normalization) -> npt.NDArray[np.uint16]:
     """Per UTF-16 code unit: what it becomes in the text of word forms — a lower-case word character, a
     space, ``_DELETE`` (dropped) or ``_PLAIN`` (its document goes the plain way).
 
-    Built from ``normalization.table`` and the tokenizer's word pattern, so the two cannot disagree.
+    Built from ``normalization.table`` and the tokenizer's word pattern (``[^\\W_]``: a character
+    ``str.isalnum`` accepts, as Python's ``re`` defines it), so the two cannot disagree.
     """
     table = normalization.table
     out = np.full(0x10000, _SPACE, dtype=np.uint16)
     out[0xD800:0xE000] = _PLAIN  # surrogates: a character outside the BMP
-    for code in range(0x10000):
-        if 0xD800 <= code < 0xE000:
+    codes = np.r_[0:0xD800, 0xE000:0x10000]
+    chars = list(map(chr, codes.tolist()))  # each character as itself (the table's entries below)
+    lowers = [c.lower() for c in chars]
+    single = np.fromiter(map(len, lowers), dtype=np.int64, count=len(codes)) == 1
+    word = np.fromiter(map(str.isalnum, chars), dtype=np.bool_, count=len(codes))
+    word_lower = np.fromiter(map(str.isalnum, lowers), dtype=np.bool_, count=len(codes))
+    lower_code = np.fromiter((ord(c[0]) for c in lowers), dtype=np.int64, count=len(codes))
+    plain = ~single | (word != word_lower) | (codes == ord(_FINAL_SIGMA))
+    out[codes] = np.where(plain, _PLAIN, np.where(word, lower_code, _SPACE))
+    for code, value in table.items():  # what the normalization changes
+        if 0xD800 <= code < 0xE000 or code > 0xFFFF:
             continue
-        value = table.get(code, chr(code))
         if value == "":
             out[code] = _DELETE
             continue
@@ -183,11 +192,11 @@ def _code_table(normalization: Normalization) -> npt.NDArray[np.uint16]:
         if len(value) != 1 or len(lower) != 1 or value == _FINAL_SIGMA:
             out[code] = _PLAIN
             continue
-        word = _WORD.match(lower) is not None
-        if word != (_WORD.match(value) is not None):
+        is_word = lower.isalnum()
+        if is_word != value.isalnum():
             out[code] = _PLAIN
-        elif word:
-            out[code] = ord(lower)
+        else:
+            out[code] = ord(lower) if is_word else _SPACE
     return out
 
 

@@ -227,3 +227,41 @@ def test_workers_are_checked_and_chosen() -> None:
     thread.start()
     thread.join()
     assert found == [1]  # never from a thread other than the main one (e.g. a Dask worker thread)
+
+
+def _code_table_one_by_one(normalization: Normalization) -> np.ndarray:
+    """The code-unit table written character by character with the tokenizer's regular expression."""
+    import re
+
+    from framing.lexicon import match as M
+
+    word_pattern = re.compile(r"[^\W_]+")  # framing.text.tokenize's word pattern
+    table = normalization.table
+    out = np.full(0x10000, M._SPACE, dtype=np.uint16)
+    out[0xD800:0xE000] = M._PLAIN
+    for code in range(0x10000):
+        if 0xD800 <= code < 0xE000:
+            continue
+        value = table.get(code, chr(code))
+        if value == "":
+            out[code] = M._DELETE
+            continue
+        lower = value.lower()
+        if len(value) != 1 or len(lower) != 1 or value == "\u03a3":  # a capital sigma: plain way
+            out[code] = M._PLAIN
+            continue
+        word = word_pattern.match(lower) is not None
+        if word != (word_pattern.match(value) is not None):
+            out[code] = M._PLAIN
+        elif word:
+            out[code] = ord(lower)
+    return out
+
+
+@pytest.mark.parametrize("normalization", NORMALIZATIONS)
+def test_the_code_table_agrees_with_the_tokenizer_character_by_character(
+    normalization: Normalization,
+) -> None:
+    from framing.lexicon.match import _code_table
+
+    np.testing.assert_array_equal(_code_table(normalization), _code_table_one_by_one(normalization))
