@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +29,7 @@ from framing.load.outlets import (
     load_profiles,
     read_profiles,
 )
-from framing.load.pages import Page, page_lines, parse_page, repeated_lines, split_title
+from framing.load.pages import Page, page_lines, parse_lines, repeated_lines, split_title
 from framing.load.report import LoadError, LoadReport, Problem
 from framing.load.save import is_saved_corpus, read_saved_corpus
 from framing.load.wires import credit_wires
@@ -281,10 +282,12 @@ def read_corpus(
 
     rows: list[dict[str, Any]] = []
     pages: list[_PageFile] = []
+    in_folder = root.is_dir()
     seen_ids: dict[str, str] = {}
     for file in _progress(found, progress, "reading"):
-        where = _where(file, root)
-        if where != str(file if file == root else file.relative_to(root)):
+        relative = _relative(file, root)
+        where = display_path(relative)
+        if where != relative:
             problem(where, "the file name is not valid UTF-8 (shown with \\x escapes)", skip=False)
         counted = report.records_seen
         try:
@@ -312,7 +315,7 @@ def read_corpus(
                     seen_ids[row[S.DOC_ID]] = where
                     rows.append(row)
                 continue
-            read = _read_page(file, where, root, known, max_page_bytes, report, problem)
+            read = _read_page(file, where, in_folder, known, max_page_bytes, report, problem)
         except LoadError:
             raise
         except Exception as exc:  # one bad file never stops the load: skip it, say why
@@ -367,7 +370,7 @@ def read_corpus(
 def _read_page(
     file: Path,
     where: str,
-    root: Path,
+    in_folder: bool,
     known: Profiles,
     max_page_bytes: int | None,
     report: LoadReport,
@@ -408,14 +411,29 @@ def _read_page(
     lines = page_lines(text)
     split = split_title(lines[0], known)
     _, site, profile = split
-    folder = where.split(os.sep, 1)[0] if root.is_dir() and os.sep in where else None  # the outlet folder
+    folder = where.split(os.sep, 1)[0] if in_folder and os.sep in where else None  # the outlet folder
     group = profile.id if profile else (folder or site or "")
     outlet_id = profile.id if profile else None
     return _PageFile(file, where, text, doc_id_for(text), lines, group, outlet_id, site, folder, split)
 
 
-def _where(path: Path, root: Path) -> str:
-    return display_path(str(path if path == root else path.relative_to(root)))
+def _where(path: Path | str, root: Path) -> str:
+    return display_path(_relative(path, root))
+
+
+def _relative(path: Path | str, root: Path) -> str:
+    """``path`` relative to ``root`` (``root`` itself when they are the same), as a string.
+
+    >>> _relative(Path("corpus/outlet/a.txt"), Path("corpus")) == str(Path("outlet/a.txt"))
+    True
+    >>> _relative("corpus", Path("corpus"))
+    'corpus'
+    """
+    text, base = str(path), str(root)
+    if text.startswith(base) and text[len(base) : len(base) + 1] == os.sep and not base.endswith(os.sep):
+        return text[len(base) + 1 :]  # the common case, without building paths (pathlib is slow)
+    path = Path(path)
+    return str(path if path == root else path.relative_to(root))
 
 
 class _ParseFailed(Exception):
@@ -423,7 +441,7 @@ class _ParseFailed(Exception):
 
 
 def _parse_one(
-    text: str,
+    lines: list[str],
     known: Profiles,
     repeated: frozenset[str],
     keys: dict[str, str],
@@ -431,15 +449,15 @@ def _parse_one(
 ) -> Page | str:
     """The parsed page, or ``"Type: message"`` when the parser raises (the page is then skipped)."""
     try:
-        return parse_page(text, profiles=known, repeated=repeated, key_cache=keys, title_split=title_split)
+        return parse_lines(lines, profiles=known, repeated=repeated, key_cache=keys, title_split=title_split)
     except Exception as exc:  # PatternTimeout, or a page no rule foresaw: one page, not the load
         return f"{type(exc).__name__}: {exc}"
 
 
 def _parse_chunk(
-    texts: list[str], groups: list[str], known: Profiles, repeated: dict[str, frozenset[str]]
+    texts: list[list[str]], groups: list[str], known: Profiles, repeated: dict[str, frozenset[str]]
 ) -> list[Page | str]:
-    """Parse pages (in a worker process, or in this one)."""
+    """Parse pages, given as their lines (in a worker process, or in this one)."""
     keys: dict[str, str] = {}
     pairs = zip(texts, groups, strict=True)
     return [_parse_one(t, known, repeated[g], keys) for t, g in pairs]
@@ -460,13 +478,13 @@ def _parse_pages(
     if workers < 1:
         raise ValueError(f"workers must be 1 or more (or None for automatic), got {workers!r}")
     if workers == 1 or len(pages) <= _CHUNK:
-        return [_parse_one(p.text, known, repeated[p.group], keys, p.title_split) for p in pages]
+        return [_parse_one(p.lines, known, repeated[p.group], keys, p.title_split) for p in pages]
     chunks = [pages[i : i + _CHUNK] for i in range(0, len(pages), _CHUNK)]
     with ProcessPoolExecutor(max_workers=min(workers, len(chunks))) as pool:
         futures = [
             pool.submit(
                 _parse_chunk,
-                [p.text for p in chunk],
+                [p.lines for p in chunk],
                 [p.group for p in chunk],
                 known,
                 {g: repeated[g] for g in {p.group for p in chunk}},
@@ -478,7 +496,7 @@ def _parse_pages(
             try:
                 out += future.result()
             except Exception:  # the worker died (out of memory, killed): parse the chunk here
-                out += [_parse_one(p.text, known, repeated[p.group], keys, p.title_split) for p in chunk]
+                out += [_parse_one(p.lines, known, repeated[p.group], keys, p.title_split) for p in chunk]
         return out
 
 
@@ -570,6 +588,8 @@ def _datetimes(values: pd.Series) -> pd.Series:
     1677-2262, are NaT (table cells were checked, with warnings, in :mod:`framing.load.tables`)."""
 
     def one(value: Any) -> Any:
+        if type(value) is datetime and value.tzinfo is None and 1678 <= value.year <= 2261:
+            return value  # a date the page parser read: in range, nothing to convert
         if tables._missing(value):
             return pd.NaT
         try:
@@ -592,7 +612,7 @@ def _known_zone(zone: Any) -> bool:
 
 def _where_of(corpus: pd.DataFrame, i: int, root: Path) -> str:
     source = corpus.at[i, S.SOURCE_PATH]
-    return _where(Path(source), root) if isinstance(source, str) and source else str(corpus.at[i, S.DOC_ID])
+    return _where(source, root) if isinstance(source, str) and source else str(corpus.at[i, S.DOC_ID])
 
 
 def _check_zones(corpus: pd.DataFrame, report: LoadReport, root: Path) -> None:
@@ -627,7 +647,7 @@ def _flag_duplicates(corpus: pd.DataFrame, report: LoadReport, root: Path) -> No
 
     def where(i: int) -> str:
         source = sources[i]
-        return _where(Path(source), root) if isinstance(source, str) and source else str(ids[i])
+        return _where(source, root) if isinstance(source, str) and source else str(ids[i])
 
     duplicate_of: list[str | None] = []
     for i, text in enumerate(corpus[S.TEXT].tolist()):

@@ -396,29 +396,42 @@ class _Matcher:
     """:meth:`LinePatterns.matches` for many lines: patterns anchored at ``^`` are tried at the start only.
 
     (A search for ``(?:^a)|(?:^b)|(?:©)`` tries every position of the line; most patterns are anchored.)
-    The patterns run on the ``regex`` engine with the same time limit as :meth:`LinePatterns.matches`:
-    a pattern that backtracks without end raises :class:`~framing.load.outlets.PatternTimeout` naming it.
+    The patterns run on the ``regex`` engine. An outlet profile's patterns (the user's ``outlets.yaml``)
+    have the same time limit as :meth:`LinePatterns.matches`: a pattern that backtracks without end
+    raises :class:`~framing.load.outlets.PatternTimeout` naming it. The shipped patterns
+    (``resources/chrome.yaml``, ``timeout=None``) are this project's, tested, and run without the
+    limit, which costs as much as the search itself.
     """
 
     exact: frozenset[str]
     anchored: Any
     floating: Any
     patterns: LinePatterns
+    timeout: float | None = REGEX_TIMEOUT
 
     def __call__(self, key: str) -> bool:
         if key in self.exact:
             return True
-        try:
-            if self.anchored is not None and self.anchored.match(key, timeout=REGEX_TIMEOUT) is not None:
+        if self.timeout is None:
+            if self.anchored is not None and self.anchored.match(key) is not None:
                 return True
-            return self.floating is not None and self.floating.search(key, timeout=REGEX_TIMEOUT) is not None
+            return self.floating is not None and self.floating.search(key) is not None
+        try:
+            if self.anchored is not None and self.anchored.match(key, timeout=self.timeout) is not None:
+                return True
+            return self.floating is not None and self.floating.search(key, timeout=self.timeout) is not None
         except TimeoutError:
             raise self.patterns._timeout(key) from None
 
+    @property
+    def empty(self) -> bool:
+        """Whether no line matches (no exact line, no pattern)."""
+        return not self.exact and self.anchored is None and self.floating is None
+
 
 @lru_cache(maxsize=256)
-def _matcher(*groups: LinePatterns) -> _Matcher:
-    """One matcher for the union of ``groups`` (e.g. the shared chrome and a profile's)."""
+def _matcher(*groups: LinePatterns, timeout: float | None = REGEX_TIMEOUT) -> _Matcher:
+    """One matcher for the union of ``groups`` (e.g. the shared chrome, or a profile's)."""
     exact: set[str] = set()
     anchored: list[str] = []
     floating: list[str] = []
@@ -437,11 +450,16 @@ def _matcher(*groups: LinePatterns) -> _Matcher:
         regex.compile("|".join(anchored), flags) if anchored else None,
         regex.compile("|".join(floating), flags) if floating else None,
         union,
+        timeout,
     )
 
 
 @dataclass(frozen=True)
 class _Shared:
+    """The shipped line patterns (``resources/chrome.yaml``), one matcher per kind of line, and ``any``:
+    whether a line matches any of the kinds ``_classify`` tries in a row (one search instead of six for
+    the three lines in four that are none of them)."""
+
     chrome: _Matcher
     end: _Matcher
     byline: _Matcher
@@ -449,25 +467,33 @@ class _Shared:
     credit: _Matcher
     photo: _Matcher
     caption: _Matcher
+    any: _Matcher
 
 
 @lru_cache(maxsize=1)
 def _shared_matchers() -> _Shared:
     shared = chrome()
-    return _Shared(
-        *(
-            _matcher(group)
-            for group in (
-                shared.chrome,
-                shared.end_markers,
-                shared.byline,
-                shared.source_line,
-                shared.credit_line,
-                shared.photo_credit,
-                shared.caption_words,
-            )
-        )
+    groups = (
+        shared.chrome,
+        shared.end_markers,
+        shared.byline,
+        shared.source_line,
+        shared.credit_line,
+        shared.photo_credit,
     )
+    return _Shared(
+        *(_matcher(group, timeout=None) for group in groups),
+        _matcher(shared.caption_words, timeout=None),
+        _matcher(*groups, timeout=None),
+    )
+
+
+@lru_cache(maxsize=256)
+def _profile_matchers(profile: OutletProfile) -> tuple[_Matcher | None, _Matcher | None]:
+    """``(end markers, chrome)`` of an outlet profile (the user's patterns: with the time limit), None
+    when the profile has none."""
+    end, chrome_lines = _matcher(profile.end_markers), _matcher(profile.chrome)
+    return (None if end.empty else end), (None if chrome_lines.empty else chrome_lines)
 
 
 def _top_level(pattern: str) -> str:
@@ -513,10 +539,11 @@ def _is_caption(lines: list[_Line], i: int) -> bool:
     return bracket is not None and not line.text.endswith(".") and bool(credit_wires(bracket.group(1)))
 
 
-def _is_photo_credit(line: _Line) -> bool:
+def _is_photo_credit(line: _Line, *, patterns: bool = True) -> bool:
+    """A photo credit line (``patterns=False``: the caller knows that no shipped pattern matches it)."""
     if line.words > 14:
         return False
-    return _shared_matchers().photo(line.key) or (
+    return (patterns and _shared_matchers().photo(line.key)) or (
         line.words <= 8 and _PHOTO_MARK.search(line.text) is not None and not line.text.endswith(".")
     )
 
@@ -561,42 +588,42 @@ def _classify(
     site_name: str | None,
     repeated: Collection[str],
 ) -> None:
-    shared = chrome()
-    matchers = _shared_matchers()
-    chrome_lines = _matcher(shared.chrome, profile.chrome) if profile else matchers.chrome
-    end_lines = _matcher(shared.end_markers, profile.end_markers) if profile else matchers.end
-    byline, source, credit_line = matchers.byline, matchers.source, matchers.credit
+    shared = _shared_matchers()
+    profile_end, profile_chrome = _profile_matchers(profile) if profile else (None, None)
     lines[0].kind = Kind.TITLE
+    first_key = lines[0].key
     for i, line in enumerate(lines[1:], start=1):
-        key = line.key
-        if line.words <= 20 and _YEAR.search(line.text):  # every date found has a four-digit year
+        key, words = line.key, line.words
+        if words <= 20 and _YEAR.search(line.text):  # every date found has a four-digit year
             line.dates = _forum_date(line) or find_dates(line.text)
-        if line.words > _KEYED_WORDS:
+        if words > _KEYED_WORDS:
             continue  # a long line is never furniture
-        if key == headline_key or key == lines[0].key:
+        if key == headline_key or key == first_key:
             line.kind = Kind.HEADLINE
-        elif end_lines(key):
+            continue
+        hit = shared.any(key)  # most lines match none of the shipped patterns: one search, not six
+        if (hit and shared.end(key)) or (profile_end is not None and profile_end(key)):
             line.kind = Kind.END
-        elif chrome_lines(key):
+        elif (hit and shared.chrome(key)) or (profile_chrome is not None and profile_chrome(key)):
             line.kind = Kind.CHROME
-        elif _is_photo_credit(line):
+        elif _is_photo_credit(line, patterns=hit):
             line.kind = Kind.PHOTO
-        elif line.words <= 12 and byline(key):
+        elif hit and words <= 12 and shared.byline(key):
             line.kind = Kind.BYLINE
-        elif line.words <= 10 and source(key):
+        elif hit and words <= 10 and shared.source(key):
             line.kind = Kind.SOURCE
-        elif line.words <= 16 and credit_line(key):
+        elif hit and words <= 16 and shared.credit(key):
             line.kind = Kind.CREDIT
         elif _date_line(line):
             line.kind = Kind.DATE
-        elif line.words <= 7 and (credit := _dateline_line(line.text, site_name)) is not None:
+        elif words <= 7 and (credit := _dateline_line(line.text, site_name)) is not None:
             line.credit = credit
             line.kind = Kind.DATELINE if credit[0] else Kind.CREDIT
-        elif line.words <= 3 and _URL_LINE.match(line.text):
+        elif words <= 3 and _URL_LINE.match(line.text):
             line.kind = Kind.URL
         elif _is_caption(lines, i):
             line.kind = Kind.CAPTION
-        elif key in repeated and line.words <= _REPEATED_WORDS:
+        elif key in repeated and words <= _REPEATED_WORDS:
             line.kind = Kind.REPEATED
 
 
@@ -725,7 +752,30 @@ def parse_page(
     ``title_split`` is :func:`split_title` of the first line with the same ``profiles``, when known.
     Never raises on text; problems are listed in ``Page.warnings``.
     """
-    raw = page_lines(text)
+    return parse_lines(
+        page_lines(text),
+        profiles=profiles,
+        profile=profile,
+        repeated=repeated,
+        key_cache=key_cache,
+        title_split=title_split,
+    )
+
+
+def parse_lines(
+    raw: list[str],
+    *,
+    profiles: Profiles | None = None,
+    profile: OutletProfile | None = None,
+    repeated: Collection[str] = frozenset(),
+    key_cache: dict[str, str] | None = None,
+    title_split: tuple[str, str | None, OutletProfile | None] | None = None,
+) -> Page:
+    """:func:`parse_page` of a page given as its :func:`page_lines` (the loader has them already).
+
+    >>> parse_lines(page_lines("عنوان الخبر\nوصل الوزير إلى موسكو مساء الخميس في زيارة تستمر يومين.")).headline
+    'عنوان الخبر'
+    """
     page = Page()
     if not raw:
         page.warnings.append("no text")
