@@ -773,7 +773,7 @@ def parse_lines(
 ) -> Page:
     """:func:`parse_page` of a page given as its :func:`page_lines` (the loader has them already).
 
-    >>> parse_lines(page_lines("عنوان الخبر\nوصل الوزير إلى موسكو مساء الخميس في زيارة تستمر يومين.")).headline
+    >>> parse_lines(["عنوان الخبر", "وصل الوزير إلى موسكو مساء الخميس في زيارة تستمر يومين."]).headline
     'عنوان الخبر'
     """
     page = Page()
