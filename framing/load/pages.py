@@ -45,7 +45,7 @@ How a page is read:
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
@@ -167,6 +167,8 @@ _INLINE_CREDITS = (
     re.compile(rf"^{_PLACE}\s*{_DASH}\s*(?P<agency>[^\s()\d]+)\s+(?=\S)"),
 )
 _KNOWN_AGENCY_ONLY = 4  # index in _INLINE_CREDITS of the form that needs a known agency
+# A character each form of _INLINE_CREDITS needs somewhere in the line (a cheap test before the regex).
+_INLINE_NEEDS = ("(", "(", "/", None, None)
 _CORRESPONDENT = re.compile(
     r"^(?:\u0645\u0631\u0627\u0633\u0644|\u0645\u0646\u062f\u0648\u0628|correspondent|staff|\u043a\u043e\u0440\u0440)"
 )  # مراسل / مندوب / correspondent / корр.
@@ -233,13 +235,13 @@ class Page:
         return "\n\n".join(self.body_lines)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Line:
     text: str
     key: str
     words: int
     kind: Kind | None = None
-    dates: list[DateMatch] = field(default_factory=list)
+    dates: Sequence[DateMatch] = ()
     credit: tuple[str | None, list[str]] | None = None  # (place, wires) of a dateline or credit line
 
     @property
@@ -261,11 +263,6 @@ def line_key(text: str, words: int, cache: dict[str, str] | None = None) -> str:
     if key is None:
         key = cache[text] = fast_key(text)
     return key
-
-
-def _line(text: str, cache: dict[str, str] | None = None) -> _Line:
-    words = len(text.split())
-    return _Line(text, line_key(text, words, cache), words)
 
 
 def page_lines(text: str) -> list[str]:
@@ -365,6 +362,9 @@ def _inline_credit(line: str, site_name: str | None) -> tuple[int, str | None, l
     if len(line) < 8:
         return None
     for n, pattern in enumerate(_INLINE_CREDITS):
+        needed = _INLINE_NEEDS[n]
+        if needed is not None and needed not in line:
+            continue
         m = pattern.match(line)
         if m is None or m.end() >= len(line):
             continue
@@ -530,9 +530,8 @@ def _is_caption(lines: list[_Line], i: int) -> bool:
     line = lines[i]
     if line.words > 20:
         return False
-    twin = any(0 <= j < len(lines) and lines[j].key == line.key for j in (i - 1, i + 1))
-    if twin:
-        return True
+    if (i > 0 and lines[i - 1].key == line.key) or (i + 1 < len(lines) and lines[i + 1].key == line.key):
+        return True  # a caption printed twice (alt text and figure caption)
     if line.words <= 12 and not line.text.endswith(".") and _shared_matchers().caption(line.key):
         return True
     bracket = _BRACKETED_AGENCY.search(line.text)
@@ -723,7 +722,8 @@ def _title_like(
     if _QUESTION_END.search(first.text) and first.words > _MAX_QUESTION_TITLE_WORDS:
         return False
     matchers = _shared_matchers()
-    if any(m(first.key) for m in (matchers.byline, matchers.source, matchers.chrome)):
+    hit = matchers.any(first.key)
+    if hit and any(m(first.key) for m in (matchers.byline, matchers.source, matchers.chrome)):
         return False
     if _DIGIT.search(headline) and find_dates(headline) and len(headline.split()) <= 14:
         return False
@@ -731,7 +731,7 @@ def _title_like(
         return False
     if _inline_credit(first.text, None) is not None:
         return False
-    return not (_URL_LINE.match(first.text) or _is_photo_credit(first))
+    return not (_URL_LINE.match(first.text) or _is_photo_credit(first, patterns=hit))
 
 
 def parse_page(
@@ -780,7 +780,10 @@ def parse_lines(
     if not raw:
         page.warnings.append("no text")
         return page
-    lines = [_line(s, key_cache) for s in raw]
+    lines = []
+    for s in raw:
+        words = len(s.split())
+        lines.append(_Line(s, line_key(s, words, key_cache), words))
     headline, site_name, found = title_split if title_split is not None else split_title(raw[0], profiles)
     if not _title_like(lines, site_name, found, headline):
         headline, site_name, found = "", None, None  # the first line is article text: no title line
