@@ -63,7 +63,9 @@ from framing.load.dates import (
     RUSSIAN_MONTHS,
     WEEKDAYS,
     DateMatch,
+    RelativeDay,
     find_dates,
+    relative_day,
     url_date,
 )
 from framing.load.outlets import REGEX_TIMEOUT, LinePatterns, OutletProfile, Profiles, load_profiles
@@ -243,6 +245,7 @@ class _Line:
     kind: Kind | None = None
     dates: Sequence[DateMatch] = ()
     credit: tuple[str | None, list[str]] | None = None  # (place, wires) of a dateline or credit line
+    relative: RelativeDay | None = None  # أمس الخميس 10:30 on a date line or at the end of a byline
 
     @property
     def sentence_like(self) -> bool:
@@ -609,12 +612,16 @@ def _classify(
             line.kind = Kind.PHOTO
         elif hit and words <= 12 and shared.byline(key):
             line.kind = Kind.BYLINE
+            if not line.dates:
+                line.relative = relative_day(line.text, tail=True)
         elif hit and words <= 10 and shared.source(key):
             line.kind = Kind.SOURCE
         elif hit and words <= 16 and shared.credit(key):
             line.kind = Kind.CREDIT
         elif _date_line(line):
             line.kind = Kind.DATE
+        elif not line.dates and words <= 10 and (relative := relative_day(line.text)) is not None:
+            line.kind, line.relative = Kind.DATE, relative
         elif words <= 7 and (credit := _dateline_line(line.text, site_name)) is not None:
             line.credit = credit
             line.kind = Kind.DATELINE if credit[0] else Kind.CREDIT
@@ -666,7 +673,12 @@ def _assign_dates(page: Page, lines: list[_Line], profile: OutletProfile | None)
     headline_at = next((i for i, x in enumerate(lines) if x.kind is Kind.HEADLINE), None)
     header: list[DateMatch] = []
     others: list[tuple[DateMatch, str]] = []
+    relative: list[RelativeDay] = []  # أمس 10:30: a date only against the day the page was seen
     for i, line in enumerate(lines):
+        if line.relative is not None and line.kind in (Kind.DATE, Kind.BYLINE):
+            if line.relative.label != "updated":
+                relative.append(line.relative)
+            continue
         if line.kind not in (Kind.DATE, Kind.BYLINE, Kind.SOURCE, Kind.CREDIT) or not line.dates:
             continue
         where = "date line" if line.kind is Kind.DATE else "byline"
@@ -685,8 +697,15 @@ def _assign_dates(page: Page, lines: list[_Line], profile: OutletProfile | None)
         page.published, page.published_source = header.pop(0).value, "header"
     if page.published is None and others:
         page.published, page.published_source = others[0][0].value, others[0][1]
+    if relative and header and header_date != "published" and page.published is None:
+        # The date above the headline is the day the page was seen (the page says "yesterday" of it):
+        # the relative day is read against it, and only when its weekday, if printed, agrees.
+        seen = header[0]
+        value = relative[0].resolve(seen.value, seen_has_time=seen.has_time)
+        if value is not None:
+            page.published, page.published_source = value, "relative"
     if header:
-        if page.published is None and header_date is None:
+        if page.published is None and header_date is None and not relative:
             page.published, page.published_source = header[0].value, "header"
         else:
             page.scraped_at = header[0].value
@@ -841,6 +860,8 @@ def _read_head(page: Page, lines: list[_Line], site_name: str | None) -> None:
             rest = _BYLINE_SPLIT.split(line.text, maxsplit=1)[-1]
             for d in reversed(line.dates):  # the date on a byline is not part of the name
                 rest = rest.replace(d.text, " ")
+            if line.relative is not None:
+                rest = rest.replace(line.relative.text, " ")
             rest = " ".join(w for w in rest.split() if fast_key(w).strip("\u060c,") not in _WEEKDAY_KEYS)
             rest = rest.strip(" -|\u060c,")
             found = credit_wires(rest)
