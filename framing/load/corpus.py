@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import stat
@@ -10,7 +11,6 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +41,7 @@ SUPPORTED_SUFFIXES = PAGE_SUFFIXES + HTML_SUFFIXES + tables.TABLE_SUFFIXES
 PROGRESS_THRESHOLD = 200  # files; folders with more show a progress bar by default
 MAX_PAGE_BYTES = 20_000_000  # default size limit of a page file (.txt, .html): see read_corpus
 PARALLEL_THRESHOLD = 3000  # page files; larger loads are parsed on every core by default (workers=None)
-_CHUNK = 100  # pages sent to a worker process at a time
+_CHUNK = 100  # pages sent to a worker process at a time, at least
 
 
 @dataclass
@@ -454,13 +454,27 @@ def _parse_one(
         return f"{type(exc).__name__}: {exc}"
 
 
-def _parse_chunk(
-    texts: list[list[str]], groups: list[str], known: Profiles, repeated: dict[str, frozenset[str]]
-) -> list[Page | str]:
-    """Parse pages, given as their lines (in a worker process, or in this one)."""
-    keys: dict[str, str] = {}
-    pairs = zip(texts, groups, strict=True)
-    return [_parse_one(t, known, repeated[g], keys) for t, g in pairs]
+# What a worker process parses: the pages' lines and groups, the outlet profiles, each site's repeated
+# lines and the line keys computed so far, handed over once when the pool starts (inherited, not copied,
+# where processes fork); each task is then a range of pages. Set only inside worker processes.
+_WORKER: dict[str, Any] = {}
+
+
+def _start_worker(
+    lines: list[list[str]],
+    groups: list[str],
+    known: Profiles,
+    repeated: dict[str, frozenset[str]],
+    keys: dict[str, str],
+) -> None:
+    _WORKER.update(lines=lines, groups=groups, known=known, repeated=repeated, keys=keys)
+
+
+def _parse_range(start: int, stop: int) -> list[Page | str]:
+    """Parse pages ``start`` to ``stop`` (in a worker process)."""
+    lines, groups, known = _WORKER["lines"], _WORKER["groups"], _WORKER["known"]
+    repeated, keys = _WORKER["repeated"], _WORKER["keys"]
+    return [_parse_one(lines[i], known, repeated[groups[i]], keys) for i in range(start, stop)]
 
 
 def _parse_pages(
@@ -471,33 +485,40 @@ def _parse_pages(
     *,
     workers: int | None,
 ) -> list[Page | str]:
-    """Every page parsed, in order: in this process, or in ``workers`` processes for large loads; a page
-    the parser raised on is ``"Type: message"`` (a chunk whose worker died is parsed here again)."""
+    """Every page parsed, in order: in this process, or in ``workers`` processes for large loads (this
+    one parsing its share); a page the parser raised on is ``"Type: message"`` (a range whose worker
+    died is parsed here again)."""
     if workers is None:
         workers = (os.cpu_count() or 1) if len(pages) >= PARALLEL_THRESHOLD else 1
     if workers < 1:
         raise ValueError(f"workers must be 1 or more (or None for automatic), got {workers!r}")
+
+    def here(start: int, stop: int) -> list[Page | str]:
+        return [_parse_one(p.lines, known, repeated[p.group], keys, p.title_split) for p in pages[start:stop]]
+
     if workers == 1 or len(pages) <= _CHUNK:
-        return [_parse_one(p.lines, known, repeated[p.group], keys, p.title_split) for p in pages]
-    chunks = [pages[i : i + _CHUNK] for i in range(0, len(pages), _CHUNK)]
-    with ProcessPoolExecutor(max_workers=min(workers, len(chunks))) as pool:
-        futures = [
-            pool.submit(
-                _parse_chunk,
-                [p.lines for p in chunk],
-                [p.group for p in chunk],
-                known,
-                {g: repeated[g] for g in {p.group for p in chunk}},
-            )
-            for chunk in chunks
-        ]
-        out: list[Page | str] = []
-        for chunk, future in zip(chunks, futures, strict=True):
-            try:
-                out += future.result()
-            except Exception:  # the worker died (out of memory, killed): parse the chunk here
-                out += [_parse_one(p.lines, known, repeated[p.group], keys, p.title_split) for p in chunk]
-        return out
+        return here(0, len(pages))
+    size = max(_CHUNK, -(-len(pages) // (4 * workers)))  # about four ranges per process
+    ranges = [(i, min(i + size, len(pages))) for i in range(0, len(pages), size)]
+    own = len(ranges) // workers  # this process parses its share while the workers parse theirs
+    handed = ([p.lines for p in pages], [p.group for p in pages], known, repeated, keys)
+    out: list[Page | str] = []
+    gc.freeze()  # forked workers then leave this process's objects alone (no copy-on-write of its heap)
+    try:
+        with ProcessPoolExecutor(
+            max_workers=min(workers - 1, len(ranges) - own), initializer=_start_worker, initargs=handed
+        ) as pool:
+            futures = [pool.submit(_parse_range, *r) for r in ranges[own:]]
+            for r in ranges[:own]:
+                out += here(*r)
+            for r, future in zip(ranges[own:], futures, strict=True):
+                try:
+                    out += future.result()
+                except Exception:  # the worker died (out of memory, killed): parse the range here
+                    out += here(*r)
+    finally:
+        gc.unfreeze()
+    return out
 
 
 def _plausible_site(site: str) -> bool:
@@ -587,9 +608,12 @@ def _datetimes(values: pd.Series) -> pd.Series:
     """A column of naive ``datetime64[ns]``: values that are no timestamp, or lie outside the years
     1677-2262, are NaT (table cells were checked, with warnings, in :mod:`framing.load.tables`)."""
 
+    if values.dtype.kind == "M" and getattr(values.dtype, "tz", None) is None:
+        present = values.dropna()  # pandas read every value as a naive timestamp (the parsed pages' dates)
+        if present.empty or (present.min() >= pd.Timestamp.min and present.max() <= pd.Timestamp.max):
+            return values.astype("datetime64[ns]")
+
     def one(value: Any) -> Any:
-        if type(value) is datetime and value.tzinfo is None and 1678 <= value.year <= 2261:
-            return value  # a date the page parser read: in range, nothing to convert
         if tables._missing(value):
             return pd.NaT
         try:

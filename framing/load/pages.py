@@ -484,11 +484,9 @@ def _shared_matchers() -> _Shared:
         shared.credit_line,
         shared.photo_credit,
     )
-    return _Shared(
-        *(_matcher(group, timeout=None) for group in groups),
-        _matcher(shared.caption_words, timeout=None),
-        _matcher(*groups, timeout=None),
-    )
+    chrome_lines, end, byline, source, credit, photo = (_matcher(group, timeout=None) for group in groups)
+    caption = _matcher(shared.caption_words, timeout=None)
+    return _Shared(chrome_lines, end, byline, source, credit, photo, caption, _matcher(*groups, timeout=None))
 
 
 @lru_cache(maxsize=256)
@@ -600,7 +598,7 @@ def _classify(
             line.dates = _forum_date(line) or find_dates(line.text)
         if words > _KEYED_WORDS:
             continue  # a long line is never furniture
-        if key == headline_key or key == first_key:
+        if key in (headline_key, first_key):
             line.kind = Kind.HEADLINE
             continue
         hit = shared.any(key)  # most lines match none of the shipped patterns: one search, not six

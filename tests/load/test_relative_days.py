@@ -25,7 +25,8 @@ from framing.load.pages import parse_page
 SEEN = datetime(2024, 9, 27, 7, 26)  # a Friday
 TITLE = "افتتاح معرض الإسكندرية للكتاب بمشاركة مئتي دار نشر"
 BODY = [
-    "افتتح محافظ الإسكندرية مساء الخميس الدورة الجديدة من معرض الكتاب، بمشاركة نحو مئتي دار نشر عربية وأجنبية.",
+    "افتتح محافظ الإسكندرية مساء الخميس الدورة الجديدة من معرض الكتاب، بمشاركة نحو مئتي دار نشر عربية"
+    " وأجنبية.",
     "وقال مدير المعرض إن البرنامج يضم ندوات يومية وورشا للأطفال حتى نهاية الشهر.",
 ]
 
@@ -84,7 +85,8 @@ def test_no_known_day_no_date() -> None:
 
 
 def test_a_relative_word_inside_a_sentence_is_not_a_date() -> None:
-    """"قال أمس إن …" is article text; the page's date comes from elsewhere (here the header, as before)."""
+    """A relative word inside a sentence ("قال أمس إن …") is article text; the page's date comes from
+    elsewhere (here the header, as before)."""
     sentence = "وقال رئيس اتحاد الناشرين أمس إن الإقبال فاق التوقعات في اليوم الأول."
     page = parse_page(arabic_page(sentence))
     assert page.published_source != "relative"
@@ -158,8 +160,33 @@ def test_read_corpus_says_the_date_was_relative(tmp_path: Path) -> None:
 @given(
     st.lists(
         st.sampled_from(
-            ["أمس", "اليوم", "أول", "من", "الخميس", "نشر في:", "10:30", "م", "-", "،", "yesterday", "Today",
-             "at", "вчера", "в", "18:30", "ſ", "ـ", "\u064e", "١٠:٣٠", "(", ")", "GMT", "كتب:", " "]
+            [
+                "أمس",
+                "اليوم",
+                "أول",
+                "من",
+                "الخميس",
+                "نشر في:",
+                "10:30",
+                "م",
+                "-",
+                "،",
+                "yesterday",
+                "Today",
+                "at",
+                "вчера",
+                "в",
+                "18:30",
+                "ſ",
+                "ـ",
+                "\u064e",
+                "١٠:٣٠",
+                "(",
+                ")",
+                "GMT",
+                "كتب:",
+                " ",
+            ]
         ),
         max_size=10,
     )
