@@ -618,7 +618,7 @@ class RelativeDay:
         return value
 
 
-def relative_day(text: str, *, tail: bool = False) -> RelativeDay | None:
+def relative_day(text: str, *, tail: bool = False, key: str | None = None) -> RelativeDay | None:
     """The relative day that ``text`` is (a whole date line), or that ends it (``tail=True``: a byline).
 
     The relative word must come with a label (``نشر``, ``Published``), a weekday or a time: ``أمس``
@@ -630,7 +630,12 @@ def relative_day(text: str, *, tail: bool = False) -> RelativeDay | None:
     (1, None, None)
     >>> relative_day("كتب: سامي حداد - أول أمس 09:15 ص", tail=True).text
     'أول أمس 09:15 ص'
+
+    ``key``, the line's :func:`~framing.load.outlets.match_key` when the caller has it, makes the usual
+    line (no relative word) cheap to pass over.
     """
+    if key is not None and _RELATIVE_HINT.search(key) is None:
+        return None
     norm, index = _normalize(text)
     if _RELATIVE_HINT.search(norm) is None:
         return None

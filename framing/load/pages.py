@@ -611,14 +611,14 @@ def _classify(
         elif hit and words <= 12 and shared.byline(key):
             line.kind = Kind.BYLINE
             if not line.dates:
-                line.relative = relative_day(line.text, tail=True)
+                line.relative = relative_day(line.text, tail=True, key=key)
         elif hit and words <= 10 and shared.source(key):
             line.kind = Kind.SOURCE
         elif hit and words <= 16 and shared.credit(key):
             line.kind = Kind.CREDIT
         elif _date_line(line):
             line.kind = Kind.DATE
-        elif not line.dates and words <= 10 and (relative := relative_day(line.text)) is not None:
+        elif not line.dates and words <= 10 and (relative := relative_day(line.text, key=key)) is not None:
             line.kind, line.relative = Kind.DATE, relative
         elif words <= 7 and (credit := _dateline_line(line.text, site_name)) is not None:
             line.credit = credit
@@ -721,16 +721,16 @@ def _assign_dates(page: Page, lines: list[_Line], profile: OutletProfile | None)
 
 
 def _title_like(
-    lines: list[_Line], site_name: str | None, found: OutletProfile | None, headline: str
+    lines: list[_Line], site_name: str | None, found: OutletProfile | None, headline: str, headline_key: str
 ) -> bool:
-    """Whether the first line is a title (see the module docstring)."""
+    """Whether the first line is a title (see the module docstring); ``headline_key`` is its match key."""
     first = lines[0]
     if found is not None:
         return True
     if len(lines) == 1:
         return False
     later = {x.key for x in lines[1:40] if x.key}
-    if first.key in later or (headline and fast_key(headline) in later):
+    if first.key in later or (headline and headline_key in later):
         return True
     if first.words > _MAX_TITLE_WORDS or first.words == 0:
         return False
@@ -802,7 +802,8 @@ def parse_lines(
         words = len(s.split())
         lines.append(_Line(s, line_key(s, words, key_cache), words))
     headline, site_name, found = title_split if title_split is not None else split_title(raw[0], profiles)
-    if not _title_like(lines, site_name, found, headline):
+    headline_key = line_key(headline, 0, key_cache) if headline else "\0"
+    if not _title_like(lines, site_name, found, headline, headline_key):
         headline, site_name, found = "", None, None  # the first line is article text: no title line
         lines.insert(0, _Line("", "", 0))
         page.warnings.append("no title line")
@@ -811,7 +812,7 @@ def parse_lines(
     profile = profile or found
     page.headline, page.site_name = headline, site_name
     page.outlet_id = profile.id if profile else None
-    _classify(lines, fast_key(headline) if headline else "\0", profile, site_name, repeated)
+    _classify(lines, headline_key if headline else "\0", profile, site_name, repeated)
     span = _body_span(lines)
     start, stop = span if span else (len(lines), len(lines))
     for i, line in enumerate(lines):
