@@ -40,7 +40,7 @@ HTML_SUFFIXES = (".html", ".htm")
 SUPPORTED_SUFFIXES = PAGE_SUFFIXES + HTML_SUFFIXES + tables.TABLE_SUFFIXES
 PROGRESS_THRESHOLD = 200  # files; folders with more show a progress bar by default
 MAX_PAGE_BYTES = 20_000_000  # default size limit of a page file (.txt, .html): see read_corpus
-PARALLEL_THRESHOLD = 3000  # page files; larger loads are parsed on every core by default (workers=None)
+PARALLEL_THRESHOLD = 3000  # page files; larger loads are parsed on every idle core by default (workers=None)
 _CHUNK = 100  # pages sent to a worker process at a time, at least
 
 
@@ -234,8 +234,10 @@ def read_corpus(
       (and row) in the message and in its ``file`` and ``row`` attributes. Without ``strict``, no
       exception escapes because of one bad file or row: it is skipped with a reason that names it.
     - ``progress``: show a progress bar (default: for 200 files or more).
-    - ``workers``: processes that parse the pages (default: every core for 3,000 page files or more,
-      else one). The corpus is the same whatever the number.
+    - ``workers``: processes that parse the pages (this one among them). Default: one below 3,000 page
+      files; from 3,000 on, every idle core (:func:`default_workers`: the cores less the load average),
+      which parses a large folder faster on an idle machine and costs nothing on a busy one (measured
+      in ``benchmarks/bench_load.py``). The corpus and the load report are the same whatever the number.
     - ``max_page_bytes``: page files (``.txt``, ``.html``) larger than this are skipped with a reason
       naming the file and the limit (default 20 MB, :data:`MAX_PAGE_BYTES`; ``None``: no limit). A page
       needs about 45 times its size in memory while it is parsed (measured in
@@ -454,6 +456,24 @@ def _parse_one(
         return f"{type(exc).__name__}: {exc}"
 
 
+def default_workers(pages: int) -> int:
+    """How many processes parse ``pages`` pages by default: one below :data:`PARALLEL_THRESHOLD`; above
+    it every idle core (the cores less the load average, counting this process's own core), one when
+    the machine is busy: an extra process on a busy core only adds its start and the copying of results.
+
+    >>> default_workers(10)
+    1
+    """
+    if pages < PARALLEL_THRESHOLD:
+        return 1
+    cores = os.cpu_count() or 1
+    try:
+        busy = os.getloadavg()[0]
+    except (AttributeError, OSError):  # no load average on this system: count every core as idle
+        busy = 0.0
+    return max(1, min(cores, round(cores - busy) + 1))
+
+
 # What a worker process parses: the pages' lines and groups, the outlet profiles, each site's repeated
 # lines and the line keys computed so far, handed over once when the pool starts (inherited, not copied,
 # where processes fork); each task is then a range of pages. Set only inside worker processes.
@@ -489,7 +509,7 @@ def _parse_pages(
     one parsing its share); a page the parser raised on is ``"Type: message"`` (a range whose worker
     died is parsed here again)."""
     if workers is None:
-        workers = (os.cpu_count() or 1) if len(pages) >= PARALLEL_THRESHOLD else 1
+        workers = default_workers(len(pages))
     if workers < 1:
         raise ValueError(f"workers must be 1 or more (or None for automatic), got {workers!r}")
 

@@ -26,7 +26,9 @@ How a page is read:
    ``МОСКВА, 15 июля. /ТАСС/.``, ``МОСКВА, 15 июл — РИА Новости.``.
 5. The article's ``wire`` comes from its credits; agencies named inside body sentences are
    ``wires_cited``. ``published`` comes from a labelled date, a date line, a byline, the date above
-   the headline, or failing all, a date in a web address on the page (``published_source`` says which).
+   the headline, a relative day (``أمس الخميس 10:30``) read against the date above the headline when
+   the weekday agrees, or failing all, a date in a web address on the page (``published_source`` says
+   which).
 
 >>> page = parse_page("عنوان الخبر - بوابة الشروق\\nعنوان الخبر\\nموسكو - الفرنسية\\n"
 ...                   "نشر في: الخميس 14 يوليه 2016 - 9:16 م\\n"
@@ -224,7 +226,7 @@ class Page:
     # Why each boilerplate line is not body, in the order of ``boilerplate``.
     reasons: list[str] = field(default_factory=list)
     # Where the title came from ("first line") and where the publication date came from
-    # ("labelled", "date line", "byline", "header", "url"); None when there is none.
+    # ("labelled", "date line", "byline", "header", "relative", "title", "url"); None when there is none.
     title_source: str | None = None
     published_source: str | None = None
     # Agencies credited for the article (``wire`` joins them) and agencies cited inside its sentences.
