@@ -11,12 +11,16 @@ is written once under ``--work`` (default ``/tmp/framing-bench-scale``) as a par
 (``framing load`` layout, 20,000 articles a file, 12 fictional outlets); above the generated count the
 articles are repeated with new ``doc_id`` values (say so with the figures: the vocabulary does not grow).
 
-Each mode runs in a fresh Python process; its peak memory is the peak of the summed resident memory of
-that process and all its children (Dask's worker processes included), sampled every 0.1 s:
+Each mode runs in a fresh Python process; its peak memory is the peak of the summed proportional set
+size (PSS: resident memory, a page shared by forked processes counted once) of that process and all its
+children (Dask's worker processes included), sampled every 0.1 s:
 
-- ``pandas``: ``pd.read_parquet`` of the whole dataset, then ``framing.score(corpus, lexicon)``
+- ``pandas``: ``pd.read_parquet`` of the whole dataset, then ``framing.score(corpus, lexicon, workers=1)``
   (only up to ``--pandas-max`` articles: beyond, the corpus alone does not fit a shared machine);
-- ``streaming``: ``framing.score(dataset_folder, lexicon)``, chunk by chunk (the scores are kept);
+  ``pandas-2`` the same with ``workers=2`` (two forked processes count it; not run by default);
+- ``streaming``: ``framing.score(dataset_folder, lexicon, workers=1)``, chunk by chunk (the scores are
+  kept); ``streaming-2`` the same with ``workers=2``: each chunk counted by this process and a forked one
+  (what ``workers=None`` chooses on 2 cores);
 - ``dask-2``: a ``LocalCluster`` of 2 worker processes, ``dd.read_parquet`` and ``framing.score``, the
   scores gathered partition by partition (cluster start-up included in the time).
 
@@ -100,11 +104,11 @@ def run_mode(mode: str, dataset: Path, lab: Path, huge_mb: float) -> dict[str, A
 
     lexicon = framing.load_lexicon(lexicon_spec(lab))
     started = time.perf_counter()
-    if mode == "pandas":
+    if mode in ("pandas", "pandas-2"):
         corpus = pd.read_parquet(dataset, columns=["doc_id", "outlet", "text"])
-        scores = framing.score(corpus, lexicon)
-    elif mode == "streaming":
-        scores = framing.score(dataset, lexicon)
+        scores = framing.score(corpus, lexicon, workers=1 if mode == "pandas" else 2)
+    elif mode in ("streaming", "streaming-2"):
+        scores = framing.score(dataset, lexicon, workers=1 if mode == "streaming" else 2)
     elif mode.startswith("dask-"):
         import dask.dataframe as dd
 
@@ -165,10 +169,23 @@ def tree_rss(pid: int) -> int:
     except psutil.NoSuchProcess:
         return 0
     total = 0
-    for p in processes:
-        with contextlib.suppress(psutil.NoSuchProcess):
-            total += p.memory_info().rss
+    for p in processes:  # proportional set size: a page shared by forked processes is counted once
+        with contextlib.suppress(psutil.NoSuchProcess, psutil.AccessDenied, OSError):
+            total += _pss(p.pid) or p.memory_info().rss
     return total
+
+
+def _pss(pid: int) -> int | None:
+    """A process's proportional set size in bytes from ``/proc/PID/smaps_rollup`` (cheap to read), or
+    None where there is no such file."""
+    try:
+        lines = Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()
+    except OSError:
+        return None
+    for line in lines:
+        if line.startswith("Pss:"):
+            return int(line.split()[1]) * 1024
+    return None
 
 
 def measure(mode: str, dataset: Path, lab: Path, huge_mb: float) -> dict[str, Any]:
@@ -206,7 +223,9 @@ def main() -> None:
     )
     parser.add_argument("--lab-data", type=Path, required=True, help="where gen_corpus.py wrote its files")
     parser.add_argument("--sizes", type=int, nargs="*", default=[100_000, 1_000_000])
-    parser.add_argument("--modes", nargs="+", default=["pandas", "streaming", "dask-2"])
+    parser.add_argument(
+        "--modes", nargs="+", default=["pandas", "pandas-2", "streaming", "streaming-2", "dask-2"]
+    )
     parser.add_argument("--pandas-max", type=int, default=100_000, help="largest size run in pandas")
     parser.add_argument("--huge-mb", type=float, default=0.0, help="also score one page of this many MB")
     parser.add_argument("--work", type=Path, default=Path("/tmp/framing-bench-scale"))
@@ -235,7 +254,7 @@ def main() -> None:
         print(f"\n{n:,} articles: {text_mb:,.0f} MB of UTF-8 text, {mb:,.0f} MB of parquet in {dataset}")
         reference: tuple[int, int, int] | None = None
         for mode in args.modes:
-            if mode == "pandas" and n > args.pandas_max:
+            if mode.startswith("pandas") and n > args.pandas_max:
                 rows.append(
                     (f"{n:,}", mode, "not run", "", "", "", "", f"(> --pandas-max {args.pandas_max:,})")
                 )
@@ -289,7 +308,7 @@ def main() -> None:
         "\nscore s: from the mode's start (reading included; Dask: cluster start-up included) to the scores "
         "in memory; cpu s: CPU seconds of the mode's processes (Dask: client, scheduler and workers; imports "
         "included); MB/s: text MB per score second; MB/cpu-s: per CPU second; peak GB: the "
-        "process tree's resident memory (Dask: client + scheduler + 2 workers)."
+        "process tree's proportional set size (Dask: client + scheduler + 2 workers)."
     )
 
 

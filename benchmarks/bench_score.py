@@ -10,12 +10,15 @@ diacritics; see the generator's README):
 - *dense*: the 35 commonest word forms of the corpus as single-word entries in 5 frames (about 40% of
   tokens hit).
 
-For each: ``framing.score`` (first run: a fresh matcher and code table; warm: the second run), the
-previous matcher (``tests/lexicon/reference_matcher.py``, the matcher before issue 13, with its caches
-emptied for the first run), and the naive loop (``Series.str.count(term)`` per term, which also counts
-substrings, i.e. is wrong), run on the first ``--naive-mb`` of the corpus. MB/s of UTF-8 text; the
-naive loop's figure is its median. Peak memory is measured in separate runs (tracemalloc slows what it
-traces), for a first run. The hits of the two matchers are checked equal.
+For each: ``framing.score`` in one process (``workers=1``) and in two (``workers=2``: forked processes
+counting parts of the corpus; what ``workers=None`` chooses for a corpus this large on two cores), first
+run (a fresh matcher and code table) and warm (the best of ``--repeats`` more); the previous matcher
+(``tests/lexicon/reference_matcher.py``, the matcher before issue 13, with its caches emptied for the
+first run); and the naive loop (``Series.str.count(term)`` per term, which also counts substrings, i.e.
+is wrong), run on the first ``--naive-mb`` of the corpus. MB/s of UTF-8 text per second of wall time,
+and per CPU second of every process used (the figure to trust on a busy machine); each ratio is against
+the naive loop's median in the same unit. Peak memory is measured in separate runs (tracemalloc slows
+what it traces), for a first run in one process. The counts of all of them are checked equal.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import statistics
 import sys
 import time
@@ -95,10 +99,21 @@ def fresh_previous() -> None:
     previous.tokenizer.cache_clear()
 
 
-def seconds(fn: Callable[[], Any]) -> float:
-    started = time.perf_counter()
+def _cpu() -> float:
+    """CPU seconds of this process and its finished children."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def timed(fn: Callable[[], Any]) -> tuple[float, float]:
+    """``(wall seconds, CPU seconds)`` of one call (CPU: this process and the processes it started)."""
+    cpu, started = _cpu(), time.perf_counter()
     fn()
-    return time.perf_counter() - started
+    return time.perf_counter() - started, _cpu() - cpu
+
+
+def seconds(fn: Callable[[], Any]) -> float:
+    return timed(fn)[0]
 
 
 def peak_mb(fn: Callable[[], Any]) -> float:
@@ -112,30 +127,42 @@ def peak_mb(fn: Callable[[], Any]) -> float:
 
 def workload(
     name: str, corpus: pd.DataFrame, spec: dict[str, list[str]], lexicon: Lexicon, args: argparse.Namespace
-) -> list[tuple[str, str, float, float, float | None]]:
+) -> list[tuple[str, str, str, float, float, float | None]]:
     mb = sum(len(t.encode("utf-8")) for t in corpus["text"]) / 1e6
     small = corpus.iloc[: max(1, int(len(corpus) * args.naive_mb / mb))]
     small_mb = sum(len(t.encode("utf-8")) for t in small["text"]) / 1e6
 
     def new() -> Any:
-        return score(corpus, lexicon)
+        return score(corpus, lexicon, workers=1)
+
+    def new_two() -> Any:
+        return score(corpus, lexicon, workers=2)
 
     def old() -> Any:
         return previous.score_counts(corpus, lexicon)
 
+    def best(fn: Callable[[], Any]) -> tuple[float, float]:
+        runs = [timed(fn) for _ in range(args.repeats)]
+        return min(w for w, _ in runs), min(c for _, c in runs)
+
     fresh_new()
-    new_first = seconds(new)
-    new_warm = min(seconds(new) for _ in range(args.repeats))
+    new_first = timed(new)
+    new_warm = best(new)
+    fresh_new()
+    two_first = timed(new_two)
+    two_warm = best(new_two)
     fresh_previous()
-    old_first = seconds(old)
-    old_warm = min(seconds(old) for _ in range(args.repeats))
-    naive_s = statistics.median(seconds(lambda: naive(small, spec)) for _ in range(args.repeats))
+    old_first = timed(old)
+    old_warm = best(old)
+    naive_runs = [timed(lambda: naive(small, spec)) for _ in range(args.repeats)]
+    naive_s = (statistics.median(w for w, _ in naive_runs), statistics.median(c for _, c in naive_runs))
 
     counts, tokens = old()
-    scores = new()
     n_frames = len(lexicon.frames)
-    same = np.array_equal(scores["count"].to_numpy().reshape(-1, n_frames), counts) and np.array_equal(
-        scores["tokens"].to_numpy()[::n_frames], tokens
+    same = all(
+        np.array_equal(scores["count"].to_numpy().reshape(-1, n_frames), counts)
+        and np.array_equal(scores["tokens"].to_numpy()[::n_frames], tokens)
+        for scores in (new(), new_two())
     )
     hits = int(counts.sum())
     share = hits / max(1, int(tokens.sum()))
@@ -151,23 +178,34 @@ def workload(
     print(
         f"\n{name}: {len(corpus)} documents, {mb:.1f} MB; {sum(len(v) for v in spec.values())} entries "
         f"in {n_frames} frames; {hits} hits = {share:.0%} of {int(tokens.sum())} tokens; "
-        f"same counts and tokens from both matchers: {same}"
+        f"same counts and tokens from all matchers and process counts: {same}"
     )
-    naive_rate = small_mb / naive_s
+    naive_wall, naive_cpu = small_mb / naive_s[0], small_mb / naive_s[1]
     rows = [
-        ("framing.score (new)", "first run", mb / new_first, mb / new_first / naive_rate, memory["new"]),
-        ("framing.score (new)", "warm", mb / new_warm, mb / new_warm / naive_rate, None),
-        ("previous matcher", "first run", mb / old_first, mb / old_first / naive_rate, memory["old"]),
-        ("previous matcher", "warm", mb / old_warm, mb / old_warm / naive_rate, None),
-        (f"naive str.count ({small_mb:.1f} MB)", "median", naive_rate, 1.0, None),
+        ("framing.score, 1 process", "first run", new_first, memory["new"]),
+        ("framing.score, 1 process", "warm", new_warm, None),
+        ("framing.score, 2 processes", "first run", two_first, None),
+        ("framing.score, 2 processes", "warm", two_warm, None),
+        ("previous matcher", "first run", old_first, memory["old"]),
+        ("previous matcher", "warm", old_warm, None),
     ]
-    print(f"{'method':32} {'run':10} {'MB/s':>7} {'x naive':>8} {'peak MB':>8}")
-    for method, run, rate, ratio, peak in rows:
+    print(
+        f"{'method':32} {'run':10} {'MB/s':>7} {'x naive':>8} {'MB/CPU-s':>9} {'x naive':>8} {'peak MB':>8}"
+        "   (MB/s and its ratio: wall time; MB/CPU-s: per CPU second of every process used)"
+    )
+    for method, run, (wall, cpu), peak in rows:
         shown = f"{peak:8.0f}" if peak is not None else f"{'':>8}"
-        print(f"{method:32} {run:10} {rate:7.1f} {ratio:8.1f} {shown}")
+        print(
+            f"{method:32} {run:10} {mb / wall:7.1f} {mb / wall / naive_wall:8.1f} {mb / cpu:9.1f} "
+            f"{mb / cpu / naive_cpu:8.1f} {shown}"
+        )
+    print(
+        f"{'naive str.count (' + format(small_mb, '.1f') + ' MB)':32} {'median':10} {naive_wall:7.1f} "
+        f"{1.0:8.1f} {naive_cpu:9.1f} {1.0:8.1f}"
+    )
     if not same:
         print("WARNING: the matchers disagree")
-    return [(name, *row) for row in rows]
+    return [(name, method, run, mb / wall, mb / cpu, peak) for method, run, (wall, cpu), peak in rows]
 
 
 def main() -> None:
@@ -185,7 +223,7 @@ def main() -> None:
         dense = dense_spec(corpus)
         dense_lexicon = load_lexicon(dense)
     print(
-        f"python {sys.version.split()[0]}, {os.cpu_count()} cores; one core used; "
+        f"python {sys.version.split()[0]}, {os.cpu_count()} cores; "
         f"load average {os.getloadavg()[0]:.1f}"
     )
     workload("realistic (lab lexicon)", corpus, spec, lexicon, args)

@@ -6,7 +6,8 @@
   ``.csv``, or a folder: a partitioned parquet dataset) with its load report beside it
   (``<name>.load_report.txt`` and ``.json``); print the report.
 - ``framing score CORPUS --lexicon NAME|FILE --out scores.csv``: score a lexicon on every article; a
-  parquet dataset folder is streamed chunk by chunk; ``--workers N`` (a local Dask cluster) or
+  parquet dataset folder is streamed chunk by chunk (a large chunk counted on every core by forked
+  processes, :func:`framing.score`'s ``workers=None``); ``--workers N`` (a local Dask cluster) or
   ``--scheduler ADDRESS`` (an existing one) score partitions in parallel, with a progress bar.
 - ``framing lexicon check FILE``: validate a lexicon file and print what it holds and its warnings.
 - ``framing lexicon list``: the shipped lexicons.
@@ -171,7 +172,7 @@ def _score(args: argparse.Namespace) -> int:
                 )
     else:
         with _progress_bar(corpus, progress) as bar:
-            scores_of = (bar(chunk) for chunk in stream.score_chunks(corpus, lexicon))
+            scores_of = (bar(chunk) for chunk in stream.score_chunks(corpus, lexicon, workers=None))
             _write_scores(scores_of, Path(args.out), wide=args.wide, totals=totals)
         if args.matches:  # matched again only when asked for: score() counts without keeping the matches
             _write_chunks(stream.match_chunks(corpus, lexicon), Path(args.matches))

@@ -37,14 +37,29 @@ KWIC_COLUMNS = (S.DOC_ID, "frame", "entry", "before", "keyword", "after", "start
 
 @overload
 def score(
-    corpus: dd.DataFrame, lexicon: Lexicon, *, min_stem: int = MIN_STEM, vocabulary: Vocabulary | None = None
+    corpus: dd.DataFrame,
+    lexicon: Lexicon,
+    *,
+    min_stem: int = MIN_STEM,
+    vocabulary: Vocabulary | None = None,
+    workers: int | None = None,
 ) -> dd.DataFrame: ...
 @overload
 def score(
-    corpus: Source, lexicon: Lexicon, *, min_stem: int = MIN_STEM, vocabulary: Vocabulary | None = None
+    corpus: Source,
+    lexicon: Lexicon,
+    *,
+    min_stem: int = MIN_STEM,
+    vocabulary: Vocabulary | None = None,
+    workers: int | None = None,
 ) -> pd.DataFrame: ...
 def score(
-    corpus: Any, lexicon: Lexicon, *, min_stem: int = MIN_STEM, vocabulary: Vocabulary | None = None
+    corpus: Any,
+    lexicon: Lexicon,
+    *,
+    min_stem: int = MIN_STEM,
+    vocabulary: Vocabulary | None = None,
+    workers: int | None = None,
 ) -> Any:
     """Hits per document and frame: ``doc_id, frame, count, tokens, rate`` (rate = count per 1,000 tokens).
 
@@ -52,7 +67,11 @@ def score(
     lexicon order. ``count`` equals the number of :func:`~framing.lexicon.match.find_matches` rows of the
     pair; ``tokens`` is the number of word tokens of the text; a document with no tokens has rate 0.
     ``vocabulary`` (of the lexicon's normalization) keeps the tokens of documents read token by token, as
-    in :func:`~framing.lexicon.match.find_matches`; one is made for the call when None.
+    in :func:`~framing.lexicon.match.find_matches`; one is made for the call when None (a vocabulary
+    kept from call to call also keeps what the matcher resolved on it). ``workers`` processes count a
+    pandas corpus or each chunk of a streamed one (None: every core for 10 million characters or more,
+    one process otherwise; 1: this process only): the same table either way. A Dask DataFrame is
+    counted by its cluster's workers (``workers`` must be None).
 
     ``corpus`` may also be an iterable of corpus chunks or a parquet file/dataset folder (streamed by
     :mod:`framing.stream`: the same table) or a Dask DataFrame (scored partition by partition by
@@ -63,11 +82,11 @@ def score(
 
         if vocabulary is not None:
             raise ValueError("vocabulary= is for a pandas DataFrame; chunks and datasets make their own")
-        return dispatch("score", corpus, lexicon, min_stem=min_stem)
+        return dispatch("score", corpus, lexicon, min_stem=min_stem, workers=workers)
     compiled = matcher(lexicon, min_stem=min_stem)
     doc_ids, texts = S.doc_ids(corpus), S.texts(corpus)
     n_frames = len(compiled.frames)
-    counts, tokens = compiled.counts(texts, vocabulary=vocabulary)
+    counts, tokens = compiled.counts(texts, vocabulary=vocabulary, workers=workers)
     flat = counts.ravel()
     per_doc = np.repeat(tokens, n_frames)
     rate = np.divide(1000.0 * flat, per_doc, out=np.zeros(len(flat)), where=per_doc > 0)

@@ -39,6 +39,7 @@ from framing import schema as S
 from framing.lexicon.match import MIN_STEM
 from framing.lexicon.model import Lexicon
 from framing.text.normalize import Normalization
+from framing.text.vocabulary import Vocabulary
 
 ROWS = 10_000
 """Articles per chunk by default: about 50 MB of text for 400-word articles."""
@@ -165,14 +166,22 @@ def _parquet_chunks(
 
 
 def score_chunks(
-    source: Source, lexicon: Lexicon, *, min_stem: int = MIN_STEM, rows: int = ROWS
+    source: Source,
+    lexicon: Lexicon,
+    *,
+    min_stem: int = MIN_STEM,
+    rows: int = ROWS,
+    workers: int | None = 1,
 ) -> Iterator[pd.DataFrame]:
     """The scores of each chunk of ``source`` in turn (what :func:`framing.score` concatenates), for
-    writing them out as they come. Only ``doc_id`` and ``text`` are read from a parquet dataset.
+    writing them out as they come. Only ``doc_id`` and ``text`` are read from a parquet dataset. One
+    vocabulary serves every chunk, so what the matcher resolves on one chunk is not resolved again;
+    ``workers`` processes count each chunk (:func:`framing.score`).
     """
+    vocabulary = Vocabulary(lexicon.normalization)
     for chunk in iter_chunks(source, columns=[S.DOC_ID, S.TEXT], rows=rows):
         if len(chunk):  # an empty chunk adds no row (and would change the column types of the whole)
-            yield score_frame(chunk, lexicon, min_stem=min_stem)
+            yield score_frame(chunk, lexicon, min_stem=min_stem, vocabulary=vocabulary, workers=workers)
 
 
 def match_chunks(
@@ -195,10 +204,17 @@ single huge page needs memory for a segment's tokens beside its own text, not fo
 
 
 def score_frame(
-    corpus: pd.DataFrame, lexicon: Lexicon, *, min_stem: int = MIN_STEM, segment: int = SEGMENT
+    corpus: pd.DataFrame,
+    lexicon: Lexicon,
+    *,
+    min_stem: int = MIN_STEM,
+    segment: int = SEGMENT,
+    vocabulary: Vocabulary | None = None,
+    workers: int | None = 1,
 ) -> pd.DataFrame:
     """:func:`framing.score` on a DataFrame, texts longer than ``segment`` characters matched segment by
-    segment (:func:`segment_matches`): the same table, in bounded memory for a huge page.
+    segment (:func:`segment_matches`): the same table, in bounded memory for a huge page. ``vocabulary``
+    and ``workers`` are passed on to :func:`framing.score` for the other texts.
 
     >>> import framing
     >>> lexicon = framing.load_lexicon({"t": ["الهلال الأحمر", "إغاثة*"]})
@@ -209,7 +225,9 @@ def score_frame(
     from framing.score import score
 
     parts = [
-        score(part, lexicon, min_stem=min_stem) if not huge else _score_huge(part, lexicon, min_stem, segment)
+        score(part, lexicon, min_stem=min_stem, vocabulary=vocabulary, workers=workers)
+        if not huge
+        else _score_huge(part, lexicon, min_stem, segment)
         for part, huge in _runs(corpus, segment)
     ]
     return parts[0] if len(parts) == 1 else concat(parts, parts[0])
@@ -398,12 +416,21 @@ def concat(chunks: Iterable[pd.DataFrame], empty: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def score(source: Source, lexicon: Lexicon, *, min_stem: int = MIN_STEM, rows: int = ROWS) -> pd.DataFrame:
-    """:func:`framing.score` over a streamed source: the same table as on the whole corpus in pandas."""
+def score(
+    source: Source,
+    lexicon: Lexicon,
+    *,
+    min_stem: int = MIN_STEM,
+    rows: int = ROWS,
+    workers: int | None = None,
+) -> pd.DataFrame:
+    """:func:`framing.score` over a streamed source: the same table as on the whole corpus in pandas.
+    ``workers`` processes count each chunk (None: every core for a chunk of 10 million characters or
+    more; see :func:`framing.score`)."""
     from framing.score import score as score_frame
 
     empty = score_frame(pd.DataFrame({S.DOC_ID: [], S.TEXT: []}), lexicon, min_stem=min_stem)
-    return concat(score_chunks(source, lexicon, min_stem=min_stem, rows=rows), empty)
+    return concat(score_chunks(source, lexicon, min_stem=min_stem, rows=rows, workers=workers), empty)
 
 
 def find_matches(
@@ -417,13 +444,23 @@ def find_matches(
 
 
 def dispatch(
-    function: Literal["score", "find_matches"], corpus: Any, lexicon: Lexicon, *, min_stem: int
+    function: Literal["score", "find_matches"],
+    corpus: Any,
+    lexicon: Lexicon,
+    *,
+    min_stem: int,
+    workers: int | None = None,
 ) -> Any:
     """Where :func:`framing.score` and :func:`framing.find_matches` send a corpus that is not a pandas
     DataFrame: a Dask DataFrame to :mod:`framing.daskio`, chunks or a parquet dataset to this module."""
     from framing import daskio
 
     if daskio.is_dask_dataframe(corpus):
+        if workers is not None:
+            raise ValueError(
+                f"workers={workers!r} is for a pandas DataFrame or a streamed corpus; a Dask DataFrame is "
+                "counted by its cluster's workers (framing.daskio.cluster_client(workers=N))"
+            )
         run = daskio.score if function == "score" else daskio.find_matches
         return run(corpus, lexicon, min_stem=min_stem)
     if not is_source(corpus):
@@ -431,7 +468,9 @@ def dispatch(
             f"corpus is a {type(corpus).__name__}; pass a pandas DataFrame, an iterable of DataFrames "
             "(chunks), a parquet file or dataset folder, or a Dask DataFrame"
         )
-    return (score if function == "score" else find_matches)(corpus, lexicon, min_stem=min_stem)
+    if function == "score":
+        return score(corpus, lexicon, min_stem=min_stem, workers=workers)
+    return find_matches(corpus, lexicon, min_stem=min_stem)
 
 
 # ------------------------------------------------------------------------------- writing chunks

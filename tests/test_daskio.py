@@ -89,6 +89,11 @@ def test_a_parquet_dataset_read_by_dask_scores_the_same(tmp_path: Path, threads:
     _pandas_equal(framing.score(frame, LEXICON).compute(), framing.score(CORPUS, LEXICON))
 
 
+def test_workers_are_refused_for_a_dask_corpus() -> None:
+    with pytest.raises(ValueError, match="counted by its cluster's workers"):
+        framing.score(dd.from_pandas(CORPUS, npartitions=2), LEXICON, workers=2)
+
+
 def test_a_corpus_without_text_is_named() -> None:
     with pytest.raises(ValueError, match=r"the Dask corpus lacks column\(s\) \['text'\]"):
         framing.score(dd.from_pandas(CORPUS[["doc_id"]], npartitions=1), LEXICON)

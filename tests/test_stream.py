@@ -65,6 +65,13 @@ def test_parquet_dataset_is_streamed_with_the_same_results(dataset: Path) -> Non
     pd.testing.assert_frame_equal(framing.score(one, LEXICON), framing.score(CORPUS.iloc[14:21], LEXICON))
 
 
+def test_streamed_chunks_counted_by_two_processes_give_the_same_scores(dataset: Path) -> None:
+    """Each chunk cut between this process and a forked one, with one vocabulary for the stream."""
+    expected = framing.score(CORPUS, LEXICON, workers=1)
+    pd.testing.assert_frame_equal(stream.score(dataset, LEXICON, rows=9, workers=2), expected)
+    pd.testing.assert_frame_equal(framing.score(_chunks(CORPUS, 11), LEXICON, workers=2), expected)
+
+
 def test_dask_style_part_names_are_read_in_natural_order(tmp_path: Path) -> None:
     for i, chunk in enumerate(_chunks(CORPUS, 5)):  # part.0 … part.11, as Dask names them
         chunk.to_parquet(tmp_path / f"part.{i}.parquet", index=False)

@@ -6,10 +6,15 @@ How it works, per chunk of documents (a few MB, so memory stays bounded):
    normalization's translation table (numpy): marks and invisibles dropped, letters unified, every
    character that is not part of a word made a space, Latin letters lower-cased — the text of the word
    forms, separated by spaces, with each form's position in the original text kept;
-2. one Aho-Corasick pass (pyahocorasick) over it with the first words of the entries, each behind every
-   proclitic chain that can precede it (:func:`framing.text.clitics.clitic_forms`): only the tokens it
-   reports can start a hit, and each is checked with the exact rules (:meth:`Matcher.resolve`);
-3. the scan of those tokens, frame by frame: the longest entry wins and the scan resumes after it.
+2. one Aho-Corasick pass (pyahocorasick) over it with three kinds of keys: every form a one-word entry
+   can be read in (behind every proclitic chain that can precede it,
+   :func:`framing.text.clitics.clitic_forms`), every beginning a glob's forms can have, and every
+   phrase written out with its first word in each such form (a phrase is found whole, across the
+   single spaces between forms, never across two documents); each token found is checked once per
+   call with the exact rules (:meth:`Matcher.resolve`);
+3. the one-word hits read off with numpy; the phrases found chosen in order, per frame the longest
+   entry first, and the one-word hits of that frame inside a chosen phrase dropped (the longest entry
+   wins and the scan resumes after it).
 
 A document with a character the table cannot map one to one (a ligature that decomposes into several
 letters, a letter outside the Basic Multilingual Plane, a letter whose lower case is longer) goes the
@@ -57,12 +62,14 @@ if TYPE_CHECKING:
 _GLOB_KEY = 3  # glob stems are looked up by their first letters
 MATCH_COLUMNS = (S.DOC_ID, "frame", "entry", "surface", "start", "end")
 CHUNK_CHARS = 1_000_000  # characters per chunk of documents: bounds the memory of one pass
+PARALLEL_CHARS = 10_000_000  # characters of text: larger inputs are counted on every core by default
 
 # Every beginning of a proclitic chain, for the quick test.
 _CHAIN_PREFIXES = frozenset(chain_[:k] for chain_ in proclitic_chains() for k in range(1, len(chain_) + 1))
 _WORD = re.compile(r"[^\W_]+")
 _MARKS = chars.DIACRITICS + chars.TATWEEL  # belong to the word they follow
 _DELETE = 0xFFFF  # a code-unit table value: the character is dropped (U+FFFF is a noncharacter)
+_PLAIN = 0xFFFE  # a code-unit table value: the document goes the plain way (U+FFFE is a noncharacter)
 _SPACE = 0x20
 _FINAL_SIGMA = "\u03a3"  # Greek capital sigma: its lower case depends on the next letter
 
@@ -112,7 +119,9 @@ class _Run:
         self.key_entry = np.full(n_keys, -1, dtype=np.int64)  # search key -> id (-1: not resolved yet)
         self.forms: dict[str, int] = {}  # form cut from the text (globs, plain documents) -> id
         self.entries: list[_Entries | None] = [None]
-        self._frames_of = np.zeros((0, n_frames), dtype=np.float64)
+        self._n_frames = n_frames
+        self._one_word = np.full((16, n_frames), -1, dtype=np.int64)
+        self._filled = 1  # rows of ``_one_word`` filled in (row 0: id 0, no entries)
 
     def add(self, candidates: _Candidates) -> int:
         """The id of a form's candidates (0 when there are none)."""
@@ -121,43 +130,48 @@ class _Run:
         self.entries.append(_Entries(candidates))
         return len(self.entries) - 1
 
-    def frame_matrix(self) -> npt.NDArray[np.float64]:
-        """Per id: 1 in each frame of its one-word hits (a row of zeros where a phrase may start, and for
-        id 0)."""
-        if self._frames_of.shape[0] != len(self.entries):
-            matrix = np.zeros((len(self.entries), self._frames_of.shape[1]), dtype=np.float64)
-            for r, entries in enumerate(self.entries):
-                if entries is not None and entries.single is not None:
-                    for frame, _ in entries.single:
-                        matrix[r, frame] = 1.0
-            self._frames_of = matrix
-        return self._frames_of
+    def one_word(self) -> IntArray:
+        """Per id and frame: the one-word entry that hits at a token of that form, or -1 (none, or the
+        frame's only entries there are phrases)."""
+        n = len(self.entries)
+        if self._one_word.shape[0] < n:
+            grown = np.full((max(n, 2 * self._one_word.shape[0]), self._n_frames), -1, dtype=np.int64)
+            grown[: self._filled] = self._one_word[: self._filled]
+            self._one_word = grown
+        for r in range(self._filled, n):
+            entries = self.entries[r]
+            if entries is not None:
+                for frame, index in entries.one_word:
+                    self._one_word[r, frame] = index
+        self._filled = n
+        return self._one_word
 
 
 class _Entries:
-    """A form's candidates, with its hits worked out once when they cannot depend on the next tokens."""
+    """A form's candidates; ``one_word`` holds, per frame, the one-word entry that hits at such a form
+    when no phrase of that frame does (the first of the frame's one-word candidates)."""
 
-    __slots__ = ("groups", "single")
+    __slots__ = ("groups", "one_word")
 
     def __init__(self, groups: _Candidates) -> None:
         self.groups = groups or ()
-        # every frame's longest entry is one word: the hits are (frame, entry) whatever follows
-        one_word = all(len(patterns[0].words) == 1 for _, patterns in self.groups)
-        self.single = (
-            tuple((frame, patterns[0].index) for frame, patterns in self.groups) if one_word else None
+        self.one_word = tuple(
+            (frame, words[0].index)
+            for frame, patterns in self.groups
+            if (words := [p for p in patterns if len(p.words) == 1])
         )
 
 
 @lru_cache(maxsize=4)
-def _code_table(normalization: Normalization) -> tuple[npt.NDArray[np.uint16], npt.NDArray[np.bool_]]:
-    """Per UTF-16 code unit: what it becomes in the text of word forms, and whether it needs the plain way.
+def _code_table(normalization: Normalization) -> npt.NDArray[np.uint16]:
+    """Per UTF-16 code unit: what it becomes in the text of word forms — a lower-case word character, a
+    space, ``_DELETE`` (dropped) or ``_PLAIN`` (its document goes the plain way).
 
     Built from ``normalization.table`` and the tokenizer's word pattern, so the two cannot disagree.
     """
     table = normalization.table
     out = np.full(0x10000, _SPACE, dtype=np.uint16)
-    plain = np.zeros(0x10000, dtype=np.bool_)
-    plain[0xD800:0xE000] = True  # surrogates: a character outside the BMP
+    out[0xD800:0xE000] = _PLAIN  # surrogates: a character outside the BMP
     for code in range(0x10000):
         if 0xD800 <= code < 0xE000:
             continue
@@ -167,14 +181,14 @@ def _code_table(normalization: Normalization) -> tuple[npt.NDArray[np.uint16], n
             continue
         lower = value.lower()
         if len(value) != 1 or len(lower) != 1 or value == _FINAL_SIGMA:
-            plain[code] = True
+            out[code] = _PLAIN
             continue
         word = _WORD.match(lower) is not None
         if word != (_WORD.match(value) is not None):
-            plain[code] = True
+            out[code] = _PLAIN
         elif word:
             out[code] = ord(lower)
-    return out, plain
+    return out
 
 
 @dataclass
@@ -195,7 +209,12 @@ class Matcher:
     _automaton: Any = field(init=False, repr=False)
     _key_length: IntArray = field(init=False, repr=False)
     _key_forms: list[str] = field(init=False, repr=False)  # the form of each whole-token key
-    _n_whole: int = field(init=False, repr=False)  # keys [0, _n_whole) are whole tokens, the rest globs
+    _n_whole: int = field(init=False, repr=False)  # keys [0, _n_whole) are whole tokens,
+    _n_token: int = field(init=False, repr=False)  # [_n_whole, _n_token) token beginnings, the rest phrases
+    _phrase_ptr: IntArray = field(init=False, repr=False)  # phrase key k's patterns: [ptr[k], ptr[k + 1])
+    _phrase_pattern: IntArray = field(init=False, repr=False)
+    _pattern_frame: IntArray = field(init=False, repr=False)
+    _pattern_words: IntArray = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.frames = tuple(f.id for f in self.lexicon.frames)
@@ -228,16 +247,31 @@ class Matcher:
         self._build_automaton(glob_first)
 
     def _build_automaton(self, glob_first: dict[str, list[int]]) -> None:
-        """The search keys: `` form `` for every form that a word entry's first word can be read in, and
-        `` form`` (a token beginning) for every form a glob can start. A key's entries are resolved the
-        first time a call finds it, for that call (:class:`_Run`): the matcher itself does not change."""
-        whole: set[str] = {f" {word} " for word in self._exact_first}
-        for word in self._first:
+        """The search keys, in three kinds:
+
+        - `` form `` (a whole token) for every form that a one-word entry can be read in;
+        - `` form`` (a token beginning) for every form a glob can start;
+        - `` form w2 … wn `` for every form a phrase's first word can be read in (with ``min_stem``), with
+          its other words as written in the entry (the last one open for a glob): a phrase is found whole.
+
+        A token key's entries are resolved the first time a call finds it, for that call (:class:`_Run`):
+        the matcher itself does not change."""
+        whole: set[str] = {f" {p.words[0]} " for p in self._patterns if p.exact and len(p.words) == 1}
+        for word in {p.words[0] for p in self._patterns if len(p.words) == 1 and not p.exact and not p.glob}:
             whole |= {f" {form} " for form in clitic_forms(word)}
         globs: set[str] = set()
         for glob in glob_first:
             globs |= {f" {form}" for form in clitic_forms(glob)}
-        keys = sorted(whole) + sorted(globs)
+        phrases: dict[str, list[int]] = {}
+        for p in self._patterns:
+            if len(p.words) < 2:
+                continue
+            first = p.words[0]
+            for form in (first,) if p.exact else clitic_forms(first):
+                if p.exact or first in clitic_stems(form, min_stem=self.min_stem):
+                    phrases.setdefault(f" {form}{p.rest}", []).append(p.index)
+        phrase_keys = sorted(phrases)
+        keys = sorted(whole) + sorted(globs) + phrase_keys
         automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
         for index, key in enumerate(keys):
             automaton.add_word(key, index)
@@ -247,6 +281,13 @@ class Matcher:
         self._key_length = np.array([len(k) for k in keys], dtype=np.int64)
         self._key_forms = [k[1:-1] for k in sorted(whole)]
         self._n_whole = len(whole)
+        self._n_token = len(whole) + len(globs)
+        sizes = [len(phrases[k]) for k in phrase_keys]
+        self._phrase_ptr = np.zeros(len(phrase_keys) + 1, dtype=np.int64)
+        np.cumsum(sizes, out=self._phrase_ptr[1:])
+        self._phrase_pattern = np.array([i for k in phrase_keys for i in phrases[k]], dtype=np.int64)
+        self._pattern_frame = np.array([p.frame for p in self._patterns], dtype=np.int64)
+        self._pattern_words = np.array([len(p.words) for p in self._patterns], dtype=np.int64)
 
     def _run(self) -> _Run:
         """A new record of what one call resolves (it ends with the call)."""
@@ -305,26 +346,19 @@ class Matcher:
 
     # ---------------------------------------------------------------------------------- the scan
     def scan(self, forms: Sequence[str], *, run: _Run | None = None) -> Iterator[Hit]:
-        """``(frame, entry, first_token, end_token)`` of every hit among ``forms``, in order of position
-        within each frame. ``run`` keeps the candidates of the forms seen, for the caller."""
+        """``(frame, entry, first_token, end_token)`` of every hit among ``forms`` (one document's word
+        forms), in order of position (and frame). ``run`` keeps the candidates of the forms seen."""
         run = run if run is not None else self._run()
-        cache = run.forms
-        positions: list[int] = []
-        ids: list[int] = []
-        for i, form in enumerate(forms):
-            found = cache.get(form)
-            if found is None:
-                found = cache[form] = run.add(self.resolve(form))
-            if found:
-                positions.append(i)
-                ids.append(found)
-        if not positions:
+        if not forms:
             return iter(())
-        ends, end = [], 0
-        for form in forms:
-            end += len(form) + 1
-            ends.append(end)  # where the space after the form is in the text below
-        return iter(self._walk(" " + " ".join(forms) + " ", ends, positions, ids, len(forms), run.entries))
+        lengths = np.fromiter(map(len, forms), dtype=np.int64, count=len(forms))
+        tok_end = np.cumsum(lengths + 1) - 1  # in the forms one space apart
+        tok_start = tok_end - lengths
+        bounds = np.array([0, len(forms)], dtype=np.int64)
+        pos, frame, entry, end = self._hits(
+            " " + " ".join(forms) + " ", tok_start, tok_end, bounds, run, ordered=True
+        )
+        return zip(frame.tolist(), entry.tolist(), pos.tolist(), end.tolist(), strict=True)
 
     def hits(self, text: str, *, vocabulary: Vocabulary | None = None) -> tuple[int, list[Hit]]:
         """``(number of tokens, hits)`` of one text: the hits of :meth:`scan` of its forms."""
@@ -354,9 +388,13 @@ class Matcher:
     ) -> Iterator[tuple[int, int, int, list[Hit], list[tuple[int, int]] | None]]:
         """:meth:`documents` with hits at token positions of the chunk, and each document's first one."""
         vocab = self._vocabulary(vocabulary)
-        run = self._run()
+        run = self._kept_run(vocab) if vocabulary is not None else self._run()
         for start, stop in self._chunks(texts, chunk_chars):
             yield from self._chunk(texts, start, stop, offsets, vocab, run)
+
+    def _kept_run(self, vocabulary: Vocabulary) -> _Run:
+        """The record of what this matcher resolved on the corpus of ``vocabulary``, kept in it."""
+        return vocabulary.kept(self, self._run)
 
     def _vocabulary(self, vocabulary: Vocabulary | None) -> Vocabulary:
         """``vocabulary``, checked against the lexicon's normalization, or a new one."""
@@ -385,7 +423,6 @@ class Matcher:
         """One normalization pass over a chunk of documents: its text of forms and where its tokens are."""
         joined = "\n".join(docs)
         units = np.frombuffer(joined.encode("utf-16-le"), dtype=np.uint16)
-        table, plain_units = _code_table(self.lexicon.normalization)
         lengths = np.fromiter(map(len, docs), dtype=np.int64, count=len(docs))
         if len(units) != len(joined):  # characters outside the BMP: count code units per document
             lengths = np.fromiter(
@@ -393,30 +430,32 @@ class Matcher:
             )
         doc_start = np.zeros(len(docs) + 1, dtype=np.int64)
         np.cumsum(lengths + 1, out=doc_start[1:])  # code-unit start of each document (and the end)
-        mapped = table[units]
+        mapped = _code_table(self.lexicon.normalization)[units]
         plain: set[int] = set()
-        flagged = plain_units[units]
-        if flagged.any():
-            owners = np.searchsorted(doc_start, np.flatnonzero(flagged), side="right") - 1
-            plain = set(owners.tolist())
+        flagged = np.flatnonzero(mapped == _PLAIN)
+        if len(flagged):
+            plain = set((np.searchsorted(doc_start, flagged, side="right") - 1).tolist())
             for d in plain:  # blank them here: they go the plain way
                 mapped[doc_start[d] : doc_start[d] + lengths[d]] = _SPACE
         keep = mapped != _DELETE
         spaced = mapped[keep]
         # one space between two forms: a phrase is then a substring of the text of forms
         single = np.ones(len(spaced), dtype=np.bool_)
-        single[1:] = (spaced[1:] != _SPACE) | (spaced[:-1] != _SPACE)
+        np.not_equal(spaced[1:], _SPACE, out=single[1:])
+        single[1:] |= spaced[:-1] != _SPACE
         norm = spaced[single]
-        kept = np.flatnonzero(keep)[single]  # the code unit each character of ``norm`` comes from
-        norm_start = np.searchsorted(kept, doc_start)  # the position in ``norm`` of each document's start
-        word = np.zeros(len(norm) + 2, dtype=np.int8)
-        word[1:-1] = norm != _SPACE
-        edges = np.diff(word)
-        tok_start = np.flatnonzero(edges == 1)
-        tok_end = np.flatnonzero(edges == -1)
+        # where each document starts in ``norm``: its start less the characters dropped before it (few)
+        spaced_start = doc_start - np.searchsorted(np.flatnonzero(~keep), doc_start)
+        norm_start = spaced_start - np.searchsorted(np.flatnonzero(~single), spaced_start)
+        spaces = np.flatnonzero(norm == _SPACE)  # the tokens are what lies between single spaces
+        tok_start = np.concatenate([[0], spaces + 1])
+        tok_end = np.concatenate([spaces, [len(norm)]])
+        full = tok_end > tok_start
+        tok_start, tok_end = tok_start[full], tok_end[full]
         doc_tokens = np.searchsorted(tok_start, norm_start)  # first token of each document (and the end)
         text = " " + norm.tobytes().decode("utf-16-le") + " "
-        return _Chunk(text, tok_start, tok_end, doc_tokens, doc_start, plain, kept if offsets else None)
+        kept = np.flatnonzero(keep)[single] if offsets else None  # the code unit of each character of norm
+        return _Chunk(text, tok_start, tok_end, doc_tokens, doc_start, plain, kept)
 
     def _chunk(
         self,
@@ -429,13 +468,16 @@ class Matcher:
     ) -> Iterator[tuple[int, int, int, list[Hit], list[tuple[int, int]] | None]]:
         docs = texts[first:stop]
         chunk = self._prepare(docs, offsets)
-        text, tok_start, tok_end, kept = chunk.text, chunk.tok_start, chunk.tok_end, chunk.kept
-        positions, ids = self._candidates(text, tok_start, tok_end, run)
-        stops = tok_end + 1  # where the space after each token is in ``text``
+        tok_start, tok_end, kept = chunk.tok_start, chunk.tok_end, chunk.kept
+        pos, frame, entry, end = self._hits(
+            chunk.text, tok_start, tok_end, chunk.doc_tokens, run, ordered=True
+        )
         bounds = chunk.doc_tokens.tolist()
-        cut = np.searchsorted(positions, chunk.doc_tokens).tolist()  # each document's candidates
-        positions_, ids_ = positions.tolist(), ids.tolist()
-        walk = self._walk
+        cut = np.searchsorted(pos, chunk.doc_tokens).tolist()  # each document's hits
+        if offsets and kept is not None and len(pos):
+            begins = kept[tok_start[pos]].tolist()
+            ends = (kept[tok_end[end - 1] - 1] + 1).tolist()
+        all_hits = list(zip(frame.tolist(), entry.tolist(), pos.tolist(), end.tolist(), strict=True))
         for d in range(len(docs)):
             if d in chunk.plain:
                 forms_d = vocab.forms(docs[d])
@@ -451,98 +493,184 @@ class Matcher:
             if hi == lo:
                 continue
             a, b = cut[d], cut[d + 1]
-            hits = walk(text, stops, positions_[a:b], ids_[a:b], hi, run.entries) if a < b else []
             spans_out: list[tuple[int, int]] | None = None
             if offsets and kept is not None:
                 base = int(chunk.doc_start[d])
                 source = docs[d]
                 spans_out = []
-                for _, _, f, e in hits:
-                    begin = int(kept[tok_start[f]]) - base
-                    end = int(kept[tok_end[e - 1] - 1]) + 1 - base
-                    while end < len(source) and source[end] in _MARKS:
-                        end += 1
-                    spans_out.append((begin, end))
-            yield first + d, hi - lo, lo, hits, spans_out
+                for k in range(a, b):
+                    stop_ = ends[k] - base
+                    while stop_ < len(source) and source[stop_] in _MARKS:  # marks stay with the word
+                        stop_ += 1
+                    spans_out.append((begins[k] - base, stop_))
+            yield first + d, hi - lo, lo, all_hits[a:b], spans_out
 
     def counts(
-        self, texts: Sequence[str], *, vocabulary: Vocabulary | None = None, chunk_chars: int = CHUNK_CHARS
+        self,
+        texts: Sequence[str],
+        *,
+        vocabulary: Vocabulary | None = None,
+        chunk_chars: int = CHUNK_CHARS,
+        workers: int | None = 1,
     ) -> tuple[IntArray, IntArray]:
         """``(counts, tokens)``: hits per document and frame (documents x frames), tokens per document.
 
-        The same counts as :meth:`documents`' hits; the one-word hits are counted with numpy, and only
-        the tokens where a phrase may start are scanned one by one.
+        The same counts as :meth:`documents`' hits, counted with numpy. ``workers`` processes share the
+        work (None: every core when the texts hold :data:`PARALLEL_CHARS` characters or more and this is
+        the main thread of a process that may start others; 1: this process only); the counts are the same.
         """
         vocab = self._vocabulary(vocabulary)
-        run = self._run()
+        run = self._kept_run(vocab) if vocabulary is not None else self._run()
+        workers = _workers(workers, texts)
+        if workers > 1:
+            return self._counts_in_processes(texts, workers, chunk_chars, vocab, run)
+        return self._counts(texts, vocab, run, chunk_chars)
+
+    def _counts(
+        self, texts: Sequence[str], vocab: Vocabulary, run: _Run, chunk_chars: int
+    ) -> tuple[IntArray, IntArray]:
+        """:meth:`counts` in this process, with what ``run`` has resolved so far."""
         n_frames = len(self.frames)
         counts = np.zeros((len(texts), n_frames), dtype=np.int64)
         tokens = np.zeros(len(texts), dtype=np.int64)
         for first, stop in self._chunks(texts, chunk_chars):
             docs = texts[first:stop]
             chunk = self._prepare(docs, False)
-            positions, ids = self._candidates(chunk.text, chunk.tok_start, chunk.tok_end, run)
             doc_tokens = chunk.doc_tokens
             tokens[first:stop] = np.diff(doc_tokens)
-            frames_of = run.frame_matrix()  # entries id -> 0/1 per frame, for one-word entries
-            one_word = frames_of[ids].any(axis=1) if len(ids) else np.zeros(0, dtype=np.bool_)
-            owner = np.searchsorted(doc_tokens, positions, side="right") - 1
-            block = counts[first:stop]  # a view: counts of this chunk
-            simple_ids, simple_owner = ids[one_word], owner[one_word]
-            for f in range(n_frames):
-                block[:, f] += np.bincount(
-                    simple_owner, weights=frames_of[simple_ids, f], minlength=len(docs)
-                ).astype(np.int64)
-            # the tokens where a phrase may start, scanned in order within each document
-            phrase_pos, phrase_ids = positions[~one_word], ids[~one_word]
-            cut = np.searchsorted(phrase_pos, doc_tokens).tolist()
-            stops = chunk.tok_end + 1
-            bounds = doc_tokens.tolist()
-            positions_, ids_ = phrase_pos.tolist(), phrase_ids.tolist()
-            covered_at: list[int] = []
-            covered_frame: list[int] = []
-            covered_doc: list[int] = []
-            for d in np.flatnonzero(np.diff(cut)).tolist():
-                a, b = cut[d], cut[d + 1]
-                for frame, _, i, end in self._walk(
-                    chunk.text, stops, positions_[a:b], ids_[a:b], bounds[d + 1], run.entries
-                ):
-                    block[d, frame] += 1
-                    for j in range(i + 1, end):  # a one-word hit inside a phrase hit of its frame: not one
-                        covered_at.append(j)
-                        covered_frame.append(frame)
-                        covered_doc.append(d)
-            if covered_at:
-                simple_pos = positions[one_word]
-                at = np.array(covered_at, dtype=np.int64)
-                where = np.minimum(np.searchsorted(simple_pos, at), max(0, len(simple_pos) - 1))
-                frame_arr = np.array(covered_frame, dtype=np.int64)
-                found = (
-                    (simple_pos[where] == at) & (frames_of[simple_ids[where], frame_arr] > 0)
-                    if len(simple_pos)
-                    else np.zeros(len(at), dtype=np.bool_)
-                )
-                np.subtract.at(block, (np.array(covered_doc)[found], frame_arr[found]), 1)
+            pos, frame, _, _ = self._hits(chunk.text, chunk.tok_start, chunk.tok_end, doc_tokens, run)
+            if len(pos):
+                owner = np.searchsorted(doc_tokens, pos, side="right") - 1
+                counts[first:stop] += np.bincount(
+                    owner * n_frames + frame, minlength=len(docs) * n_frames
+                ).reshape(len(docs), n_frames)
             for d in chunk.plain:
                 forms_d = vocab.forms(docs[d])
                 tokens[first + d] = len(forms_d)
-                for frame, _, _, _ in self.scan(forms_d, run=run):
-                    counts[first + d, frame] += 1
+                for frame_, _, _, _ in self.scan(forms_d, run=run):
+                    counts[first + d, frame_] += 1
         return counts, tokens
 
-    def _candidates(
-        self, text: str, tok_start: IntArray, tok_end: IntArray, run: _Run
+    def _counts_in_processes(
+        self, texts: Sequence[str], workers: int, chunk_chars: int, vocab: Vocabulary, run: _Run
     ) -> tuple[IntArray, IntArray]:
-        """The tokens of ``text`` (a chunk's forms between spaces) that can start a hit, and their entries."""
+        """:meth:`counts` with the texts cut into ``workers`` parts of about as many characters: this
+        process counts the first, forked processes the others. They find the texts, this matcher and
+        what ``run`` has resolved so far in their copy of this process's memory (nothing is sent but the
+        parts' bounds, and the counts back); where processes cannot be forked, this process counts alone.
+        """
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        total = sum(map(len, texts))
+        parts = list(self._chunks(texts, max(1, -(-total // workers))))
+        if len(parts) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+            return self._counts(texts, vocab, run, chunk_chars)
+        counts = np.zeros((len(texts), len(self.frames)), dtype=np.int64)
+        tokens = np.zeros(len(texts), dtype=np.int64)
+        _FORKED.update(matcher=self, texts=texts, vocabulary=vocab, run=run)  # what the workers start from
+        try:
+            with ProcessPoolExecutor(
+                max_workers=len(parts) - 1, mp_context=multiprocessing.get_context("fork")
+            ) as pool:
+                futures = [pool.submit(_count_part, a, b, chunk_chars) for a, b in parts[1:]]
+                a, b = parts[0]
+                counts[a:b], tokens[a:b] = self._counts(texts[a:b], vocab, run, chunk_chars)
+                for (a, b), future in zip(parts[1:], futures, strict=True):
+                    counts[a:b], tokens[a:b] = future.result()
+        finally:
+            _FORKED.clear()
+        return counts, tokens
+
+    def _hits(
+        self,
+        text: str,
+        tok_start: IntArray,
+        tok_end: IntArray,
+        doc_tokens: IntArray,
+        run: _Run,
+        *,
+        ordered: bool = False,
+    ) -> tuple[IntArray, IntArray, IntArray, IntArray]:
+        """``(first token, frame, entry, end token)`` of every hit in ``text`` (forms one space apart,
+        ``doc_tokens``: each document's first token and the end), in order of position and frame when
+        ``ordered``. Per frame the longest entry wins and the scan resumes after it: one-word hits are
+        read off the candidates' entries with numpy; only the phrases found whole are chosen one by one."""
+        positions, ids, phrase_pos, phrase_pattern = self._candidates(
+            text, tok_start, tok_end, doc_tokens, run
+        )
+        matrix = run.one_word()[ids]  # candidate x frame: the one-word entry that hits there, or -1
+        cand, frame = np.nonzero(matrix >= 0)  # by candidate, then frame: in order of position
+        pos, entry = positions[cand], matrix[cand, frame]
+        end = pos + 1
+        if not len(phrase_pos):
+            return pos, frame, entry, end
+        s_pos, s_frame, s_entry, s_end = self._choose(phrase_pos, phrase_pattern)
+        n_frames = len(self.frames)
+        span = s_end - s_pos  # a one-word hit inside a chosen phrase of its frame is not one
+        offset = np.arange(int(span.sum()), dtype=np.int64) - np.repeat(np.cumsum(span) - span, span)
+        covered = (np.repeat(s_pos, span) + offset) * n_frames + np.repeat(s_frame, span)
+        keep = ~np.isin(pos * n_frames + frame, covered)
+        pos = np.concatenate([pos[keep], s_pos])
+        frame = np.concatenate([frame[keep], s_frame])
+        entry = np.concatenate([entry[keep], s_entry])
+        end = np.concatenate([end[keep], s_end])
+        if ordered:
+            order = np.lexsort((frame, pos))
+            pos, frame, entry, end = pos[order], frame[order], entry[order], end[order]
+        return pos, frame, entry, end
+
+    def _choose(
+        self, positions: IntArray, patterns: IntArray
+    ) -> tuple[IntArray, IntArray, IntArray, IntArray]:
+        """The phrases that hit among those found whole: in order of position, per frame the longest
+        (then the first entry) that no chosen phrase of its frame covers."""
+        frames, words = self._pattern_frame[patterns], self._pattern_words[patterns]
+        order = np.lexsort((patterns, -words, frames, positions))
+        blocked: dict[int, int] = {}
+        chosen: list[tuple[int, int, int, int]] = []
+        for i, frame, n, p in zip(
+            positions[order].tolist(),
+            frames[order].tolist(),
+            words[order].tolist(),
+            patterns[order].tolist(),
+            strict=True,
+        ):
+            if blocked.get(frame, 0) > i:
+                continue
+            blocked[frame] = i + n
+            chosen.append((i, frame, p, i + n))
+        s_pos, s_frame, s_entry, s_end = np.array(chosen, dtype=np.int64).reshape(-1, 4).T
+        return s_pos, s_frame, s_entry, s_end
+
+    def _candidates(
+        self, text: str, tok_start: IntArray, tok_end: IntArray, doc_tokens: IntArray, run: _Run
+    ) -> tuple[IntArray, IntArray, IntArray, IntArray]:
+        """In ``text`` (forms one space apart): the tokens that can start a one-word hit with their
+        entries' id, and the phrases found whole, with their first token (within one document)."""
         none = np.zeros(0, dtype=np.int64)
         if self._automaton is None:
-            return none, none
+            return none, none, none, none
         found = np.fromiter(chain.from_iterable(self._automaton.iter(text)), dtype=np.int64).reshape(-1, 2)
         if not len(found):
-            return none, none
+            return none, none, none, none
         ends, keys = found[:, 0], found[:, 1]
         begins = ends - self._key_length[keys] + 1  # in norm: the key's leading space is text[begin]
-        # Matches come in order of their end: a token's whole-token key (if any) is its last match.
+        phrase_pos, phrase_pattern = none, none
+        is_phrase = keys >= self._n_token
+        if is_phrase.any():
+            key = keys[is_phrase] - self._n_token
+            first = np.searchsorted(tok_start, begins[is_phrase])
+            ptr = self._phrase_ptr
+            size = ptr[key + 1] - ptr[key]
+            at = np.repeat(ptr[key] - (np.cumsum(size) - size), size) + np.arange(int(size.sum()))
+            phrase_pattern = self._phrase_pattern[at]
+            phrase_pos = np.repeat(first, size)
+            doc_end = doc_tokens[np.searchsorted(doc_tokens, phrase_pos, side="right")]
+            inside = phrase_pos + self._pattern_words[phrase_pattern] <= doc_end  # never across documents
+            phrase_pos, phrase_pattern = phrase_pos[inside], phrase_pattern[inside]
+            keys, begins = keys[~is_phrase], begins[~is_phrase]
+        # Token matches come in order of their end: a token's whole-token key (if any) is its last match.
         last = np.ones(len(begins), dtype=np.bool_)
         last[:-1] = begins[1:] != begins[:-1]
         begins, keys = begins[last], keys[last]
@@ -550,8 +678,8 @@ class Matcher:
         whole = keys < self._n_whole
         key_entry = run.key_entry
         todo = keys[whole & (key_entry[keys] < 0)]
-        for key in np.unique(todo).tolist():
-            key_entry[key] = run.add(self._resolve_all(self._key_forms[key]))
+        for key_ in np.unique(todo).tolist():
+            key_entry[key_] = run.add(self._resolve_all(self._key_forms[key_]))
         ids = key_entry[keys]
         for j in np.flatnonzero(~whole).tolist():  # a glob key: cut the token's form and resolve it
             position = int(positions[j])
@@ -561,44 +689,39 @@ class Matcher:
                 found_id = run.forms[form] = run.add(self.resolve(form))
             ids[j] = found_id
         hit = ids > 0
-        return positions[hit], ids[hit]
+        return positions[hit], ids[hit], phrase_pos, phrase_pattern
 
-    def _walk(
-        self,
-        text: str,
-        ends: Sequence[int] | IntArray,
-        positions: list[int],
-        ids: list[int],
-        n: int,
-        resolved: list[_Entries | None],
-    ) -> list[Hit]:
-        """The hits among the candidate ``positions`` (ascending) of the tokens before ``n`` of ``text``, a
-        text of forms one space apart (``ends[i]``: where the space after token i is): per frame, the
-        longest entry that matches wins and the scan resumes after it."""
-        rests = self._rest
-        startswith = text.startswith
-        hits: list[Hit] = []
-        blocked: dict[int, int] = {}
-        until = 0  # no phrase hit so far reaches beyond this token
-        for i, r in zip(positions, ids, strict=True):
-            entries = resolved[r]
-            assert entries is not None
-            if entries.single is not None and i >= until:  # one-word entries, nothing blocked
-                hits += [(frame, index, i, i + 1) for frame, index in entries.single]
-                continue
-            for frame, patterns in entries.groups:
-                if blocked.get(frame, 0) > i:
-                    continue
-                for p in patterns:
-                    end = i + len(p.words)
-                    if end > i + 1:
-                        if end > n or not startswith(rests[p.index], ends[i]):
-                            continue
-                        blocked[frame] = end
-                        until = max(until, end)
-                    hits.append((frame, p.index, i, end))
-                    break
-        return hits
+
+# Set by Matcher._counts_in_processes for the duration of one call only: the matcher, texts, vocabulary
+# and record of what was resolved that its forked worker processes inherit.
+_FORKED: dict[str, Any] = {}
+
+
+def _count_part(start: int, stop: int, chunk_chars: int) -> tuple[IntArray, IntArray]:
+    """:meth:`Matcher.counts` of ``texts[start:stop]``, in a forked worker process."""
+    compiled: Matcher = _FORKED["matcher"]
+    texts = _FORKED["texts"][start:stop]
+    return compiled._counts(texts, _FORKED["vocabulary"], _FORKED["run"], chunk_chars)
+
+
+def _workers(workers: int | None, texts: Sequence[str]) -> int:
+    """How many processes count ``texts``: ``workers``, or for None every core for large inputs when this
+    process may start others (the main thread of a process that is not itself a worker)."""
+    if workers is None:
+        import multiprocessing
+        import os
+        import threading
+
+        if (
+            multiprocessing.current_process().daemon
+            or threading.current_thread() is not threading.main_thread()
+            or sum(map(len, texts)) < PARALLEL_CHARS
+        ):
+            return 1
+        return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
+        raise ValueError(f"workers must be 1 or more (or None for automatic), got {workers!r}")
+    return workers
 
 
 @lru_cache(maxsize=4)

@@ -14,13 +14,16 @@ there is no module-level cache that grows.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import chain
+from typing import Any, TypeVar
 
 from framing.text.clitics import MIN_STEM, CliticSplit, clitic_splits
 from framing.text.normalize import Normalization
 from framing.text.tokenize import _RAW, Pieces, Token, raw_pieces, text_forms
+
+T = TypeVar("T")
 
 
 @dataclass(eq=False)
@@ -35,6 +38,7 @@ class Vocabulary:
     _forms: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
     _pieces: dict[str, Pieces] = field(default_factory=dict, repr=False)
     _clitics: dict[str, tuple[CliticSplit, ...]] = field(default_factory=dict, repr=False)
+    _kept: dict[int, tuple[object, Any]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def from_texts(cls, texts: Iterable[str], *, normalization: Normalization | None = None) -> Vocabulary:
@@ -101,6 +105,15 @@ class Vocabulary:
             for m in _RAW.finditer(text)
             for _, start, end in pieces(m.group())
         ]
+
+    def kept(self, owner: object, make: Callable[[], T]) -> T:
+        """What ``owner`` (e.g. a compiled matcher) keeps about this corpus's tokens across calls: made by
+        ``make()`` the first time, then the same object for as long as the vocabulary lives."""
+        found = self._kept.get(id(owner))
+        if found is None or found[0] is not owner:
+            found = self._kept[id(owner)] = (owner, make())
+        value: T = found[1]
+        return value
 
     def clitic_splits(self, form: str) -> tuple[CliticSplit, ...]:
         """The proclitic readings of a word form (:func:`framing.text.clitics.clitic_splits`), kept."""

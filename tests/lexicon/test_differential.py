@@ -23,6 +23,7 @@ import pytest
 import framing
 from framing.lexicon.match import Matcher
 from framing.text.normalize import Normalization
+from framing.text.vocabulary import Vocabulary
 from tests.lexicon import reference_matcher as reference
 
 STEMS = [
@@ -182,3 +183,47 @@ def test_the_matcher_does_not_grow_between_calls() -> None:
         assert framing.score(corpus, lex)["count"].sum() == 100
         assert len(framing.find_matches(corpus, lex)) == 100
     assert sizes() == before
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_counts_in_worker_processes_are_the_same(seed: int) -> None:
+    """``workers=`` 2 or 3 (this process and forked ones, each counting a part of the texts) gives the
+    one-process counts, with a fresh vocabulary or one kept from an earlier call."""
+    rng = random.Random(1000 + seed)
+    lex = lexicon(rng, Normalization())
+    phrases = [e.pattern.strip("=*") for f in lex.frames for e in f.entries if len(e.words) > 1]
+    texts = [text(rng, phrases) for _ in range(120)]
+    corpus = pd.DataFrame({"doc_id": [f"d{i}" for i in range(len(texts))], "text": texts})
+    compiled = Matcher(lex)
+    one_counts, one_tokens = compiled.counts(texts, workers=1, chunk_chars=97)
+    assert one_counts.sum() > 0
+    kept = Vocabulary(lex.normalization)
+    for workers, vocabulary in ((2, None), (3, None), (2, kept), (2, kept)):
+        many_counts, many_tokens = compiled.counts(
+            texts, workers=workers, chunk_chars=97, vocabulary=vocabulary
+        )
+        np.testing.assert_array_equal(many_counts, one_counts)
+        np.testing.assert_array_equal(many_tokens, one_tokens)
+    pd.testing.assert_frame_equal(
+        framing.score(corpus, lex, workers=2), framing.score(corpus, lex, workers=1)
+    )
+    assert framing.lexicon.match._FORKED == {}  # nothing kept after the call
+
+
+def test_workers_are_checked_and_chosen() -> None:
+    from framing.lexicon.match import PARALLEL_CHARS, _workers
+
+    for bad in (0, -1, True, 1.5, "2"):
+        with pytest.raises(ValueError, match="workers must be 1 or more"):
+            _workers(bad, ["x"])  # type: ignore[arg-type]
+    assert _workers(None, ["short text"]) == 1  # small inputs stay in this process
+    assert _workers(3, ["short text"]) == 3
+    large = ["\u0646" * 1000] * (PARALLEL_CHARS // 1000)
+    assert _workers(None, large) >= 1
+    import threading
+
+    found: list[int] = []
+    thread = threading.Thread(target=lambda: found.append(_workers(None, large)))
+    thread.start()
+    thread.join()
+    assert found == [1]  # never from a thread other than the main one (e.g. a Dask worker thread)
