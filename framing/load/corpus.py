@@ -236,8 +236,8 @@ def read_corpus(
     - ``progress``: show a progress bar (default: for 200 files or more).
     - ``workers``: processes that parse the pages (this one among them). Default: one below 3,000 page
       files; from 3,000 on, every idle core (:func:`default_workers`: the cores less the load average),
-      which parses a large folder faster on an idle machine and costs nothing on a busy one (measured
-      in ``benchmarks/bench_load.py``). The corpus and the load report are the same whatever the number.
+      since an extra process only pays off on a core nothing else uses (``benchmarks/bench_load.py``
+      prints one process against two). The corpus and the load report are the same whatever the number.
     - ``max_page_bytes``: page files (``.txt``, ``.html``) larger than this are skipped with a reason
       naming the file and the limit (default 20 MB, :data:`MAX_PAGE_BYTES`; ``None``: no limit). A page
       needs about 45 times its size in memory while it is parsed (measured in
