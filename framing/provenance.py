@@ -4,20 +4,31 @@ from __future__ import annotations
 
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
+from typing import overload
+
+UNKNOWN = "unknown"  # the version recorded for a package that is not installed, where a text is needed
 
 
-def package_version(name: str) -> str | None:
-    """The installed version of the distribution ``name``, or None when it is not installed.
+@overload
+def package_version(name: str) -> str | None: ...
+@overload
+def package_version(name: str, *, missing: str) -> str: ...
+def package_version(name: str, *, missing: str | None = None) -> str | None:
+    """The installed version of the distribution ``name``, or ``missing`` (None by default) when it is
+    not installed.
 
-    The one place versions are looked up (provenance, embedding cache keys, the report).
+    The one place versions are looked up: provenance and the report record None for a missing package
+    (``null`` in JSON), embedding cache keys and topic settings :data:`UNKNOWN` (a text in a file name).
 
     >>> package_version("pandas") is not None, package_version("no-such-package-here")
     (True, None)
+    >>> package_version("no-such-package-here", missing=UNKNOWN)
+    'unknown'
     """
     try:
         return version(name)
     except PackageNotFoundError:
-        return None
+        return missing
 
 
 @lru_cache(maxsize=1)
@@ -27,4 +38,4 @@ def framing_version() -> str:
     >>> framing_version() != ""
     True
     """
-    return package_version("framing") or "unknown"
+    return package_version("framing", missing=UNKNOWN)

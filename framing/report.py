@@ -738,15 +738,15 @@ def _outlet_summary(corpus: pd.DataFrame) -> str:
             continue
         key = corpus[column].astype(object).where(corpus[column].notna(), "unknown").astype(str)
         by_outlet = key.groupby(corpus[S.OUTLET]).first()
-        counts = pd.DataFrame({"outlets": by_outlet.value_counts(), "articles": key.value_counts()}).fillna(0)
-        counts = counts.sort_values(["outlets", "articles"], ascending=False, kind="stable")
+        counts = pd.DataFrame({S.OUTLETS: by_outlet.value_counts(), S.ARTICLES: key.value_counts()}).fillna(0)
+        counts = counts.sort_values([S.OUTLETS, S.ARTICLES], ascending=False, kind="stable")
         if len(counts) > SUMMARY_TOP:
             rest = counts.iloc[SUMMARY_TOP - 1 :]
             counts = counts.iloc[: SUMMARY_TOP - 1]
             counts.loc[f"{len(rest)} others"] = rest.sum()
         rows = "".join(
-            f'<tr><td>{e(str(k))}</td><td class="n">{int(r.outlets)}</td>'
-            f'<td class="n">{int(r.articles)}</td></tr>'
+            f'<tr><td>{e(str(k))}</td><td class="n">{int(r[S.OUTLETS])}</td>'
+            f'<td class="n">{int(r[S.ARTICLES])}</td></tr>'
             for k, r in counts.iterrows()
         )
         tables.append(

@@ -1,6 +1,8 @@
 """Column names of the data contract, and :func:`validate_corpus`.
 
-Every module takes its column names from here (house rule 2).
+Every module takes its column names from here (house rule 2): the corpus columns below, and the
+columns that the result tables (matches, scores, comparisons, topics) share, such as ``frame``,
+``count``, ``rate``, ``articles``, ``p_value`` (the constants after ``COPY_COLUMNS``).
 
 corpus — one row per article:
 
@@ -108,6 +110,66 @@ COPY_ROLE = "copy_role"
 COPY_SIZE = "copy_size"
 COPY_COLUMNS: tuple[str, ...] = (COPY_GROUP, COPY_ROLE, COPY_SIZE)
 
+# Result tables. The column names that several result tables share, or that one module writes and another
+# (or a notebook) reads: the charts of framing.plot read the tables of framing.compare and framing.topics.
+# Each table's layout is a tuple beside the function that makes it (framing.score.SCORE_COLUMNS,
+# framing.compare.RATE_COLUMNS, framing.topics.TOP_WORD_COLUMNS …); a column of one table that nothing
+# else reads (compare's chi2 or group_a) is named there alone.
+#
+# matches (framing.find_matches) and scores (framing.score): a hit of a lexicon ``entry`` of a ``frame``,
+# ``surface`` = the span as written, ``start``/``end`` = character offsets into the text; ``count`` hits
+# of a frame in ``tokens`` word tokens, ``rate`` = count per 1,000 tokens.
+FRAME = "frame"
+ENTRY = "entry"
+KIND = "kind"  # an entry's kind (exact, glob, phrase …), as in Lexicon.entries()
+SURFACE = "surface"
+START = "start"
+END = "end"
+COUNT = "count"
+TOKENS = "tokens"
+RATE = "rate"
+HITS = "hits"
+DOCUMENTS = "documents"
+OUTLETS = "outlets"  # a row's outlets: how many (coverage, groups) or which (copy_summary)
+# per group (framing.compare, framing.groups): articles (and clusters of articles) behind an estimate, its
+# interval, the share of articles (or of mentions) and its interval
+ARTICLES = "articles"
+CLUSTERS = "clusters"
+RATE_LOW = "rate_low"
+RATE_HIGH = "rate_high"
+SHARE = "share"
+SHARE_LOW = "share_low"
+SHARE_HIGH = "share_high"
+# tests: p-values (raw, corrected for multiple tests, Benjamini-Hochberg q, Monte-Carlo), the smallest
+# expected count, and what the method assumes
+P_VALUE = "p_value"
+P_ADJUSTED = "p_adjusted"
+Q_VALUE = "q_value"
+P_MONTE_CARLO = "p_monte_carlo"
+MIN_EXPECTED = "min_expected"
+METHOD = "method"
+ASSUMES = "assumes"
+# label choice (framing.compare.label_choice): a ``label`` (lexicon entry) of a ``referent`` (frame) and
+# its ``stance`` tag; LABEL is also a topic's label (framing.topics)
+REFERENT = "referent"
+LABEL = "label"
+STANCE = "stance"
+STANCE_SHARE = "stance_share"
+STANCE_LOW = "stance_low"
+STANCE_HIGH = "stance_high"
+REFERENT_HITS = "referent_hits"
+# words (framing.compare.distinctive_words, framing.topics): a word, its z-score, its weight and rank
+WORD = "word"
+Z = "z"
+WEIGHT = "weight"
+RANK = "rank"
+# topics (framing.topics.TopicModel): a topic number (-1: outliers), its size in articles, its top words
+# joined, and a time bin's start
+TOPIC = "topic"
+SIZE = "size"
+WORDS = "words"
+DATE = "date"
+
 
 def _require(corpus: pd.DataFrame, column: str) -> None:
     if column not in corpus.columns:
@@ -133,6 +195,21 @@ def doc_ids(corpus: pd.DataFrame) -> list[str]:
 GROUP_SEPARATOR = " \u00b7 "  # a middle dot between the values of several grouping columns
 
 
+def group_column(by: str | Sequence[str]) -> str:
+    """The name of the grouping column of a ``by=`` option: one column's name, or the joined name
+    ``"a+b"`` of several (the column :func:`group_by` adds, and the tables made with that ``by`` have).
+
+    >>> group_column("outlet"), group_column(["outlet", "language"]), group_column(["country"])
+    ('outlet', 'outlet+language', 'country')
+    """
+    if isinstance(by, str):
+        return by
+    columns = [str(c) for c in by]
+    if not columns or len(set(columns)) != len(columns):
+        raise ValueError(f"by is {list(by)!r}; give one column or a list of distinct columns")
+    return "+".join(columns)
+
+
 def group_by(corpus: pd.DataFrame, by: str | Sequence[str]) -> tuple[pd.DataFrame, str]:
     """``(corpus, column)`` for a ``by=`` option: one column as it is, or several joined into one.
 
@@ -147,16 +224,14 @@ def group_by(corpus: pd.DataFrame, by: str | Sequence[str]) -> tuple[pd.DataFram
     >>> group_by(corpus, "outlet")[1], "outlet+language" in corpus.columns
     ('outlet', False)
     """
+    name = group_column(by)
     if isinstance(by, str):
         return corpus, by
     columns = [str(c) for c in by]
-    if not columns or len(set(columns)) != len(columns):
-        raise ValueError(f"by is {list(by)!r}; give one column or a list of distinct columns")
     for column in columns:
         _require(corpus, column)
     if len(columns) == 1:
-        return corpus, columns[0]
-    name = "+".join(columns)
+        return corpus, name
     parts = corpus[columns]
     joined = parts.astype(str).agg(GROUP_SEPARATOR.join, axis=1).where(parts.notna().all(axis=1))
     return corpus.assign(**{name: joined.astype(object)}), name

@@ -31,8 +31,8 @@ if TYPE_CHECKING:
 
     from framing.stream import Source
 
-SCORE_COLUMNS = (S.DOC_ID, "frame", "count", "tokens", "rate")
-KWIC_COLUMNS = (S.DOC_ID, "frame", "entry", "before", "keyword", "after", "start", "end")
+SCORE_COLUMNS = (S.DOC_ID, S.FRAME, S.COUNT, S.TOKENS, S.RATE)
+KWIC_COLUMNS = (S.DOC_ID, S.FRAME, S.ENTRY, "before", "keyword", "after", S.START, S.END)
 
 
 @overload
@@ -93,10 +93,10 @@ def score(
     scores = pd.DataFrame(
         {
             S.DOC_ID: np.repeat(np.array(doc_ids, dtype=object), n_frames),
-            "frame": np.tile(np.array(compiled.frames, dtype=object), len(texts)),
-            "count": flat,
-            "tokens": per_doc,
-            "rate": rate,
+            S.FRAME: np.tile(np.array(compiled.frames, dtype=object), len(texts)),
+            S.COUNT: flat,
+            S.TOKENS: per_doc,
+            S.RATE: rate,
         }
     )
     scores.attrs["provenance"] = provenance(lexicon, compiled)
@@ -111,10 +111,10 @@ def wide_scores(scores: pd.DataFrame, *, value: Literal["rate", "count"] = "rate
     >>> wide_scores(long).to_dict("index")
     {'a': {'x': 100.0, 'y': 0.0}}
     """
-    if value not in ("rate", "count"):
-        raise ValueError(f"value is {value!r}; valid choices are ['rate', 'count']")
-    table = scores.pivot(index=S.DOC_ID, columns="frame", values=value)
-    table = table.reindex(index=list(pd.unique(scores[S.DOC_ID])), columns=list(pd.unique(scores["frame"])))
+    if value not in (S.RATE, S.COUNT):
+        raise ValueError(f"value is {value!r}; valid choices are {[S.RATE, S.COUNT]}")
+    table = scores.pivot(index=S.DOC_ID, columns=S.FRAME, values=value)
+    table = table.reindex(index=list(pd.unique(scores[S.DOC_ID])), columns=list(pd.unique(scores[S.FRAME])))
     table.columns.name = None
     table.attrs = dict(scores.attrs)
     return table
@@ -129,11 +129,11 @@ class KwicTable(pd.DataFrame):
 
     def _repr_html_(self) -> str:
         head = "".join(
-            f"<th>{html.escape(str(c))}</th>" for c in ("doc_id", "frame", "before", "keyword", "after")
+            f"<th>{html.escape(str(c))}</th>" for c in (S.DOC_ID, S.FRAME, "before", "keyword", "after")
         )
         rows = "".join(
             "<tr>"
-            f"<td>{html.escape(str(r[S.DOC_ID]))}</td><td>{html.escape(str(r['frame']))}</td>"
+            f"<td>{html.escape(str(r[S.DOC_ID]))}</td><td>{html.escape(str(r[S.FRAME]))}</td>"
             f'<td style="text-align:left">{html.escape(str(r["before"]))}</td>'
             f'<td style="text-align:center"><b>{html.escape(str(r["keyword"]))}</b></td>'
             f'<td style="text-align:right">{html.escape(str(r["after"]))}</td>'
@@ -179,7 +179,7 @@ def kwic(
     tokens = vocabulary if vocabulary is not None else Vocabulary(normalization or Normalization())
     spans_of: dict[str, list[tuple[int, int]]] = {}
     rows: list[dict[str, Any]] = []
-    columns = [matches[c].tolist() for c in (S.DOC_ID, "frame", "entry", "start", "end")]
+    columns = [matches[c].tolist() for c in (S.DOC_ID, S.FRAME, S.ENTRY, S.START, S.END)]
     for doc_id, frame, entry, start, end in zip(*columns, strict=True):
         text = by_id.get(str(doc_id))
         if text is None:
@@ -192,13 +192,13 @@ def kwic(
         rows.append(
             {
                 S.DOC_ID: doc_id,
-                "frame": frame,
-                "entry": entry,
+                S.FRAME: frame,
+                S.ENTRY: entry,
                 "before": text[before[0][0] : start].strip() if before else "",
                 "keyword": text[start:end],
                 "after": text[end : after[-1][1]].strip() if after else "",
-                "start": start,
-                "end": end,
+                S.START: start,
+                S.END: end,
             }
         )
     table = KwicTable(pd.DataFrame(rows, columns=list(KWIC_COLUMNS)))
@@ -218,19 +218,20 @@ def coverage(matches: pd.DataFrame, lexicon: Lexicon) -> pd.DataFrame:
     [['إرهاب*', 1, 1, 1], ['تكفيري', 0, 0, 0]]
     """
     # An entry written twice in a frame is one row (its hits counted once), as the lexicon warns.
-    entries = lexicon.entries()[["frame", "entry", "kind"]].drop_duplicates(["frame", "entry"])
+    keys = [S.FRAME, S.ENTRY]
+    entries = lexicon.entries()[[*keys, S.KIND]].drop_duplicates(keys)
     has_outlet = S.OUTLET in matches.columns
-    grouped = matches.groupby(["frame", "entry"], sort=False)
+    grouped = matches.groupby(keys, sort=False)
     stats = pd.DataFrame(
         {
-            "hits": grouped.size(),
-            "documents": grouped[S.DOC_ID].nunique(),
-            "outlets": grouped[S.OUTLET].nunique() if has_outlet else grouped.size() * np.nan,
+            S.HITS: grouped.size(),
+            S.DOCUMENTS: grouped[S.DOC_ID].nunique(),
+            S.OUTLETS: grouped[S.OUTLET].nunique() if has_outlet else grouped.size() * np.nan,
         }
     ).reset_index()
-    table = entries.merge(stats, on=["frame", "entry"], how="left")
-    for column in ("hits", "documents"):
+    table = entries.merge(stats, on=keys, how="left")
+    for column in (S.HITS, S.DOCUMENTS):
         table[column] = table[column].fillna(0).astype("int64")
-    table["outlets"] = table["outlets"].fillna(0).astype("int64") if has_outlet else np.nan
+    table[S.OUTLETS] = table[S.OUTLETS].fillna(0).astype("int64") if has_outlet else np.nan
     table.attrs = dict(matches.attrs)
     return table

@@ -271,17 +271,17 @@ def _score_huge(row: pd.DataFrame, lexicon: Lexicon, min_stem: int, segment: int
 
     empty = row.assign(**{S.TEXT: ""})
     out = score(empty, lexicon, min_stem=min_stem)  # the row's table, filled in below
-    frames = out["frame"].tolist()
+    frames = out[S.FRAME].tolist()
     counts = dict.fromkeys(frames, 0)
     tokens = 0
     for matches, n_tokens in segment_matches(S.texts(row)[0], lexicon, min_stem=min_stem, segment=segment):
         tokens += n_tokens
-        for frame in matches["frame"].tolist():
+        for frame in matches[S.FRAME].tolist():
             counts[frame] += 1
     count = np.array([counts[f] for f in frames], dtype=np.int64)
     per_doc = np.full(len(frames), tokens, dtype=np.int64)
-    out["count"], out["tokens"] = count, per_doc
-    out["rate"] = np.divide(1000.0 * count, per_doc, out=np.zeros(len(count)), where=per_doc > 0)
+    out[S.COUNT], out[S.TOKENS] = count, per_doc
+    out[S.RATE] = np.divide(1000.0 * count, per_doc, out=np.zeros(len(count)), where=per_doc > 0)
     return out
 
 
@@ -330,15 +330,15 @@ def segment_matches(
             if stop == n:  # the window reaches the end of the text: the last segment
                 cut = n
                 break
-            spans = list(zip(matches["start"].tolist(), matches["end"].tolist(), strict=True))
+            spans = list(zip(matches[S.START].tolist(), matches[S.END].tolist(), strict=True))
             free = _free_cut(text, start, window_end, stop, spans, reach, lexicon)
             if free is not None:
                 cut = free
                 break
             extra *= 2  # every candidate is straddled: read further
-        kept = matches[matches["start"] < cut - start].copy()
-        kept["start"] += start
-        kept["end"] += start
+        kept = matches[matches[S.START] < cut - start].copy()
+        kept[S.START] += start
+        kept[S.END] += start
         yield kept, len(word_forms(text[start:cut], normalization=lexicon.normalization))
         start = cut
 
@@ -562,8 +562,8 @@ def frame_totals(
     used: dict[Any, np.ndarray[Any, np.dtype[np.int64]]] = {}
     for chunk in iter_chunks(source, columns=[S.DOC_ID, S.TEXT, by], rows=rows):
         scores = score_frame(chunk, lexicon, min_stem=min_stem)
-        counts = scores["count"].to_numpy(dtype=np.int64).reshape(len(chunk), n_frames)
-        per_doc = scores["tokens"].to_numpy(dtype=np.int64)[::n_frames]  # the same on each frame's row
+        counts = scores[S.COUNT].to_numpy(dtype=np.int64).reshape(len(chunk), n_frames)
+        per_doc = scores[S.TOKENS].to_numpy(dtype=np.int64)[::n_frames]  # the same on each frame's row
         codes, keys = pd.factorize(chunk[by], use_na_sentinel=True)
         for g, key in enumerate(keys):
             member = codes == g
@@ -575,10 +575,10 @@ def frame_totals(
     out = pd.DataFrame(
         {
             by: np.repeat(np.array(order, dtype=object), n_frames),
-            "frame": np.tile(np.array(frames, dtype=object), len(order)),
+            S.FRAME: np.tile(np.array(frames, dtype=object), len(order)),
             "articles": np.repeat([articles[k] for k in order], n_frames).astype(np.int64),
-            "tokens": np.repeat([tokens[k] for k in order], n_frames).astype(np.int64),
-            "count": np.concatenate([hits[k] for k in order]) if order else np.zeros(0, dtype=np.int64),
+            S.TOKENS: np.repeat([tokens[k] for k in order], n_frames).astype(np.int64),
+            S.COUNT: np.concatenate([hits[k] for k in order]) if order else np.zeros(0, dtype=np.int64),
             "used": np.concatenate([used[k] for k in order]) if order else np.zeros(0, dtype=np.int64),
         }
     )
@@ -623,7 +623,7 @@ def word_counts(
         {
             by: np.repeat(np.array(order, dtype=object), sizes),
             "word": [w for k in order for w in counters[k]],
-            "count": np.array([c for k in order for c in counters[k].values()], dtype=np.int64),
+            S.COUNT: np.array([c for k in order for c in counters[k].values()], dtype=np.int64),
         }
     )
     return out

@@ -49,7 +49,7 @@ import pandas as pd
 
 from framing import schema as S
 from framing.lexicon.model import Lexicon
-from framing.provenance import framing_version, package_version
+from framing.provenance import UNKNOWN, framing_version, package_version
 from framing.schema import validate_corpus
 from framing.text.clitics import ARTICLE, ARTICLE_AFTER_LAM, MIN_STEM
 from framing.text.languages import all_stopwords, base_language, content_words
@@ -80,11 +80,13 @@ WORD_SEPARATOR = "\u060c "  # the Arabic comma and a space, between a topic's wo
 OUTLIER_TOPIC = -1
 OUTLIER_LABEL = "-1: outliers"
 
-TOPIC = "topic"
+TOPIC = S.TOPIC
 PROBABILITY = "probability"
 DOC_TOPIC_COLUMNS = (S.DOC_ID, TOPIC, PROBABILITY)
-TOPIC_INFO_COLUMNS = (TOPIC, "size", "words", "label")
-TOP_WORD_COLUMNS = (TOPIC, "label", "size", "rank", "word", "form", "weight")
+TOPIC_INFO_COLUMNS = (TOPIC, S.SIZE, S.WORDS, S.LABEL)
+TOP_WORD_COLUMNS = (TOPIC, S.LABEL, S.SIZE, S.RANK, S.WORD, "form", S.WEIGHT)
+PER_OUTLET_COLUMNS = (TOPIC, S.LABEL, S.COUNT, S.SHARE)  # after the `by` column (then outlet_name)
+WORDS_BY_LANGUAGE_COLUMNS = (TOPIC, S.LABEL, S.LANGUAGE, "docs", S.RANK, S.WORD, S.WEIGHT)
 
 # The text as written, minus diacritics, tatweel, invisible characters and presentation forms: the same
 # length as the matching form, letter for letter, so a word's spelling can be shown (ة and أ kept).
@@ -287,7 +289,7 @@ class TopicModel:
     @property
     def labels(self) -> dict[int, str]:
         """Topic -> its label."""
-        return dict(zip(self.topic_info[TOPIC].tolist(), self.topic_info["label"].tolist(), strict=True))
+        return dict(zip(self.topic_info[TOPIC].tolist(), self.topic_info[S.LABEL].tolist(), strict=True))
 
     def top_words(self, n: int = TOP_WORDS) -> pd.DataFrame:
         """The top ``n`` words of each topic (at most 30): ``topic, label, size, rank, word, form, weight``.
@@ -298,7 +300,7 @@ class TopicModel:
         _check_count(n, "n", minimum=1)
         rows: list[tuple[Any, ...]] = []
         labels = self.labels
-        sizes = dict(zip(self.topic_info[TOPIC], self.topic_info["size"], strict=True))
+        sizes = dict(zip(self.topic_info[TOPIC], self.topic_info[S.SIZE], strict=True))
         for topic in self.topic_info[TOPIC]:
             for rank, (form, weight) in enumerate(_topic_words(self.model_, int(topic))[:n], start=1):
                 rows.append(
@@ -312,7 +314,7 @@ class TopicModel:
                         weight,
                     )
                 )
-        out = pd.DataFrame(rows, columns=list(TOP_WORD_COLUMNS)).astype({"weight": float})
+        out = pd.DataFrame(rows, columns=list(TOP_WORD_COLUMNS)).astype({S.WEIGHT: float})
         out.attrs["provenance"] = dict(self.settings)
         return out
 
@@ -327,7 +329,7 @@ class TopicModel:
             grouped, by = S.group_by(self.corpus_, by)
         else:
             grouped = self.corpus_
-        if not isinstance(by, str) or by not in grouped.columns or by in (TOPIC, "label", "count", "share"):
+        if not isinstance(by, str) or by not in grouped.columns or by in PER_OUTLET_COLUMNS:
             raise ValueError(
                 f"by {by!r} is not a column of the corpus; its columns are "
                 f"{list(map(str, self.corpus_.columns))}"
@@ -342,11 +344,11 @@ class TopicModel:
             {
                 by: np.repeat(np.asarray(groups, dtype=object), len(all_topics)),
                 TOPIC: np.tile(np.asarray(all_topics, dtype=int), len(groups)),
-                "count": counts.to_numpy().ravel().astype(int),
-                "share": share.to_numpy().ravel().astype(float),
+                S.COUNT: counts.to_numpy().ravel().astype(int),
+                S.SHARE: share.to_numpy().ravel().astype(float),
             }
         )
-        out.insert(2, "label", out[TOPIC].map(self.labels))
+        out.insert(2, S.LABEL, out[TOPIC].map(self.labels))
         if by == S.OUTLET and S.OUTLET_NAME in self.corpus_.columns:
             names = self.corpus_.assign(**{by: keys}).dropna(subset=[S.OUTLET_NAME]).drop_duplicates(by)
             out[S.OUTLET_NAME] = out[by].map(dict(zip(names[by], names[S.OUTLET_NAME], strict=True)))
@@ -363,30 +365,29 @@ class TopicModel:
         published = pd.to_datetime(self.corpus_[S.PUBLISHED])
         dated = published.notna().to_numpy()
         frame = pd.DataFrame(
-            {"date": published[dated].to_numpy(), TOPIC: self.doc_topics[TOPIC].to_numpy()[dated]}
+            {S.DATE: published[dated].to_numpy(), TOPIC: self.doc_topics[TOPIC].to_numpy()[dated]}
         )
         all_topics = self.topic_info[TOPIC].tolist()
         if frame.empty:
-            out = pd.DataFrame(
-                {"date": pd.Series([], dtype="datetime64[ns]"), TOPIC: [], "label": [], "count": []}
-            )
+            empty: dict[str, Any] = {S.DATE: pd.Series([], dtype="datetime64[ns]"), TOPIC: [], S.LABEL: []}
+            out = pd.DataFrame({**empty, S.COUNT: []})
         else:
             bins = (
-                pd.Series(0, index=pd.DatetimeIndex(frame["date"])).sort_index().resample(offset).size().index
+                pd.Series(0, index=pd.DatetimeIndex(frame[S.DATE])).sort_index().resample(offset).size().index
             )
             counts = (
-                frame.groupby([pd.Grouper(key="date", freq=offset), TOPIC]).size().unstack(fill_value=0)
+                frame.groupby([pd.Grouper(key=S.DATE, freq=offset), TOPIC]).size().unstack(fill_value=0)
                 .reindex(index=bins, columns=all_topics, fill_value=0)
             )  # fmt: skip
             out = pd.DataFrame(
                 {
-                    "date": np.repeat(bins.to_numpy(), len(all_topics)),
+                    S.DATE: np.repeat(bins.to_numpy(), len(all_topics)),
                     TOPIC: np.tile(np.asarray(all_topics, dtype=int), len(bins)),
-                    "count": counts.to_numpy().ravel().astype(int),
+                    S.COUNT: counts.to_numpy().ravel().astype(int),
                 }
             )
-            out.insert(2, "label", out[TOPIC].map(self.labels))
-        out = out.astype({TOPIC: int, "count": int})
+            out.insert(2, S.LABEL, out[TOPIC].map(self.labels))
+        out = out.astype({TOPIC: int, S.COUNT: int})
         out.attrs["provenance"] = {**self.settings, "freq": freq}
         out.attrs["undated"] = int((~dated).sum())
         return out
@@ -523,7 +524,7 @@ def fit_topics(
 
     settings: dict[str, Any] = {
         "framing_version": framing_version(),
-        "bertopic_version": _version("bertopic"),
+        "bertopic_version": package_version("bertopic", missing=UNKNOWN),
         "embeddings": embeddings if isinstance(embeddings, str) else "precomputed",
         "method": "pca+kmeans" if small else "umap+hdbscan",
         "n_docs": n,
@@ -639,8 +640,7 @@ def topic_words_by_language(
         ranked = sorted(weight.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
         for rank, (word, value) in enumerate(ranked, start=1):
             rows.append((topic, labels.get(topic, str(topic)), lang, len(members), rank, word, value))
-    columns = [TOPIC, "label", S.LANGUAGE, "docs", "rank", "word", "weight"]
-    out = pd.DataFrame(rows, columns=columns).astype({"weight": float})
+    out = pd.DataFrame(rows, columns=list(WORDS_BY_LANGUAGE_COLUMNS)).astype({S.WEIGHT: float})
     out.attrs["provenance"] = dict(topics.settings)
     return out
 
@@ -806,10 +806,6 @@ def _offset(freq: str) -> Any:
             f"freq is {freq!r}; pass a pandas offset alias such as 'D' (day), 'W' (week), 'h' (hour) or "
             f"'MS' (month)"
         ) from err
-
-
-def _version(package: str) -> str:
-    return package_version(package) or "unknown"
 
 
 def _is_int(value: Any) -> bool:

@@ -99,6 +99,15 @@ def test_a_corpus_without_text_is_named() -> None:
         framing.score(dd.from_pandas(CORPUS[["doc_id"]], npartitions=1), LEXICON)
 
 
+def test_local_workers_keep_glibc_raising_its_mmap_threshold(processes: tuple[Client, list[Any]]) -> None:
+    """The environment that keeps the matcher as fast in a worker as in a plain process (see daskio)."""
+    import os
+
+    client, _ = processes
+    found = client.run(lambda: os.environ.get("MALLOC_MMAP_THRESHOLD_"))
+    assert sorted(found.values()) == [str(32 * 1024 * 1024)] * 2
+
+
 def test_two_worker_processes_equal_pandas_and_streaming(processes: tuple[Client, list[Any]]) -> None:
     client, _ = processes
     assert len(client.scheduler_info()["workers"]) == 2

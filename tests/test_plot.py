@@ -278,7 +278,7 @@ def test_frame_rates_names_outlets_from_outlet_name_and_frames_from_a_lexicon(tm
     assert _legend(ax)[1] == "صحيفة المرفأ"
     assert ax.get_ylabel() == "المعدل لكل 1000 كلمة"
     by_wire = _rates().rename(columns={"outlet": "wire"})
-    ax = plot.frame_rates(by_wire)
+    ax = plot.frame_rates(by_wire, by="wire")
     assert _legend(ax) == OUTLETS
     legend = ax.get_legend()
     assert legend is not None and legend.get_title().get_text() == "wire"
@@ -745,9 +745,48 @@ def test_many_groups_gather_the_rest_and_the_too_small() -> None:
 def test_by_names_the_grouping_column_explicitly() -> None:
     regions = {"sever_arabic": "روسيا", "al_marfa": "أوروبا", "sanabel": "الشام"}
     rates = _rates().assign(region=lambda t: t["outlet"].map(regions))  # two columns that could group
-    assert _legend(plot.frame_rates(rates)) == OUTLETS  # the guess: the first column
+    assert _legend(plot.frame_rates(rates)) == OUTLETS  # by="outlet" unless told
     assert _legend(plot.frame_rates(rates, by="region")) == list(regions.values())
     with pytest.raises(
         ValueError, match=r"by 'alignment' is not a column of rates; its columns are \['outlet'"
     ):
         plot.frame_rates(rates, by="alignment")
+    # a table grouped by another column is never guessed: the error names its columns and its by=
+    by_region = rates.drop(columns=["outlet"])
+    by_region.attrs["provenance"] = {"by": "region"}
+    with pytest.raises(
+        ValueError,
+        match=r"by 'outlet' is not a column of rates; its columns are \['frame'.*'region'\]; "
+        r"the table was made with by='region'",
+    ):
+        plot.frame_rates(by_region)
+    for chart in (plot.frame_rates, plot.frame_heatmap):
+        assert _legend_or_rows(chart(by_region, by="region")) == list(regions.values())
+    # by= a list names the joined column that framing.compare made for it
+    editions = rates.rename(columns={"region": "outlet+language"})
+    ax = plot.frame_heatmap(editions, by=["outlet", "language"])
+    assert _texts(ax.get_yticklabels()) == list(regions.values())
+
+
+def test_no_chart_guesses_the_grouping_column() -> None:
+    labels = pd.DataFrame({"referent": ["gov"] * 2, "label": ["النظام", "الحكومة"], "stance": ["r", "s"],
+                           "country": ["EG", "EG"], "count": [1, 2], "share": [1 / 3, 2 / 3]})  # fmt: skip
+    words = pd.DataFrame({"country": ["EG"] * 2, "word": ["حلب", "موسكو"], "z": [2.0, -1.0]})
+    topics = pd.DataFrame({"country": ["EG", "EG"], "topic": [0, 1], "label": ["0: حلب", "1: موسكو"],
+                           "count": [1, 1], "share": [0.5, 0.5]})  # fmt: skip
+    charts = [
+        (lambda by: plot.label_choice(labels, referent="gov", **by), "labels"),
+        (lambda by: plot.distinctive_words(words, group="EG", **by), "words"),
+        (lambda by: plot.topics_per_outlet(topics, **by), "table"),
+    ]
+    for chart, what in charts:
+        with pytest.raises(ValueError, match=rf"by 'outlet' is not a column of {what}; its columns are"):
+            chart({})
+        assert isinstance(chart({"by": "country"}), Axes)
+        plt.close("all")
+
+
+def _legend_or_rows(ax: Axes) -> list[str]:
+    """The group names of a chart: its legend (bars) or its row names (heatmap)."""
+    legend = ax.get_legend()
+    return _legend(ax) if legend is not None else _texts(ax.get_yticklabels())

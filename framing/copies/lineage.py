@@ -55,6 +55,7 @@ SHINGLES_B = "shingles_b"
 SHARED_CHARS = "shared_chars"
 SOURCE = "source"
 SOURCE_REASON = "source_reason"
+SOURCE_OUTLET = "source_outlet"  # copy_groups and copy_summary: the outlet of the group's likely source
 PAIR_COLUMNS: tuple[str, ...] = (
     DOC_A,
     DOC_B,
@@ -540,7 +541,7 @@ def copy_groups(corpus: pd.DataFrame, pairs: pd.DataFrame) -> pd.DataFrame:
             S.COPY_GROUP: [ids[g] for g in group],
             S.COPY_ROLE: role,
             S.COPY_SIZE: pd.array(size, dtype="int64"),
-            "source_outlet": [outlets[g] for g in group],
+            SOURCE_OUTLET: [outlets[g] for g in group],
         }
     )
 
@@ -623,17 +624,17 @@ def copy_summary(corpus: pd.DataFrame, groups: pd.DataFrame) -> pd.DataFrame:
         rows.append(
             {
                 S.COPY_GROUP: gid,
-                "source_outlet": str(source[S.OUTLET].iloc[0]) if len(source) else None,
+                SOURCE_OUTLET: str(source[S.OUTLET].iloc[0]) if len(source) else None,
                 S.WIRE: wire.get(gid) if wire is not None else None,
                 S.TITLE: title.get(gid),
-                "articles": len(members),
+                S.ARTICLES: len(members),
                 "copies": len(members) - 1,
-                "outlets": ", ".join(sorted(members[S.OUTLET].astype(str).unique())),
+                S.OUTLETS: ", ".join(sorted(members[S.OUTLET].astype(str).unique())),
             }
         )
-    columns = [S.COPY_GROUP, "source_outlet", S.WIRE, S.TITLE, "articles", "copies", "outlets"]
+    columns = [S.COPY_GROUP, SOURCE_OUTLET, S.WIRE, S.TITLE, S.ARTICLES, "copies", S.OUTLETS]
     out = pd.DataFrame(rows, columns=columns)
-    return out.sort_values("articles", ascending=False, kind="stable").reset_index(drop=True)
+    return out.sort_values(S.ARTICLES, ascending=False, kind="stable").reset_index(drop=True)
 
 
 def source_pairs(pairs: pd.DataFrame, groups: pd.DataFrame) -> pd.DataFrame:

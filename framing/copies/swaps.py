@@ -25,17 +25,17 @@ import pandas as pd
 
 from framing import schema as S
 from framing.copies.align import align_sentences, sentences
-from framing.copies.lineage import DOC_A, DOC_B, SOURCE
+from framing.copies.lineage import DOC_A, DOC_B, OUTLET_A, OUTLET_B, SOURCE
 from framing.lexicon import Lexicon
 from framing.lexicon.match import find_matches
 from framing.provenance import framing_version
 
 SWAP_COLUMNS: tuple[str, ...] = (
-    "doc_a",
-    "doc_b",
-    "outlet_a",
-    "outlet_b",
-    "frame",
+    DOC_A,
+    DOC_B,
+    OUTLET_A,
+    OUTLET_B,
+    S.FRAME,
     "entry_a",
     "entry_b",
     "stance_a",
@@ -47,7 +47,12 @@ SWAP_COLUMNS: tuple[str, ...] = (
     "b_start",
     "b_end",
 )
-STANCE_TAG = "stance"
+STANCE_TAG = S.STANCE
+# count_swaps: swaps per outlet pair, frame and direction (from a stance or entry to another)
+FROM = "from"
+TO = "to"
+SWAPS = "swaps"
+COUNT_COLUMNS: tuple[str, ...] = (OUTLET_A, OUTLET_B, S.FRAME, FROM, TO, SWAPS)
 
 
 def _token_range(starts: Sequence[int], ends: Sequence[int], start: int, end: int) -> tuple[int, int]:
@@ -107,8 +112,8 @@ def label_swaps(corpus: pd.DataFrame, pairs: pd.DataFrame, lexicon: Lexicon) -> 
     matches = find_matches(sub, lexicon)
     hits: dict[str, list[tuple[int, int, str, str, str]]] = {d: [] for d in needed}
     for d, frame, entry, surface, start, end in zip(
-        matches[S.DOC_ID].astype(str), matches["frame"], matches["entry"], matches["surface"],
-        matches["start"], matches["end"], strict=True,
+        matches[S.DOC_ID].astype(str), matches[S.FRAME], matches[S.ENTRY], matches[S.SURFACE],
+        matches[S.START], matches[S.END], strict=True,
     ):  # fmt: skip
         hits[d].append((int(start), int(end), str(frame), str(entry), str(surface)))
     stance = {(e.frame, e.pattern): e.tags.get(STANCE_TAG) for frame in lexicon.frames for e in frame.entries}
@@ -183,7 +188,7 @@ def count_swaps(swaps: pd.DataFrame, *, by: Literal["stance", "entry"] = "stance
     if by not in ("stance", "entry"):
         raise ValueError(f"by must be 'stance' or 'entry', got {by!r}")
     a, b = f"{by}_a", f"{by}_b"
-    table = swaps.assign(**{"from": swaps[a].fillna("untagged"), "to": swaps[b].fillna("untagged")})
-    keys = ["outlet_a", "outlet_b", "frame", "from", "to"]
-    counted = table.groupby(keys, sort=False).size().rename("swaps").reset_index()
-    return counted.sort_values("swaps", ascending=False, kind="stable").reset_index(drop=True)
+    table = swaps.assign(**{FROM: swaps[a].fillna("untagged"), TO: swaps[b].fillna("untagged")})
+    keys = list(COUNT_COLUMNS[:-1])
+    counted = table.groupby(keys, sort=False).size().rename(SWAPS).reset_index()
+    return counted.sort_values(SWAPS, ascending=False, kind="stable").reset_index(drop=True)

@@ -60,7 +60,7 @@ if TYPE_CHECKING:
     from framing.stream import Source
 
 _GLOB_KEY = 3  # glob stems are looked up by their first letters
-MATCH_COLUMNS = (S.DOC_ID, "frame", "entry", "surface", "start", "end")
+MATCH_COLUMNS = (S.DOC_ID, S.FRAME, S.ENTRY, S.SURFACE, S.START, S.END)
 CHUNK_CHARS = 1_000_000  # characters per chunk of documents: bounds the memory of one pass
 PARALLEL_CHARS = 10_000_000  # characters of text: larger inputs are counted on every core by default
 
@@ -781,6 +781,6 @@ def find_matches(
             )
     columns = list(MATCH_COLUMNS) + ([S.OUTLET] if outlets is not None else [])
     matches = pd.DataFrame(rows, columns=columns)
-    matches = matches.astype({"start": "int64", "end": "int64"})
+    matches = matches.astype({S.START: "int64", S.END: "int64"})
     matches.attrs["provenance"] = provenance(lexicon, compiled)
     return matches

@@ -28,6 +28,7 @@ from typing import Any, Literal
 
 import pandas as pd
 
+from framing import schema as S
 from framing.text import chars
 from framing.text.normalize import Normalization
 from framing.text.tokenize import word_forms
@@ -39,7 +40,7 @@ GLOB = "*"  # trailing marker: any ending
 JOINERS = "-'\u2019\u2010\u2011"  # hyphen, apostrophe, right single quote, Unicode hyphens: 'fair-*'
 MIN_GLOB = 3  # a single-word glob shorter than this many letters matches too much
 # Columns of Lexicon.entries(); an entry tag may not take one of these names.
-ENTRY_COLUMNS: tuple[str, ...] = ("frame", "entry", "kind", "words", "line")
+ENTRY_COLUMNS: tuple[str, ...] = (S.FRAME, S.ENTRY, S.KIND, "words", "line")
 _MARKS = chars.DIACRITICS + chars.TATWEEL  # may follow the last letter before a trailing *
 _HASH_FORMAT = 1  # bump when the meaning of a lexicon's content changes
 
@@ -215,9 +216,9 @@ class Lexicon:
         tags = list(dict.fromkeys(tag for e in entries for tag in e.tags))
         return pd.DataFrame(
             {
-                "frame": [e.frame for e in entries],
-                "entry": [e.pattern for e in entries],
-                "kind": [e.kind for e in entries],
+                S.FRAME: [e.frame for e in entries],
+                S.ENTRY: [e.pattern for e in entries],
+                S.KIND: [e.kind for e in entries],
                 "words": [" ".join(e.words) for e in entries],
                 "line": pd.array([e.line for e in entries], dtype="Int64"),
                 **{tag: [e.tags.get(tag) for e in entries] for tag in tags},
