@@ -18,7 +18,8 @@ Where a field came from: ``title_source`` is ``first line`` (the page's title li
 line: an exported article); ``published_source`` is ``labelled`` (``نشر في:``, ``Published:``),
 ``date line``, ``byline``, ``header`` (the date above the headline), ``title`` (a date after the site
 name in the title line), ``url`` (a date in a web address
-on the page) or None; ``outlet_source`` is ``argument``, ``profile`` (the page names a known outlet),
+on the page), ``relative`` (``أمس 10:30`` read against the date above the headline) or None;
+``outlet_source`` is ``argument``, ``profile`` (the page names a known outlet),
 ``folder``, ``title`` (a site name in the page title) or ``unknown``. ``wire`` holds the agencies
 credited for the article, ``wires_cited`` those only cited inside its sentences (comma-separated
 codes of ``framing/load/resources/wires.yaml``). ``boilerplate_reasons`` gives, line for line, why each

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import stat
@@ -28,7 +29,7 @@ from framing.load.outlets import (
     load_profiles,
     read_profiles,
 )
-from framing.load.pages import Page, page_lines, parse_page, repeated_lines, split_title
+from framing.load.pages import Page, page_lines, parse_lines, repeated_lines, split_title
 from framing.load.report import LoadError, LoadReport, Problem
 from framing.load.save import is_saved_corpus, read_saved_corpus
 from framing.load.wires import credit_wires
@@ -39,8 +40,8 @@ HTML_SUFFIXES = (".html", ".htm")
 SUPPORTED_SUFFIXES = PAGE_SUFFIXES + HTML_SUFFIXES + tables.TABLE_SUFFIXES
 PROGRESS_THRESHOLD = 200  # files; folders with more show a progress bar by default
 MAX_PAGE_BYTES = 20_000_000  # default size limit of a page file (.txt, .html): see read_corpus
-PARALLEL_THRESHOLD = 3000  # page files; larger loads are parsed on every core by default (workers=None)
-_CHUNK = 100  # pages sent to a worker process at a time
+PARALLEL_THRESHOLD = 3000  # page files; larger loads are parsed on every idle core by default (workers=None)
+_CHUNK = 100  # pages sent to a worker process at a time, at least
 
 
 @dataclass
@@ -233,8 +234,10 @@ def read_corpus(
       (and row) in the message and in its ``file`` and ``row`` attributes. Without ``strict``, no
       exception escapes because of one bad file or row: it is skipped with a reason that names it.
     - ``progress``: show a progress bar (default: for 200 files or more).
-    - ``workers``: processes that parse the pages (default: every core for 3,000 page files or more,
-      else one). The corpus is the same whatever the number.
+    - ``workers``: processes that parse the pages (this one among them). Default: one below 3,000 page
+      files; from 3,000 on, every idle core (:func:`default_workers`: the cores less the load average),
+      since an extra process only pays off on a core nothing else uses (``benchmarks/bench_load.py``
+      prints one process against two). The corpus and the load report are the same whatever the number.
     - ``max_page_bytes``: page files (``.txt``, ``.html``) larger than this are skipped with a reason
       naming the file and the limit (default 20 MB, :data:`MAX_PAGE_BYTES`; ``None``: no limit). A page
       needs about 45 times its size in memory while it is parsed (measured in
@@ -281,10 +284,12 @@ def read_corpus(
 
     rows: list[dict[str, Any]] = []
     pages: list[_PageFile] = []
+    in_folder = root.is_dir()
     seen_ids: dict[str, str] = {}
     for file in _progress(found, progress, "reading"):
-        where = _where(file, root)
-        if where != str(file if file == root else file.relative_to(root)):
+        relative = _relative(file, root)
+        where = display_path(relative)
+        if where != relative:
             problem(where, "the file name is not valid UTF-8 (shown with \\x escapes)", skip=False)
         counted = report.records_seen
         try:
@@ -312,7 +317,7 @@ def read_corpus(
                     seen_ids[row[S.DOC_ID]] = where
                     rows.append(row)
                 continue
-            read = _read_page(file, where, root, known, max_page_bytes, report, problem)
+            read = _read_page(file, where, in_folder, known, max_page_bytes, report, problem)
         except LoadError:
             raise
         except Exception as exc:  # one bad file never stops the load: skip it, say why
@@ -367,7 +372,7 @@ def read_corpus(
 def _read_page(
     file: Path,
     where: str,
-    root: Path,
+    in_folder: bool,
     known: Profiles,
     max_page_bytes: int | None,
     report: LoadReport,
@@ -408,14 +413,29 @@ def _read_page(
     lines = page_lines(text)
     split = split_title(lines[0], known)
     _, site, profile = split
-    folder = where.split(os.sep, 1)[0] if root.is_dir() and os.sep in where else None  # the outlet folder
+    folder = where.split(os.sep, 1)[0] if in_folder and os.sep in where else None  # the outlet folder
     group = profile.id if profile else (folder or site or "")
     outlet_id = profile.id if profile else None
     return _PageFile(file, where, text, doc_id_for(text), lines, group, outlet_id, site, folder, split)
 
 
-def _where(path: Path, root: Path) -> str:
-    return display_path(str(path if path == root else path.relative_to(root)))
+def _where(path: Path | str, root: Path) -> str:
+    return display_path(_relative(path, root))
+
+
+def _relative(path: Path | str, root: Path) -> str:
+    """``path`` relative to ``root`` (``root`` itself when they are the same), as a string.
+
+    >>> _relative(Path("corpus/outlet/a.txt"), Path("corpus")) == str(Path("outlet/a.txt"))
+    True
+    >>> _relative("corpus", Path("corpus"))
+    'corpus'
+    """
+    text, base = str(path), str(root)
+    if text.startswith(base) and text[len(base) : len(base) + 1] == os.sep and not base.endswith(os.sep):
+        return text[len(base) + 1 :]  # the common case, without building paths (pathlib is slow)
+    path = Path(path)
+    return str(path if path == root else path.relative_to(root))
 
 
 class _ParseFailed(Exception):
@@ -423,7 +443,7 @@ class _ParseFailed(Exception):
 
 
 def _parse_one(
-    text: str,
+    lines: list[str],
     known: Profiles,
     repeated: frozenset[str],
     keys: dict[str, str],
@@ -431,18 +451,50 @@ def _parse_one(
 ) -> Page | str:
     """The parsed page, or ``"Type: message"`` when the parser raises (the page is then skipped)."""
     try:
-        return parse_page(text, profiles=known, repeated=repeated, key_cache=keys, title_split=title_split)
+        return parse_lines(lines, profiles=known, repeated=repeated, key_cache=keys, title_split=title_split)
     except Exception as exc:  # PatternTimeout, or a page no rule foresaw: one page, not the load
         return f"{type(exc).__name__}: {exc}"
 
 
-def _parse_chunk(
-    texts: list[str], groups: list[str], known: Profiles, repeated: dict[str, frozenset[str]]
-) -> list[Page | str]:
-    """Parse pages (in a worker process, or in this one)."""
-    keys: dict[str, str] = {}
-    pairs = zip(texts, groups, strict=True)
-    return [_parse_one(t, known, repeated[g], keys) for t, g in pairs]
+def default_workers(pages: int) -> int:
+    """How many processes parse ``pages`` pages by default: one below :data:`PARALLEL_THRESHOLD`; above
+    it every idle core (the cores less the load average, counting this process's own core), one when
+    the machine is busy: an extra process on a busy core only adds its start and the copying of results.
+
+    >>> default_workers(10)
+    1
+    """
+    if pages < PARALLEL_THRESHOLD:
+        return 1
+    cores = os.cpu_count() or 1
+    try:
+        busy = os.getloadavg()[0]
+    except (AttributeError, OSError):  # no load average on this system: count every core as idle
+        busy = 0.0
+    return max(1, min(cores, round(cores - busy) + 1))
+
+
+# What a worker process parses: the pages' lines and groups, the outlet profiles, each site's repeated
+# lines and the line keys computed so far, handed over once when the pool starts (inherited, not copied,
+# where processes fork); each task is then a range of pages. Set only inside worker processes.
+_WORKER: dict[str, Any] = {}
+
+
+def _start_worker(
+    lines: list[list[str]],
+    groups: list[str],
+    known: Profiles,
+    repeated: dict[str, frozenset[str]],
+    keys: dict[str, str],
+) -> None:
+    _WORKER.update(lines=lines, groups=groups, known=known, repeated=repeated, keys=keys)
+
+
+def _parse_range(start: int, stop: int) -> list[Page | str]:
+    """Parse pages ``start`` to ``stop`` (in a worker process)."""
+    lines, groups, known = _WORKER["lines"], _WORKER["groups"], _WORKER["known"]
+    repeated, keys = _WORKER["repeated"], _WORKER["keys"]
+    return [_parse_one(lines[i], known, repeated[groups[i]], keys) for i in range(start, stop)]
 
 
 def _parse_pages(
@@ -453,33 +505,40 @@ def _parse_pages(
     *,
     workers: int | None,
 ) -> list[Page | str]:
-    """Every page parsed, in order: in this process, or in ``workers`` processes for large loads; a page
-    the parser raised on is ``"Type: message"`` (a chunk whose worker died is parsed here again)."""
+    """Every page parsed, in order: in this process, or in ``workers`` processes for large loads (this
+    one parsing its share); a page the parser raised on is ``"Type: message"`` (a range whose worker
+    died is parsed here again)."""
     if workers is None:
-        workers = (os.cpu_count() or 1) if len(pages) >= PARALLEL_THRESHOLD else 1
+        workers = default_workers(len(pages))
     if workers < 1:
         raise ValueError(f"workers must be 1 or more (or None for automatic), got {workers!r}")
+
+    def here(start: int, stop: int) -> list[Page | str]:
+        return [_parse_one(p.lines, known, repeated[p.group], keys, p.title_split) for p in pages[start:stop]]
+
     if workers == 1 or len(pages) <= _CHUNK:
-        return [_parse_one(p.text, known, repeated[p.group], keys, p.title_split) for p in pages]
-    chunks = [pages[i : i + _CHUNK] for i in range(0, len(pages), _CHUNK)]
-    with ProcessPoolExecutor(max_workers=min(workers, len(chunks))) as pool:
-        futures = [
-            pool.submit(
-                _parse_chunk,
-                [p.text for p in chunk],
-                [p.group for p in chunk],
-                known,
-                {g: repeated[g] for g in {p.group for p in chunk}},
-            )
-            for chunk in chunks
-        ]
-        out: list[Page | str] = []
-        for chunk, future in zip(chunks, futures, strict=True):
-            try:
-                out += future.result()
-            except Exception:  # the worker died (out of memory, killed): parse the chunk here
-                out += [_parse_one(p.text, known, repeated[p.group], keys, p.title_split) for p in chunk]
-        return out
+        return here(0, len(pages))
+    size = max(_CHUNK, -(-len(pages) // (4 * workers)))  # about four ranges per process
+    ranges = [(i, min(i + size, len(pages))) for i in range(0, len(pages), size)]
+    own = len(ranges) // workers  # this process parses its share while the workers parse theirs
+    handed = ([p.lines for p in pages], [p.group for p in pages], known, repeated, keys)
+    out: list[Page | str] = []
+    gc.freeze()  # forked workers then leave this process's objects alone (no copy-on-write of its heap)
+    try:
+        with ProcessPoolExecutor(
+            max_workers=min(workers - 1, len(ranges) - own), initializer=_start_worker, initargs=handed
+        ) as pool:
+            futures = [pool.submit(_parse_range, *r) for r in ranges[own:]]
+            for r in ranges[:own]:
+                out += here(*r)
+            for r, future in zip(ranges[own:], futures, strict=True):
+                try:
+                    out += future.result()
+                except Exception:  # the worker died (out of memory, killed): parse the range here
+                    out += here(*r)
+    finally:
+        gc.unfreeze()
+    return out
 
 
 def _plausible_site(site: str) -> bool:
@@ -569,6 +628,11 @@ def _datetimes(values: pd.Series) -> pd.Series:
     """A column of naive ``datetime64[ns]``: values that are no timestamp, or lie outside the years
     1677-2262, are NaT (table cells were checked, with warnings, in :mod:`framing.load.tables`)."""
 
+    if values.dtype.kind == "M" and getattr(values.dtype, "tz", None) is None:
+        present = values.dropna()  # pandas read every value as a naive timestamp (the parsed pages' dates)
+        if present.empty or (present.min() >= pd.Timestamp.min and present.max() <= pd.Timestamp.max):
+            return values.astype("datetime64[ns]")
+
     def one(value: Any) -> Any:
         if tables._missing(value):
             return pd.NaT
@@ -592,7 +656,7 @@ def _known_zone(zone: Any) -> bool:
 
 def _where_of(corpus: pd.DataFrame, i: int, root: Path) -> str:
     source = corpus.at[i, S.SOURCE_PATH]
-    return _where(Path(source), root) if isinstance(source, str) and source else str(corpus.at[i, S.DOC_ID])
+    return _where(source, root) if isinstance(source, str) and source else str(corpus.at[i, S.DOC_ID])
 
 
 def _check_zones(corpus: pd.DataFrame, report: LoadReport, root: Path) -> None:
@@ -627,7 +691,7 @@ def _flag_duplicates(corpus: pd.DataFrame, report: LoadReport, root: Path) -> No
 
     def where(i: int) -> str:
         source = sources[i]
-        return _where(Path(source), root) if isinstance(source, str) and source else str(ids[i])
+        return _where(source, root) if isinstance(source, str) and source else str(ids[i])
 
     duplicate_of: list[str | None] = []
     for i, text in enumerate(corpus[S.TEXT].tolist()):

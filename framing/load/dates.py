@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Literal, TypeAlias
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -24,7 +24,7 @@ import pandas as pd
 from framing.text import chars
 from framing.text.normalize import Normalization, normalize
 
-__all__ = ["DateMatch", "find_dates", "parse_date", "url_date"]
+__all__ = ["DateMatch", "RelativeDay", "find_dates", "parse_date", "relative_day", "url_date"]
 
 Label = Literal["published", "updated"]
 _NORMALIZATION = Normalization()
@@ -514,3 +514,155 @@ def url_date(text: str) -> datetime | None:
         except ValueError:
             continue
     return None
+
+
+
+# --- relative days -------------------------------------------------------------------------------------
+# Words naming a day relative to the day the page was seen, as normalized (alef, hamza, teh marbuta):
+# how many days back they are.
+_RELATIVE_WORDS = {
+    "\u0627\u0644\u064a\u0648\u0645": 0,  # اليوم (today)
+    "\u0627\u0645\u0633": 1,  # أمس (yesterday)
+    "\u0628\u0627\u0644\u0627\u0645\u0633": 1,  # بالأمس
+    "\u0627\u0644\u0628\u0627\u0631\u062d\u0647": 1,  # البارحة
+    "\u0627\u0648\u0644 \u0627\u0645\u0633": 2,  # أول أمس (the day before yesterday)
+    "\u0627\u0648\u0644 \u0645\u0646 \u0627\u0645\u0633": 2,  # أول من أمس
+    "today": 0,
+    "yesterday": 1,
+    "the day before yesterday": 2,
+    "\u0441\u0435\u0433\u043e\u0434\u043d\u044f": 0,  # сегодня
+    "\u0432\u0447\u0435\u0440\u0430": 1,  # вчера
+    "\u043f\u043e\u0437\u0430\u0432\u0447\u0435\u0440\u0430": 2,  # позавчера
+}
+# Labels a relative day may follow (normalized): published ...
+_RELATIVE_PUBLISHED = (
+    r"\u0646\u0634\u0631(?:\s++(?:\u0641\u064a|\u0628\u062a\u0627\u0631\u064a\u062e))?",  # نشر (في|بتاريخ)
+    r"\u062a\u0627\u0631\u064a\u062e\s++\u0627\u0644\u0646\u0634\u0631",  # تاريخ النشر
+    r"(?:published|posted)(?:\s++on)?",
+    r"\u043e\u043f\u0443\u0431\u043b\u0438\u043a\u043e\u0432\u0430\u043d\u043e?",  # опубликовано
+)
+# ... or updated.
+_RELATIVE_UPDATED = (
+    r"(?:\u0627\u062e\u0631\s++)?\u062a\u062d\u062f\u064a\u062b",  # (آخر) تحديث
+    r"(?:last\s++)?updated(?:\s++on)?",
+    r"\u043e\u0431\u043d\u043e\u0432\u043b\u0435\u043d\u043e?",  # обновлено
+)
+_REL_SEP = rf"(?:\s*+[-|,{_COMMA}:\u2013\u2014\u2022]\s*+|\s++)"
+# at / в / الساعة / عند / في before a time
+_REL_AT = r"(?:at|\u0432|\u0627\u0644\u0633\u0627\u0639\u0647|\u0639\u0646\u062f|\u0641\u064a)"
+# A zone after the time: GMT, (MSK), بتوقيت القاهرة, (بتوقيت مكة المكرمة)
+_REL_ZONE = r"(?:\(?[a-z]{2,5}\)?|\(?\u0628\u062a\u0648\u0642\u064a\u062a\s++[^\s()]+(?:\s++[^\s()]+)?\)?)"
+_REL_WORDS = "|".join(w.replace(" ", r"\s++") for w in sorted(_RELATIVE_WORDS, key=len, reverse=True))
+_RELATIVE_EXPRESSION = (
+    rf"(?P<rel>{_REL_WORDS}){_NOT_BEFORE_LETTER}"
+    rf"(?:{_REL_SEP}?(?P<weekday>{_WEEKDAYS}){_NOT_BEFORE_LETTER})?"
+    rf"(?:{_REL_SEP}?(?:{_REL_AT}\s*+)?{_TIME})?"
+    rf"(?:{_REL_SEP}?{_REL_ZONE})?"
+)
+# A whole line: (label) relative day (weekday) (time) (zone), e.g. نشر في: أمس الخميس 10:30 م
+_RELATIVE_LINE = re.compile(
+    rf"^\s*+(?:(?P<published>{'|'.join(_RELATIVE_PUBLISHED)})|(?P<updated>{'|'.join(_RELATIVE_UPDATED)}))?"
+    rf"{_REL_SEP}?{_RELATIVE_EXPRESSION}\s*+\.?\s*+\Z",
+    re.IGNORECASE,
+)
+# The end of a byline: كتب: سامي حداد - أمس 10:30
+_RELATIVE_TAIL = re.compile(rf"(?<!\S){_RELATIVE_EXPRESSION}\s*+\.?\s*+\Z", re.IGNORECASE)
+# A word every relative day holds (a cheap test before the expressions).
+_RELATIVE_HINT = re.compile(
+    "|".join(sorted({w.split()[-1] for w in _RELATIVE_WORDS}, key=len, reverse=True)), re.IGNORECASE
+)
+_WEEKDAY_NUMBERS = {  # normalized weekday -> datetime.weekday()
+    **{_month_key(normalize(w)): n for n, w in enumerate(WEEKDAYS[8:15])},  # monday .. sunday
+    **{_month_key(normalize(w)): n for n, w in enumerate(WEEKDAYS[15:])},  # понедельник .. воскресенье
+    **{
+        _month_key(normalize(w)): n
+        for w, n in zip(WEEKDAYS[:8], (5, 6, 0, 0, 1, 2, 3, 4), strict=True)  # السبت .. الجمعة
+    },
+}
+
+
+@dataclass(frozen=True)
+class RelativeDay:
+    """A publication day printed relative to the day the page was seen (``أمس الخميس 10:30``).
+
+    ``days`` back from that day (0 today, 1 yesterday, 2 the day before), the ``weekday`` printed with
+    it (0 Monday … 6 Sunday) and the time, if any; ``text`` is the expression as printed (``start`` and
+    ``end`` are its offsets in the line). It becomes a date only against a known day (:meth:`resolve`).
+    """
+
+    days: int
+    weekday: int | None
+    clock: tuple[int, int, int, int] | None
+    label: Label | None
+    start: int
+    end: int
+    text: str
+
+    def resolve(self, seen: datetime, *, seen_has_time: bool = False) -> datetime | None:
+        """The date (and time) this names on a page seen at ``seen``; None when the printed weekday is
+        not that day's, or when the time is later than ``seen`` (if ``seen_has_time``).
+
+        >>> day = relative_day("نشر في: أمس الخميس - 10:30 م")
+        >>> day.resolve(datetime(2024, 9, 27, 7, 26))
+        datetime.datetime(2024, 9, 26, 22, 30)
+        >>> day.resolve(datetime(2024, 9, 28)) is None  # 27 September 2024 was a Friday, not a Thursday
+        True
+        """
+        value = datetime(seen.year, seen.month, seen.day) - timedelta(days=self.days)
+        if self.weekday is not None and value.weekday() != self.weekday:
+            return None
+        if self.clock is not None:
+            value = _at(value, self.clock)
+        if seen_has_time and value > seen:
+            return None
+        return value
+
+
+def relative_day(text: str, *, tail: bool = False, key: str | None = None) -> RelativeDay | None:
+    """The relative day that ``text`` is (a whole date line), or that ends it (``tail=True``: a byline).
+
+    The relative word must come with a label (``نشر``, ``Published``), a weekday or a time: ``أمس``
+    alone (a menu tab) is not read, nor is a word inside a sentence (``قال أمس إن …``).
+
+    >>> relative_day("اليوم الخميس").days, relative_day("Yesterday, 18:05").clock
+    (0, (18, 5, 0, 0))
+    >>> relative_day("вчера, 18:30").days, relative_day("أمس"), relative_day("قال أمس إن الوفد وصل")
+    (1, None, None)
+    >>> relative_day("كتب: سامي حداد - أول أمس 09:15 ص", tail=True).text
+    'أول أمس 09:15 ص'
+
+    ``key``, the line's :func:`~framing.load.outlets.match_key` when the caller has it, makes the usual
+    line (no relative word) cheap to pass over.
+    """
+    if key is not None and _RELATIVE_HINT.search(key) is None:
+        return None
+    norm, index = _normalize(text)
+    if _RELATIVE_HINT.search(norm) is None:
+        return None
+    match = _RELATIVE_TAIL.search(norm) if tail else _RELATIVE_LINE.match(norm)
+    if match is None:
+        return None
+    label: Label | None = None
+    if not tail:
+        label = "published" if match["published"] else "updated" if match["updated"] else None
+    if label is None and match["weekday"] is None and match["h"] is None:
+        return None  # the word alone: a menu tab or a heading, not a date
+    clock = None
+    if match["h"] is not None:
+        clock = _time(match)
+        if clock is None:
+            return None
+    weekday = _WEEKDAY_NUMBERS.get(_month_key(match["weekday"]).casefold()) if match["weekday"] else None
+    days = _RELATIVE_WORDS.get(" ".join(match["rel"].casefold().split()))
+    if days is None or (match["weekday"] and weekday is None):
+        return None  # a letter that only case-folds to the word's (yeſterday): not read
+    start, end = match.start("rel"), match.end()
+    while end > start and not norm[end - 1].isalnum():  # a closing bracket of a zone is kept below
+        if norm[end - 1] == ")":
+            break
+        end -= 1
+    if index is not None:
+        start, end = index[start], index[end - 1] + 1
+        while end < len(text) and text[end] in _ATTACHED:
+            end += 1
+    return RelativeDay(days, weekday, clock, label, start, end, text[start:end])

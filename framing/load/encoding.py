@@ -28,6 +28,7 @@ _HIGH_BYTE = re.compile(rb"[\x80-\xff]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # C1 controls (U+0080-U+009F) and private-use or unassigned code points are not in any real text.
 _C1 = re.compile(r"[\x80-\x9f]")
+_ANY_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # _CONTROL or _C1
 # A run of letters and marks (no digits, no underscore) holding a non-ASCII letter or mark.
 _WORD = re.compile(r"[^\W\d_]*[^\x00-\x7f\W\d_][^\W\d_]*|[\u064b-\u065f\u0670]+")
 _ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f]")
@@ -60,6 +61,8 @@ class Decoded:
 
 
 def _check_text(text: str, encoding: str) -> str:
+    if _ANY_CONTROL.search(text) is None:  # the usual page: nothing to count
+        return text
     controls = len(_CONTROL.findall(text)) + len(_C1.findall(text))
     if controls > max(2, len(text) // 1000):
         raise DecodeError(f"looks binary: {controls} control characters after decoding as {encoding}")

@@ -99,11 +99,14 @@ _ALIASES = {"ary": "ar", "arz": "ar"}
 _SCRIPT_DEFAULT = {"greek": "el", "hebrew": "he"}
 
 
-_SCRIPT_LETTERS = {  # fast counts of the common scripts (anything else goes through _script)
-    "arabic": re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06d5\u06ee-\u06ff\u0750-\u077f]"),
-    "cyrillic": re.compile(r"[\u0400-\u0481\u048a-\u052f]"),
-    "latin": re.compile(r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]"),
+_SCRIPT_RANGES = {  # fast counts of the common scripts (anything else goes through _script)
+    "arabic": r"\u0620-\u064a\u066e-\u06d3\u06d5\u06ee-\u06ff\u0750-\u077f",
+    "cyrillic": r"\u0400-\u0481\u048a-\u052f",
+    "latin": r"A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f",
 }
+# Runs of everything else: a script's letters are counted as what is left when they are removed
+# (one removal per run instead of one match object per letter).
+_NOT_SCRIPT = {script: re.compile(f"[^{chars}]+") for script, chars in _SCRIPT_RANGES.items()}
 # Letters that Arabic does not use but Persian, Urdu, Pashto or Kurdish do (پ چ ژ گ ک ی; ے ں ہ ٹ ڈ ڑ;
 # ښ ږ ځ څ; ە ێ ۆ ڕ ڵ).
 _NON_ARABIC_LETTERS = re.compile(
@@ -156,20 +159,29 @@ def script_of(text: str) -> tuple[str | None, int]:
     >>> script_of("قال مسؤول في NATO إن الاجتماع انتهى")
     ('arabic', 25)
     """
-    arabic = len(_SCRIPT_LETTERS["arabic"].findall(text))
+    arabic = _letters(text, "arabic")
     if arabic >= MIN_LETTERS and 2 * arabic >= len(text):  # mostly Arabic letters: no need to count others
         return "arabic", arabic
-    counts = {script: len(pattern.findall(text)) for script, pattern in _SCRIPT_LETTERS.items()}
+    counts = {script: _letters(text, script) for script in _SCRIPT_RANGES}
     total = sum(counts.values())
     letters = sum(ch.isalpha() for ch in text) if total < len(text) // 2 else total
     if letters > total:  # other scripts: count them one by one
         for char in text:
             if char.isalpha():
                 script = _script(char)
-                if script and script not in _SCRIPT_LETTERS:
+                if script and script not in _SCRIPT_RANGES:
                     counts[script] = counts.get(script, 0) + 1
     best = max(counts, key=lambda s: counts[s])
     return (best, counts[best]) if counts[best] else (None, 0)
+
+
+def _letters(text: str, script: str) -> int:
+    """How many letters of ``script`` (one of the common ones) ``text`` has.
+
+    >>> _letters("قال NATO", "arabic"), _letters("قال NATO", "latin")
+    (3, 4)
+    """
+    return len(_NOT_SCRIPT[script].sub("", text))
 
 
 @lru_cache(maxsize=4096)

@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
@@ -396,9 +396,9 @@ class Profiles:
         return next((p for p in self.profiles if p.id == outlet_id), None)
 
     def by_site_name(self, site_name: str) -> OutletProfile | None:
-        return self._site_index().get(match_key(site_name))
+        return self._site_index.get(match_key(site_name))
 
-    @lru_cache(maxsize=1)  # noqa: B019 - the dataclass is frozen and lives as long as its cache
+    @cached_property  # built once per Profiles (hashing the frozen profiles on every call cost more)
     def _site_index(self) -> dict[str, OutletProfile]:
         index: dict[str, OutletProfile] = {}
         for profile in self.profiles:
@@ -409,7 +409,7 @@ class Profiles:
 
     def site_names(self) -> list[str]:
         """Every site name, longest first (so that the longest is tried first in a title)."""
-        return sorted(self._site_index(), key=len, reverse=True)
+        return sorted(self._site_index, key=len, reverse=True)
 
     def merged(self, other: Profiles) -> Profiles:
         """These profiles with ``other``'s added; an id in both takes ``other``'s entry."""

@@ -26,7 +26,9 @@ How a page is read:
    ``МОСКВА, 15 июля. /ТАСС/.``, ``МОСКВА, 15 июл — РИА Новости.``.
 5. The article's ``wire`` comes from its credits; agencies named inside body sentences are
    ``wires_cited``. ``published`` comes from a labelled date, a date line, a byline, the date above
-   the headline, or failing all, a date in a web address on the page (``published_source`` says which).
+   the headline, a relative day (``أمس الخميس 10:30``) read against the date above the headline when
+   the weekday agrees, or failing all, a date in a web address on the page (``published_source`` says
+   which).
 
 >>> page = parse_page("عنوان الخبر - بوابة الشروق\\nعنوان الخبر\\nموسكو - الفرنسية\\n"
 ...                   "نشر في: الخميس 14 يوليه 2016 - 9:16 م\\n"
@@ -45,7 +47,7 @@ How a page is read:
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
@@ -63,7 +65,9 @@ from framing.load.dates import (
     RUSSIAN_MONTHS,
     WEEKDAYS,
     DateMatch,
+    RelativeDay,
     find_dates,
+    relative_day,
     url_date,
 )
 from framing.load.outlets import REGEX_TIMEOUT, LinePatterns, OutletProfile, Profiles, load_profiles
@@ -167,6 +171,8 @@ _INLINE_CREDITS = (
     re.compile(rf"^{_PLACE}\s*{_DASH}\s*(?P<agency>[^\s()\d]+)\s+(?=\S)"),
 )
 _KNOWN_AGENCY_ONLY = 4  # index in _INLINE_CREDITS of the form that needs a known agency
+# A character each form of _INLINE_CREDITS needs somewhere in the line (a cheap test before the regex).
+_INLINE_NEEDS = ("(", "(", "/", None, None)
 _CORRESPONDENT = re.compile(
     r"^(?:\u0645\u0631\u0627\u0633\u0644|\u0645\u0646\u062f\u0648\u0628|correspondent|staff|\u043a\u043e\u0440\u0440)"
 )  # مراسل / مندوب / correspondent / корр.
@@ -220,7 +226,7 @@ class Page:
     # Why each boilerplate line is not body, in the order of ``boilerplate``.
     reasons: list[str] = field(default_factory=list)
     # Where the title came from ("first line") and where the publication date came from
-    # ("labelled", "date line", "byline", "header", "url"); None when there is none.
+    # ("labelled", "date line", "byline", "header", "relative", "title", "url"); None when there is none.
     title_source: str | None = None
     published_source: str | None = None
     # Agencies credited for the article (``wire`` joins them) and agencies cited inside its sentences.
@@ -233,14 +239,15 @@ class Page:
         return "\n\n".join(self.body_lines)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Line:
     text: str
     key: str
     words: int
     kind: Kind | None = None
-    dates: list[DateMatch] = field(default_factory=list)
+    dates: Sequence[DateMatch] = ()
     credit: tuple[str | None, list[str]] | None = None  # (place, wires) of a dateline or credit line
+    relative: RelativeDay | None = None  # أمس الخميس 10:30 on a date line or at the end of a byline
 
     @property
     def sentence_like(self) -> bool:
@@ -261,11 +268,6 @@ def line_key(text: str, words: int, cache: dict[str, str] | None = None) -> str:
     if key is None:
         key = cache[text] = fast_key(text)
     return key
-
-
-def _line(text: str, cache: dict[str, str] | None = None) -> _Line:
-    words = len(text.split())
-    return _Line(text, line_key(text, words, cache), words)
 
 
 def page_lines(text: str) -> list[str]:
@@ -365,6 +367,9 @@ def _inline_credit(line: str, site_name: str | None) -> tuple[int, str | None, l
     if len(line) < 8:
         return None
     for n, pattern in enumerate(_INLINE_CREDITS):
+        needed = _INLINE_NEEDS[n]
+        if needed is not None and needed not in line:
+            continue
         m = pattern.match(line)
         if m is None or m.end() >= len(line):
             continue
@@ -396,29 +401,42 @@ class _Matcher:
     """:meth:`LinePatterns.matches` for many lines: patterns anchored at ``^`` are tried at the start only.
 
     (A search for ``(?:^a)|(?:^b)|(?:©)`` tries every position of the line; most patterns are anchored.)
-    The patterns run on the ``regex`` engine with the same time limit as :meth:`LinePatterns.matches`:
-    a pattern that backtracks without end raises :class:`~framing.load.outlets.PatternTimeout` naming it.
+    The patterns run on the ``regex`` engine. An outlet profile's patterns (the user's ``outlets.yaml``)
+    have the same time limit as :meth:`LinePatterns.matches`: a pattern that backtracks without end
+    raises :class:`~framing.load.outlets.PatternTimeout` naming it. The shipped patterns
+    (``resources/chrome.yaml``, ``timeout=None``) are this project's, tested, and run without the
+    limit, which costs as much as the search itself.
     """
 
     exact: frozenset[str]
     anchored: Any
     floating: Any
     patterns: LinePatterns
+    timeout: float | None = REGEX_TIMEOUT
 
     def __call__(self, key: str) -> bool:
         if key in self.exact:
             return True
-        try:
-            if self.anchored is not None and self.anchored.match(key, timeout=REGEX_TIMEOUT) is not None:
+        if self.timeout is None:
+            if self.anchored is not None and self.anchored.match(key) is not None:
                 return True
-            return self.floating is not None and self.floating.search(key, timeout=REGEX_TIMEOUT) is not None
+            return self.floating is not None and self.floating.search(key) is not None
+        try:
+            if self.anchored is not None and self.anchored.match(key, timeout=self.timeout) is not None:
+                return True
+            return self.floating is not None and self.floating.search(key, timeout=self.timeout) is not None
         except TimeoutError:
             raise self.patterns._timeout(key) from None
 
+    @property
+    def empty(self) -> bool:
+        """Whether no line matches (no exact line, no pattern)."""
+        return not self.exact and self.anchored is None and self.floating is None
+
 
 @lru_cache(maxsize=256)
-def _matcher(*groups: LinePatterns) -> _Matcher:
-    """One matcher for the union of ``groups`` (e.g. the shared chrome and a profile's)."""
+def _matcher(*groups: LinePatterns, timeout: float | None = REGEX_TIMEOUT) -> _Matcher:
+    """One matcher for the union of ``groups`` (e.g. the shared chrome, or a profile's)."""
     exact: set[str] = set()
     anchored: list[str] = []
     floating: list[str] = []
@@ -437,11 +455,16 @@ def _matcher(*groups: LinePatterns) -> _Matcher:
         regex.compile("|".join(anchored), flags) if anchored else None,
         regex.compile("|".join(floating), flags) if floating else None,
         union,
+        timeout,
     )
 
 
 @dataclass(frozen=True)
 class _Shared:
+    """The shipped line patterns (``resources/chrome.yaml``), one matcher per kind of line, and ``any``:
+    whether a line matches any of the kinds ``_classify`` tries in a row (one search instead of six for
+    the three lines in four that are none of them)."""
+
     chrome: _Matcher
     end: _Matcher
     byline: _Matcher
@@ -449,25 +472,31 @@ class _Shared:
     credit: _Matcher
     photo: _Matcher
     caption: _Matcher
+    any: _Matcher
 
 
 @lru_cache(maxsize=1)
 def _shared_matchers() -> _Shared:
     shared = chrome()
-    return _Shared(
-        *(
-            _matcher(group)
-            for group in (
-                shared.chrome,
-                shared.end_markers,
-                shared.byline,
-                shared.source_line,
-                shared.credit_line,
-                shared.photo_credit,
-                shared.caption_words,
-            )
-        )
+    groups = (
+        shared.chrome,
+        shared.end_markers,
+        shared.byline,
+        shared.source_line,
+        shared.credit_line,
+        shared.photo_credit,
     )
+    chrome_lines, end, byline, source, credit, photo = (_matcher(group, timeout=None) for group in groups)
+    caption = _matcher(shared.caption_words, timeout=None)
+    return _Shared(chrome_lines, end, byline, source, credit, photo, caption, _matcher(*groups, timeout=None))
+
+
+@lru_cache(maxsize=256)
+def _profile_matchers(profile: OutletProfile) -> tuple[_Matcher | None, _Matcher | None]:
+    """``(end markers, chrome)`` of an outlet profile (the user's patterns: with the time limit), None
+    when the profile has none."""
+    end, chrome_lines = _matcher(profile.end_markers), _matcher(profile.chrome)
+    return (None if end.empty else end), (None if chrome_lines.empty else chrome_lines)
 
 
 def _top_level(pattern: str) -> str:
@@ -504,19 +533,19 @@ def _is_caption(lines: list[_Line], i: int) -> bool:
     line = lines[i]
     if line.words > 20:
         return False
-    twin = any(0 <= j < len(lines) and lines[j].key == line.key for j in (i - 1, i + 1))
-    if twin:
-        return True
+    if (i > 0 and lines[i - 1].key == line.key) or (i + 1 < len(lines) and lines[i + 1].key == line.key):
+        return True  # a caption printed twice (alt text and figure caption)
     if line.words <= 12 and not line.text.endswith(".") and _shared_matchers().caption(line.key):
         return True
     bracket = _BRACKETED_AGENCY.search(line.text)
     return bracket is not None and not line.text.endswith(".") and bool(credit_wires(bracket.group(1)))
 
 
-def _is_photo_credit(line: _Line) -> bool:
+def _is_photo_credit(line: _Line, *, patterns: bool = True) -> bool:
+    """A photo credit line (``patterns=False``: the caller knows that no shipped pattern matches it)."""
     if line.words > 14:
         return False
-    return _shared_matchers().photo(line.key) or (
+    return (patterns and _shared_matchers().photo(line.key)) or (
         line.words <= 8 and _PHOTO_MARK.search(line.text) is not None and not line.text.endswith(".")
     )
 
@@ -561,42 +590,46 @@ def _classify(
     site_name: str | None,
     repeated: Collection[str],
 ) -> None:
-    shared = chrome()
-    matchers = _shared_matchers()
-    chrome_lines = _matcher(shared.chrome, profile.chrome) if profile else matchers.chrome
-    end_lines = _matcher(shared.end_markers, profile.end_markers) if profile else matchers.end
-    byline, source, credit_line = matchers.byline, matchers.source, matchers.credit
+    shared = _shared_matchers()
+    profile_end, profile_chrome = _profile_matchers(profile) if profile else (None, None)
     lines[0].kind = Kind.TITLE
+    first_key = lines[0].key
     for i, line in enumerate(lines[1:], start=1):
-        key = line.key
-        if line.words <= 20 and _YEAR.search(line.text):  # every date found has a four-digit year
+        key, words = line.key, line.words
+        if words <= 20 and _YEAR.search(line.text):  # every date found has a four-digit year
             line.dates = _forum_date(line) or find_dates(line.text)
-        if line.words > _KEYED_WORDS:
+        if words > _KEYED_WORDS:
             continue  # a long line is never furniture
-        if key == headline_key or key == lines[0].key:
+        if key in (headline_key, first_key):
             line.kind = Kind.HEADLINE
-        elif end_lines(key):
+            continue
+        hit = shared.any(key)  # most lines match none of the shipped patterns: one search, not six
+        if (hit and shared.end(key)) or (profile_end is not None and profile_end(key)):
             line.kind = Kind.END
-        elif chrome_lines(key):
+        elif (hit and shared.chrome(key)) or (profile_chrome is not None and profile_chrome(key)):
             line.kind = Kind.CHROME
-        elif _is_photo_credit(line):
+        elif _is_photo_credit(line, patterns=hit):
             line.kind = Kind.PHOTO
-        elif line.words <= 12 and byline(key):
+        elif hit and words <= 12 and shared.byline(key):
             line.kind = Kind.BYLINE
-        elif line.words <= 10 and source(key):
+            if not line.dates:
+                line.relative = relative_day(line.text, tail=True, key=key)
+        elif hit and words <= 10 and shared.source(key):
             line.kind = Kind.SOURCE
-        elif line.words <= 16 and credit_line(key):
+        elif hit and words <= 16 and shared.credit(key):
             line.kind = Kind.CREDIT
         elif _date_line(line):
             line.kind = Kind.DATE
-        elif line.words <= 7 and (credit := _dateline_line(line.text, site_name)) is not None:
+        elif not line.dates and words <= 10 and (relative := relative_day(line.text, key=key)) is not None:
+            line.kind, line.relative = Kind.DATE, relative
+        elif words <= 7 and (credit := _dateline_line(line.text, site_name)) is not None:
             line.credit = credit
             line.kind = Kind.DATELINE if credit[0] else Kind.CREDIT
-        elif line.words <= 3 and _URL_LINE.match(line.text):
+        elif words <= 3 and _URL_LINE.match(line.text):
             line.kind = Kind.URL
         elif _is_caption(lines, i):
             line.kind = Kind.CAPTION
-        elif key in repeated and line.words <= _REPEATED_WORDS:
+        elif key in repeated and words <= _REPEATED_WORDS:
             line.kind = Kind.REPEATED
 
 
@@ -640,7 +673,12 @@ def _assign_dates(page: Page, lines: list[_Line], profile: OutletProfile | None)
     headline_at = next((i for i, x in enumerate(lines) if x.kind is Kind.HEADLINE), None)
     header: list[DateMatch] = []
     others: list[tuple[DateMatch, str]] = []
+    relative: list[RelativeDay] = []  # أمس 10:30: a date only against the day the page was seen
     for i, line in enumerate(lines):
+        if line.relative is not None and line.kind in (Kind.DATE, Kind.BYLINE):
+            if line.relative.label != "updated":
+                relative.append(line.relative)
+            continue
         if line.kind not in (Kind.DATE, Kind.BYLINE, Kind.SOURCE, Kind.CREDIT) or not line.dates:
             continue
         where = "date line" if line.kind is Kind.DATE else "byline"
@@ -659,8 +697,15 @@ def _assign_dates(page: Page, lines: list[_Line], profile: OutletProfile | None)
         page.published, page.published_source = header.pop(0).value, "header"
     if page.published is None and others:
         page.published, page.published_source = others[0][0].value, others[0][1]
+    if relative and header and header_date != "published" and page.published is None:
+        # The date above the headline is the day the page was seen (the page says "yesterday" of it):
+        # the relative day is read against it, and only when its weekday, if printed, agrees.
+        seen = header[0]
+        value = relative[0].resolve(seen.value, seen_has_time=seen.has_time)
+        if value is not None:
+            page.published, page.published_source = value, "relative"
     if header:
-        if page.published is None and header_date is None:
+        if page.published is None and header_date is None and not relative:
             page.published, page.published_source = header[0].value, "header"
         else:
             page.scraped_at = header[0].value
@@ -678,16 +723,16 @@ def _assign_dates(page: Page, lines: list[_Line], profile: OutletProfile | None)
 
 
 def _title_like(
-    lines: list[_Line], site_name: str | None, found: OutletProfile | None, headline: str
+    lines: list[_Line], site_name: str | None, found: OutletProfile | None, headline: str, headline_key: str
 ) -> bool:
-    """Whether the first line is a title (see the module docstring)."""
+    """Whether the first line is a title (see the module docstring); ``headline_key`` is its match key."""
     first = lines[0]
     if found is not None:
         return True
     if len(lines) == 1:
         return False
     later = {x.key for x in lines[1:40] if x.key}
-    if first.key in later or (headline and fast_key(headline) in later):
+    if first.key in later or (headline and headline_key in later):
         return True
     if first.words > _MAX_TITLE_WORDS or first.words == 0:
         return False
@@ -696,7 +741,8 @@ def _title_like(
     if _QUESTION_END.search(first.text) and first.words > _MAX_QUESTION_TITLE_WORDS:
         return False
     matchers = _shared_matchers()
-    if any(m(first.key) for m in (matchers.byline, matchers.source, matchers.chrome)):
+    hit = matchers.any(first.key)
+    if hit and any(m(first.key) for m in (matchers.byline, matchers.source, matchers.chrome)):
         return False
     if _DIGIT.search(headline) and find_dates(headline) and len(headline.split()) <= 14:
         return False
@@ -704,7 +750,7 @@ def _title_like(
         return False
     if _inline_credit(first.text, None) is not None:
         return False
-    return not (_URL_LINE.match(first.text) or _is_photo_credit(first))
+    return not (_URL_LINE.match(first.text) or _is_photo_credit(first, patterns=hit))
 
 
 def parse_page(
@@ -725,14 +771,41 @@ def parse_page(
     ``title_split`` is :func:`split_title` of the first line with the same ``profiles``, when known.
     Never raises on text; problems are listed in ``Page.warnings``.
     """
-    raw = page_lines(text)
+    return parse_lines(
+        page_lines(text),
+        profiles=profiles,
+        profile=profile,
+        repeated=repeated,
+        key_cache=key_cache,
+        title_split=title_split,
+    )
+
+
+def parse_lines(
+    raw: list[str],
+    *,
+    profiles: Profiles | None = None,
+    profile: OutletProfile | None = None,
+    repeated: Collection[str] = frozenset(),
+    key_cache: dict[str, str] | None = None,
+    title_split: tuple[str, str | None, OutletProfile | None] | None = None,
+) -> Page:
+    """:func:`parse_page` of a page given as its :func:`page_lines` (the loader has them already).
+
+    >>> parse_lines(["عنوان الخبر", "وصل الوزير إلى موسكو مساء الخميس في زيارة تستمر يومين."]).headline
+    'عنوان الخبر'
+    """
     page = Page()
     if not raw:
         page.warnings.append("no text")
         return page
-    lines = [_line(s, key_cache) for s in raw]
+    lines = []
+    for s in raw:
+        words = len(s.split())
+        lines.append(_Line(s, line_key(s, words, key_cache), words))
     headline, site_name, found = title_split if title_split is not None else split_title(raw[0], profiles)
-    if not _title_like(lines, site_name, found, headline):
+    headline_key = line_key(headline, 0, key_cache) if headline else "\0"
+    if not _title_like(lines, site_name, found, headline, headline_key):
         headline, site_name, found = "", None, None  # the first line is article text: no title line
         lines.insert(0, _Line("", "", 0))
         page.warnings.append("no title line")
@@ -741,7 +814,7 @@ def parse_page(
     profile = profile or found
     page.headline, page.site_name = headline, site_name
     page.outlet_id = profile.id if profile else None
-    _classify(lines, fast_key(headline) if headline else "\0", profile, site_name, repeated)
+    _classify(lines, headline_key if headline else "\0", profile, site_name, repeated)
     span = _body_span(lines)
     start, stop = span if span else (len(lines), len(lines))
     for i, line in enumerate(lines):
@@ -788,6 +861,8 @@ def _read_head(page: Page, lines: list[_Line], site_name: str | None) -> None:
             rest = _BYLINE_SPLIT.split(line.text, maxsplit=1)[-1]
             for d in reversed(line.dates):  # the date on a byline is not part of the name
                 rest = rest.replace(d.text, " ")
+            if line.relative is not None:
+                rest = rest.replace(line.relative.text, " ")
             rest = " ".join(w for w in rest.split() if fast_key(w).strip("\u060c,") not in _WEEKDAY_KEYS)
             rest = rest.strip(" -|\u060c,")
             found = credit_wires(rest)

@@ -339,3 +339,23 @@ class TestDemoCorpus:
 def test_load_report_json_ready() -> None:
     report = read_corpus(SEED).attrs["load_report"]
     assert json.loads(json.dumps(report.to_dict()))["loaded"] == 1
+
+
+@pytest.mark.parametrize(
+    ("pages", "cores", "load", "expected"),
+    [
+        (2999, 8, 0.0, 1),  # a small folder: one process
+        (3000, 2, 1.0, 2),  # this process busy, the other core idle: both
+        (3000, 2, 4.0, 1),  # a busy machine: extra processes would only add their cost
+        (10_000, 8, 3.2, 6),  # five idle cores and this one
+        (10_000, 4, 0.0, 4),  # never more processes than cores
+    ],
+)
+def test_default_workers_are_the_idle_cores(
+    monkeypatch: pytest.MonkeyPatch, pages: int, cores: int, load: float, expected: int
+) -> None:
+    from framing.load import corpus
+
+    monkeypatch.setattr(corpus.os, "cpu_count", lambda: cores)
+    monkeypatch.setattr(corpus.os, "getloadavg", lambda: (load, load, load))
+    assert corpus.default_workers(pages) == expected

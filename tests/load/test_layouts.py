@@ -64,6 +64,10 @@ def test_same_corpus_with_two_workers(evaluated: tuple[list, dict], tmp_path: Pa
 
     write_cases(tmp_path)
     one = read_corpus(tmp_path, progress=False, workers=1)
-    two = read_corpus(tmp_path, progress=False, workers=2)
+    two = read_corpus(tmp_path, progress=False, workers=2)  # three ranges of pages: two of them in a worker
     assert one.equals(two)
     assert len(one) == len(evaluated[0])
+    reports = [corpus.attrs["load_report"] for corpus in (one, two)]
+    assert str(reports[0]) == str(reports[1])
+    assert reports[0].to_frame().equals(reports[1].to_frame())
+    assert reports[0].languages == reports[1].languages
