@@ -32,6 +32,7 @@ hits (``tests/lexicon/test_differential.py`` checks them against the previous ma
 
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -578,6 +579,8 @@ class Matcher:
         counts = np.zeros((len(texts), len(self.frames)), dtype=np.int64)
         tokens = np.zeros(len(texts), dtype=np.int64)
         _FORKED.update(matcher=self, texts=texts, vocabulary=vocab, run=run)  # what the workers start from
+        _code_table(self.lexicon.normalization)  # made once, here, for every process
+        gc.freeze()  # the workers' garbage collector leaves this process's objects (and pages) alone
         try:
             with ProcessPoolExecutor(
                 max_workers=len(parts) - 1, mp_context=multiprocessing.get_context("fork")
@@ -588,6 +591,7 @@ class Matcher:
                 for (a, b), future in zip(parts[1:], futures, strict=True):
                     counts[a:b], tokens[a:b] = future.result()
         finally:
+            gc.unfreeze()
             _FORKED.clear()
         return counts, tokens
 
