@@ -149,16 +149,16 @@ class _Run:
 
 
 class _Entries:
-    """A form's candidates; ``one_word`` holds, per frame, the one-word entry that hits at such a form
-    when no phrase of that frame does (the first of the frame's one-word candidates)."""
+    """A form's candidates, as what they hit: per frame, the one-word entry that hits at such a form when
+    no phrase of that frame does (the first of the frame's one-word candidates). Phrases are found whole
+    by the automaton."""
 
-    __slots__ = ("groups", "one_word")
+    __slots__ = ("one_word",)
 
     def __init__(self, groups: _Candidates) -> None:
-        self.groups = groups or ()
         self.one_word = tuple(
             (frame, words[0].index)
-            for frame, patterns in self.groups
+            for frame, patterns in groups or ()
             if (words := [p for p in patterns if len(p.words) == 1])
         )
 
