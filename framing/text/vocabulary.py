@@ -108,7 +108,13 @@ class Vocabulary:
 
     def kept(self, owner: object, make: Callable[[], T]) -> T:
         """What ``owner`` (e.g. a compiled matcher) keeps about this corpus's tokens across calls: made by
-        ``make()`` the first time, then the same object for as long as the vocabulary lives."""
+        ``make()`` the first time, then the same object for as long as the vocabulary lives.
+
+        >>> vocabulary, owner = Vocabulary(), object()
+        >>> first = vocabulary.kept(owner, dict)
+        >>> vocabulary.kept(owner, dict) is first, vocabulary.kept(object(), dict) is first
+        (True, False)
+        """
         found = self._kept.get(id(owner))
         if found is None or found[0] is not owner:
             found = self._kept[id(owner)] = (owner, make())
