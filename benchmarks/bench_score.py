@@ -112,10 +112,6 @@ def timed(fn: Callable[[], Any]) -> tuple[float, float]:
     return time.perf_counter() - started, _cpu() - cpu
 
 
-def seconds(fn: Callable[[], Any]) -> float:
-    return timed(fn)[0]
-
-
 def peak_mb(fn: Callable[[], Any]) -> float:
     tracemalloc.start()
     tracemalloc.reset_peak()

@@ -172,7 +172,7 @@ def _score(args: argparse.Namespace) -> int:
                 )
     else:
         with _progress_bar(corpus, progress) as bar:
-            scores_of = (bar(chunk) for chunk in stream.score_chunks(corpus, lexicon, workers=None))
+            scores_of = (bar(chunk) for chunk in stream.score_chunks(corpus, lexicon))
             _write_scores(scores_of, Path(args.out), wide=args.wide, totals=totals)
         if args.matches:  # matched again only when asked for: score() counts without keeping the matches
             _write_chunks(stream.match_chunks(corpus, lexicon), Path(args.matches))

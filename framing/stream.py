@@ -171,7 +171,7 @@ def score_chunks(
     *,
     min_stem: int = MIN_STEM,
     rows: int = ROWS,
-    workers: int | None = 1,
+    workers: int | None = None,
 ) -> Iterator[pd.DataFrame]:
     """The scores of each chunk of ``source`` in turn (what :func:`framing.score` concatenates), for
     writing them out as they come. Only ``doc_id`` and ``text`` are read from a parquet dataset. One

@@ -33,7 +33,10 @@ hits (``tests/lexicon/test_differential.py`` checks them against the previous ma
 from __future__ import annotations
 
 import gc
+import multiprocessing
+import os
 import re
+import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -569,7 +572,6 @@ class Matcher:
         what ``run`` has resolved so far in their copy of this process's memory (nothing is sent but the
         parts' bounds, and the counts back); where processes cannot be forked, this process counts alone.
         """
-        import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
         total = sum(map(len, texts))
@@ -721,10 +723,6 @@ def _workers(workers: int | None, texts: Sequence[str]) -> int:
     """How many processes count ``texts``: ``workers``, or for None every core for large inputs when this
     process may start others (the main thread of a process that is not itself a worker)."""
     if workers is None:
-        import multiprocessing
-        import os
-        import threading
-
         if (
             multiprocessing.current_process().daemon
             or threading.current_thread() is not threading.main_thread()
