@@ -71,7 +71,7 @@ from framing.load.dates import (
     url_date,
 )
 from framing.load.outlets import REGEX_TIMEOUT, LinePatterns, OutletProfile, Profiles, load_profiles
-from framing.load.resources import chrome, fast_key, name_key, place_names
+from framing.load.resources import chrome, fast_key, name_key, place_names, words_key
 from framing.load.wires import cited_wires, credit_wires, only_wires
 
 
@@ -263,10 +263,10 @@ def line_key(text: str, words: int, cache: dict[str, str] | None = None) -> str:
     if words > _KEYED_WORDS:
         return ""
     if cache is None:
-        return fast_key(text)
+        return words_key(text)
     key = cache.get(text)
     if key is None:
-        key = cache[text] = fast_key(text)
+        key = cache[text] = words_key(text)
     return key
 
 
@@ -491,6 +491,12 @@ def _shared_matchers() -> _Shared:
     return _Shared(chrome_lines, end, byline, source, credit, photo, caption, _matcher(*groups, timeout=None))
 
 
+@lru_cache(maxsize=1 << 15)
+def _shipped_hit(key: str) -> bool:
+    """``_shared_matchers().any(key)``, kept for the lines that repeat (page chrome, on every page)."""
+    return _shared_matchers().any(key)
+
+
 @lru_cache(maxsize=256)
 def _profile_matchers(profile: OutletProfile) -> tuple[_Matcher | None, _Matcher | None]:
     """``(end markers, chrome)`` of an outlet profile (the user's patterns: with the time limit), None
@@ -559,7 +565,7 @@ def _date_line(line: _Line) -> bool:
     if line.words > 14:
         return False
     before = line.text[: line.dates[0].start].split()
-    if before and fast_key(before[-1]) in _DATE_PREPOSITIONS:
+    if before and words_key(before[-1]) in _DATE_PREPOSITIONS:
         return False  # "expected by July 31, 2022": a date inside a sentence
     rest = line.text
     for d in reversed(line.dates):
@@ -603,7 +609,7 @@ def _classify(
         if key in (headline_key, first_key):
             line.kind = Kind.HEADLINE
             continue
-        hit = shared.any(key)  # most lines match none of the shipped patterns: one search, not six
+        hit = _shipped_hit(key)  # most lines match none of the shipped patterns: one search, not six
         if (hit and shared.end(key)) or (profile_end is not None and profile_end(key)):
             line.kind = Kind.END
         elif (hit and shared.chrome(key)) or (profile_chrome is not None and profile_chrome(key)):
@@ -741,7 +747,7 @@ def _title_like(
     if _QUESTION_END.search(first.text) and first.words > _MAX_QUESTION_TITLE_WORDS:
         return False
     matchers = _shared_matchers()
-    hit = matchers.any(first.key)
+    hit = _shipped_hit(first.key)
     if hit and any(m(first.key) for m in (matchers.byline, matchers.source, matchers.chrome)):
         return False
     if _DIGIT.search(headline) and find_dates(headline) and len(headline.split()) <= 14:
@@ -863,7 +869,7 @@ def _read_head(page: Page, lines: list[_Line], site_name: str | None) -> None:
                 rest = rest.replace(d.text, " ")
             if line.relative is not None:
                 rest = rest.replace(line.relative.text, " ")
-            rest = " ".join(w for w in rest.split() if fast_key(w).strip("\u060c,") not in _WEEKDAY_KEYS)
+            rest = " ".join(w for w in rest.split() if words_key(w).strip("\u060c,") not in _WEEKDAY_KEYS)
             rest = rest.strip(" -|\u060c,")
             found = credit_wires(rest)
             wires += found

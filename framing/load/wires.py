@@ -181,15 +181,22 @@ def _starts(token: str) -> tuple[str, ...]:
     return tuple(f for f in _forms(_LETTERS.apply(token.replace(".", "")).lower()) if f in index)
 
 
+@lru_cache(maxsize=1 << 16)
+def _word_cites(word: str) -> bool:
+    """Whether a word as split at white space holds a token that may start an agency's name (a token
+    never spans white space, so the tokens of a text are those of its words)."""
+    return any(map(_starts, _DOTTED_TOKEN.findall(word)))
+
+
 def cited_wires(text: str) -> list[str]:
     """Agency codes that ``text`` (running sentences) names, in order of first mention, once each.
 
     Latin and Cyrillic names count only when capitalized as names are (``Спутник``, not ``спутник``).
     """
+    if not any(map(_word_cites, set(text.split()))):  # most texts cite no agency: one look at each word
+        return []
     index = _cited_index()
     original = _DOTTED_TOKEN.findall(text)
-    if not any(map(_starts, set(original))):  # most texts cite no agency: one look at each distinct word
-        return []
     original = [t.replace(".", "") if "." in t else t for t in original]
     found: list[str] = []
     for i, raw in enumerate(original):
