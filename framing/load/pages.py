@@ -243,7 +243,7 @@ class Page:
 class _Line:
     text: str
     key: str
-    words: int
+    words: int  # counted up to 26 (``_MAX_TITLE_WORDS + 1``): every rule on it reads 25 words at most
     kind: Kind | None = None
     dates: Sequence[DateMatch] = ()
     credit: tuple[str | None, list[str]] | None = None  # (place, wires) of a dateline or credit line
@@ -556,6 +556,12 @@ def _is_photo_credit(line: _Line, *, patterns: bool = True) -> bool:
     )
 
 
+def _is_url_line(text: str) -> bool:
+    """``_URL_LINE`` matches: only a line with ``://`` or a dot (``www.``) is tried (its regex backtracks
+    over the splits of the words before the address)."""
+    return ("." in text or "://" in text) and _URL_LINE.match(text) is not None
+
+
 def _date_line(line: _Line) -> bool:
     """A line whose dates are the point of the line (not a sentence that mentions a date)."""
     if not line.dates:
@@ -631,7 +637,7 @@ def _classify(
         elif words <= 7 and (credit := _dateline_line(line.text, site_name)) is not None:
             line.credit = credit
             line.kind = Kind.DATELINE if credit[0] else Kind.CREDIT
-        elif words <= 3 and _URL_LINE.match(line.text):
+        elif words <= 3 and _is_url_line(line.text):
             line.kind = Kind.URL
         elif _is_caption(lines, i):
             line.kind = Kind.CAPTION
@@ -756,7 +762,7 @@ def _title_like(
         return False
     if _inline_credit(first.text, None) is not None:
         return False
-    return not (_URL_LINE.match(first.text) or _is_photo_credit(first, patterns=hit))
+    return not (_is_url_line(first.text) or _is_photo_credit(first, patterns=hit))
 
 
 def parse_page(
@@ -807,7 +813,7 @@ def parse_lines(
         return page
     lines = []
     for s in raw:
-        words = len(s.split())
+        words = len(s.split(None, _MAX_TITLE_WORDS))  # the count up to 26: no rule reads past 25 words
         lines.append(_Line(s, line_key(s, words, key_cache), words))
     headline, site_name, found = title_split if title_split is not None else split_title(raw[0], profiles)
     headline_key = line_key(headline, 0, key_cache) if headline else "\0"
@@ -913,7 +919,7 @@ def repeated_lines(
         return frozenset()
     counts: dict[str, int] = {}
     for lines in pages:
-        short = [s for s in lines[1:] if len(s.split()) <= _REPEATED_WORDS]
+        short = [s for s in lines[1:] if len(s.split(None, _REPEATED_WORDS)) <= _REPEATED_WORDS]
         for key in {line_key(s, 0, key_cache) for s in short}:
             counts[key] = counts.get(key, 0) + 1
     needed = max(min_pages, min_share * len(pages))

@@ -20,9 +20,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 from itertools import chain, compress
 from operator import itemgetter
-from importlib import resources
 from typing import Any
 
 import yaml
