@@ -380,15 +380,16 @@ def _read_page(
 ) -> _PageFile | None:
     """A page file read and decoded, or None when it is skipped (the reason is in the report)."""
     report.seen(where)
-    data = _read_bytes(file, max_page_bytes)
-    if isinstance(data, int):
+    size = file.stat().st_size
+    if max_page_bytes is not None and size > max_page_bytes:
         problem(
             where,
-            f"page file of {data:,} bytes is over the limit of {max_page_bytes:,} bytes "
+            f"page file of {size:,} bytes is over the limit of {max_page_bytes:,} bytes "
             "(read_corpus(..., max_page_bytes=...) raises it)",
             skip=True,
         )
         return None
+    data = file.read_bytes()
     if not data.strip():
         problem(where, "empty file", skip=True)
         return None
@@ -416,26 +417,6 @@ def _read_page(
     group = profile.id if profile else (folder or site or "")
     outlet_id = profile.id if profile else None
     return _PageFile(file, where, text, doc_id_for(text), lines, group, outlet_id, site, folder, split)
-
-
-def _read_bytes(file: Path, max_page_bytes: int | None) -> bytes | int:
-    """The bytes of ``file``, or its size when that is over ``max_page_bytes`` (nothing read then).
-
-    The size is that of the opened file (one ``fstat``, no second look-up of the path); a file that
-    cannot be opened is looked at as before (its size first, then the error of reading it).
-    """
-    try:
-        handle = open(file, "rb", buffering=0)  # noqa: SIM115 (closed by the with block below)
-    except OSError:
-        size = file.stat().st_size
-        if max_page_bytes is not None and size > max_page_bytes:
-            return size
-        return file.read_bytes()
-    with handle:
-        size = os.fstat(handle.fileno()).st_size
-        if max_page_bytes is not None and size > max_page_bytes:
-            return size
-        return handle.readall()
 
 
 def _where(path: Path | str, root: Path) -> str:
