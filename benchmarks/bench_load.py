@@ -9,12 +9,15 @@ each one made unique the way real pages differ (``vary``): a word added to its h
 and times, a byline with another (fictional) name, another dateline place, and its paragraphs
 shuffled with the words inside each long one reordered. So, as on real pages, the short lines repeat
 only where they are page chrome, and caches keyed by line do not make the parser look faster than it
-is (the run prints how many of the short lines are distinct). Reported per method: wall
-seconds, CPU seconds (this process and its worker processes, which ``os.times`` counts once they have
-ended), pages per wall second and pages per CPU second, and the ratios that matter: CPU time against
-the naive floor, and wall time of ``--workers`` processes against one. Medians of ``--repeats`` runs,
-the methods taking turns. The machine may be shared: CPU-time figures and in-run ratios are the steadier
-ones; the load average is printed before and after.
+is (the run prints how many of the short lines are distinct). Each timed run starts with the
+loader's caches of lines and words empty (``cold_caches``), as a first load in a new process does.
+
+Reported per method: wall seconds, CPU seconds (this process and its worker processes, which
+``os.times`` counts once they have ended), pages per wall second and pages per CPU second, and the
+ratios that matter: CPU time against the naive floor, and wall time of ``--workers`` processes
+against one. Medians of ``--repeats`` runs, the methods taking turns. The machine may be shared:
+CPU-time figures and in-run ratios are the steadier ones; the load average is printed before and
+after.
 """
 
 from __future__ import annotations
@@ -197,6 +200,23 @@ def naive(folder: Path) -> int:
     return sum(len(page_lines(p.read_text(encoding="utf-8"))) for p in folder.rglob("*.txt"))
 
 
+def cold_caches() -> int:
+    """Empty the loader's caches of lines and words (its ``functools`` caches of 1,024 entries or more),
+    as a first load in a new process finds them; compiled patterns and resource tables stay. Every timed
+    run starts so: otherwise a run would find every line and word of the same pages kept by the last.
+    Returns how many caches were emptied."""
+    emptied = 0
+    for name, module in list(sys.modules.items()):
+        if not name.startswith("framing.load."):
+            continue
+        for value in vars(module).values():
+            params = getattr(value, "cache_parameters", None)
+            if params is not None and (params()["maxsize"] or 0) >= 1024:
+                value.cache_clear()
+                emptied += 1
+    return emptied
+
+
 def _cpu() -> float:
     """CPU seconds of this process and of its ended child processes (the parsing workers)."""
     times = os.times()
@@ -225,6 +245,7 @@ def main() -> None:
         outputs: dict[str, object] = {}
         for _ in range(args.repeats):
             for name, call in methods.items():
+                emptied = cold_caches()
                 wall, cpu = time.perf_counter(), _cpu()
                 result = call()
                 runs[name].append((time.perf_counter() - wall, _cpu() - cpu))
@@ -238,7 +259,10 @@ def main() -> None:
             f"median of {args.repeats} runs; "
             f"load average {load_before[0]:.1f} before, {os.getloadavg()[0]:.1f} after"
         )
-        print(f"lines of up to 20 words: {short_count}, of which {distinct} distinct")
+        print(
+            f"lines of up to 20 words: {short_count}, of which {distinct} distinct; "
+            f"{emptied} caches of lines and words emptied before each run"
+        )
         print(f"{'method':32} {'wall s':>7} {'pages/s':>8} {'CPU s':>7} {'pages/CPU-s':>11}")
         medians = {}
         for name, values in runs.items():

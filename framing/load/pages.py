@@ -343,6 +343,19 @@ def _agency_or_own(
 
 def _dateline_line(line: str, site_name: str | None) -> tuple[str | None, list[str]] | None:
     """``(place, wires)`` of a dateline line (``موسكو - الفرنسية``) or a bare credit (``(أ ف ب)``)."""
+    found = _dateline_parts(line, site_name)
+    return None if found is None else (found[0], list(found[1]))
+
+
+@lru_cache(maxsize=1 << 14)
+def _dateline_parts(line: str, site_name: str | None) -> tuple[str | None, tuple[str, ...]] | None:
+    """:func:`_dateline_line` with the wires as a tuple, kept: the same datelines (a place and an agency)
+    and short section lines come back on page after page."""
+    found = _read_dateline(line, site_name)
+    return None if found is None else (found[0], tuple(found[1]))
+
+
+def _read_dateline(line: str, site_name: str | None) -> tuple[str | None, list[str]] | None:
     words = len(line.split())
     if words <= 5:
         bare = only_wires(line)
@@ -497,6 +510,12 @@ def _shipped_hit(key: str) -> bool:
     return _shared_matchers().any(key)
 
 
+@lru_cache(maxsize=1 << 15)
+def _caption_words(key: str) -> bool:
+    """``_shared_matchers().caption(key)``, kept like :func:`_shipped_hit`."""
+    return _shared_matchers().caption(key)
+
+
 @lru_cache(maxsize=256)
 def _profile_matchers(profile: OutletProfile) -> tuple[_Matcher | None, _Matcher | None]:
     """``(end markers, chrome)`` of an outlet profile (the user's patterns: with the time limit), None
@@ -541,7 +560,7 @@ def _is_caption(lines: list[_Line], i: int) -> bool:
         return False
     if (i > 0 and lines[i - 1].key == line.key) or (i + 1 < len(lines) and lines[i + 1].key == line.key):
         return True  # a caption printed twice (alt text and figure caption)
-    if line.words <= 12 and not line.text.endswith(".") and _shared_matchers().caption(line.key):
+    if line.words <= 12 and not line.text.endswith(".") and _caption_words(line.key):
         return True
     bracket = _BRACKETED_AGENCY.search(line.text)
     return bracket is not None and not line.text.endswith(".") and bool(credit_wires(bracket.group(1)))
@@ -551,9 +570,21 @@ def _is_photo_credit(line: _Line, *, patterns: bool = True) -> bool:
     """A photo credit line (``patterns=False``: the caller knows that no shipped pattern matches it)."""
     if line.words > 14:
         return False
-    return (patterns and _shared_matchers().photo(line.key)) or (
-        line.words <= 8 and _PHOTO_MARK.search(line.text) is not None and not line.text.endswith(".")
+    return (patterns and _photo_words(line.key)) or (
+        line.words <= 8 and _photo_mark(line.text) and not line.text.endswith(".")
     )
+
+
+@lru_cache(maxsize=1 << 15)
+def _photo_words(key: str) -> bool:
+    """``_shared_matchers().photo(key)``, kept like :func:`_shipped_hit`."""
+    return _shared_matchers().photo(key)
+
+
+@lru_cache(maxsize=1 << 15)
+def _photo_mark(text: str) -> bool:
+    """Whether ``_PHOTO_MARK`` is in a short line, kept (short lines repeat across a site's pages)."""
+    return _PHOTO_MARK.search(text) is not None
 
 
 def _is_url_line(text: str) -> bool:

@@ -88,7 +88,7 @@ def name_key(text: str) -> str:
     >>> name_key("أ.ف.ب") == name_key("ا ف ب")
     True
     """
-    return fast_key(text).replace(" ", "")
+    return words_key(text).replace(" ", "")
 
 
 def _index(data: dict[str, list[str]]) -> dict[str, str]:
