@@ -276,7 +276,7 @@ def page_lines(text: str) -> list[str]:
     >>> page_lines(" أ \\n\\n  ب\\t\\n")
     ['أ', 'ب']
     """
-    return [s for s in (line.strip() for line in text.splitlines()) if s]
+    return [s for s in map(str.strip, text.splitlines()) if s]
 
 
 def split_title(title: str, profiles: Profiles | None = None) -> tuple[str, str | None, OutletProfile | None]:
