@@ -28,7 +28,8 @@ _PIECES = [
     " ", "  ", "\t", "\n", "\u00a0", "\u2009", "\u3000",  # white space of several kinds
     "\u00ab", "\u00bb", '"', "'", ".", "-", ",",  # dropped by the key, and kept
     "\ufe70", "\ufe72", "\ufefb",  # presentation forms: fathatan (a space and a mark), lam-alef
-    "\u0623", "\u0627", "\u0644", "\u0648", "\u0629", "\u0649", "\u064e", "\u0640",  # أ ا ل و ة ى fatha tatweel
+    "\u0623", "\u0627", "\u0644", "\u0648", "\u0629", "\u0649",  # أ ا ل و ة ى
+    "\u064e", "\u0640",  # fatha, tatweel
     "\u0661", "7",  # an Arabic-Indic and an ASCII digit
     "\u03a3", "\u03c3", "\u03b1",  # Σ σ α: Σ lower-cases by what follows it
     "A", "b", "\u0416", "\u0451",  # Latin, Cyrillic Ж ё
