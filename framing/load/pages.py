@@ -52,6 +52,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
 from functools import lru_cache
+from operator import attrgetter
 from typing import Any
 
 import regex  # type: ignore[import-untyped,unused-ignore]  # timeout-capable engine
@@ -774,7 +775,8 @@ def _title_like(
         return True
     if len(lines) == 1:
         return False
-    later = {x.key for x in lines[1:40] if x.key}
+    later = set(map(attrgetter("key"), lines[1:40]))
+    later.discard("")  # the key of a long line
     if first.key in later or (headline and headline_key in later):
         return True
     if first.words > _MAX_TITLE_WORDS or first.words == 0:
@@ -843,9 +845,13 @@ def parse_lines(
         page.warnings.append("no text")
         return page
     lines = []
+    keys = {} if key_cache is None else key_cache
     for s in raw:
         words = len(s.split(None, _MAX_TITLE_WORDS))  # the count up to 26: no rule reads past 25 words
-        lines.append(_Line(s, line_key(s, words, key_cache), words))
+        key = "" if words > _KEYED_WORDS else keys.get(s)  # as line_key
+        if key is None:
+            key = keys[s] = words_key(s)
+        lines.append(_Line(s, key, words))
     headline, site_name, found = title_split if title_split is not None else split_title(raw[0], profiles)
     headline_key = line_key(headline, 0, key_cache) if headline else "\0"
     if not _title_like(lines, site_name, found, headline, headline_key):

@@ -79,7 +79,7 @@ def words_key(text: str) -> str:
     >>> words_key("«بوابة  الشروق» \u00bb Moscow") == fast_key("«بوابة  الشروق» \u00bb Moscow")
     True
     """
-    return " ".join([k for k in map(_word_key, text.split()) if k])
+    return " ".join(filter(None, map(_word_key, text.split())))
 
 
 def name_key(text: str) -> str:
