@@ -47,6 +47,7 @@ How a page is read:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -954,10 +955,16 @@ def repeated_lines(
     """
     if len(pages) < min_pages:
         return frozenset()
-    counts: dict[str, int] = {}
+    keys = {} if key_cache is None else key_cache
+    counts: Counter[str] = Counter()
     for lines in pages:
-        short = [s for s in lines[1:] if len(s.split(None, _REPEATED_WORDS)) <= _REPEATED_WORDS]
-        for key in {line_key(s, 0, key_cache) for s in short}:
-            counts[key] = counts.get(key, 0) + 1
+        found = set()
+        for s in lines[1:]:
+            if len(s.split(None, _REPEATED_WORDS)) <= _REPEATED_WORDS:
+                key = keys.get(s)
+                if key is None:
+                    key = keys[s] = words_key(s)  # as line_key
+                found.add(key)
+        counts.update(found)
     needed = max(min_pages, min_share * len(pages))
     return frozenset(k for k, n in counts.items() if n >= needed)
