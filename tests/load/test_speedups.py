@@ -1,11 +1,12 @@
 """The loader's faster paths give what the plain computations give (differential tests).
 
-Each fast path (line keys word by word, agency citations read per word, duplicate bodies compared only
-within the same first and last words) is checked against the plain computation it replaced, on text
-built from the characters that make the two differ if the reasoning behind the fast path is wrong:
-every kind of white space, characters the key drops (quotes, dots), Arabic presentation forms that
-decompose to a space and a mark, diacritics, tatweel, Greek sigma (whose lower case depends on what
-follows), Arabic-Indic digits, agency names with clitics and dots.
+Each fast path (line keys word by word, agency citations read per word, duplicate bodies compared
+only within the same first and last words, control characters looked for in the UTF-8 bytes) is
+checked against the plain computation it replaced, on text built from the characters that make the
+two differ if the reasoning behind the fast path is wrong: control characters, every kind of white
+space, characters the key drops (quotes, dots), Arabic presentation forms that decompose to a space
+and a mark, diacritics, tatweel, Greek sigma (whose lower case depends on what follows),
+Arabic-Indic digits, agency names with clitics and dots.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from hypothesis import strategies as st
 
 from framing import schema as S
 from framing.load.corpus import _flag_duplicates
+from framing.load.encoding import DecodeError, _check_text
 from framing.load.pages import _dateline_line
 from framing.load.report import LoadReport
 from framing.load.resources import fast_key, words_key
@@ -128,3 +130,26 @@ def test_a_kept_dateline_is_not_changed_by_its_reader() -> None:
     first[1].append("TASS")  # a caller adding to its list of wires
     assert _dateline_line(line, None) == ("Moscow", ["AFP"])
     assert re.fullmatch(r"\w+", first[0])
+
+
+def _checked(text: str, data: bytes | None) -> str:
+    try:
+        return _check_text(text, "utf-8", data)
+    except DecodeError as exc:
+        return f"error: {exc}"
+
+
+@settings(max_examples=300, deadline=2000)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *["\u0643\u064a\u0631\u064a", " ", "\n", "\r\n", "\t", "\u00ab", "\u00bb", "\u00e9", "x"],
+                *["\x00", "\x08", "\x0b", "\x1f", "\x7f", "\x80", "\x85", "\x9f", "\u00a0", "\u0100"],
+            ]
+        ),
+        max_size=40,
+    ).map("".join)
+)
+def test_control_characters_found_in_the_bytes_as_in_the_text(text: str) -> None:
+    assert _checked(text, text.encode("utf-8")) == _checked(text, None)
