@@ -173,8 +173,14 @@ _INLINE_CREDITS = (
     re.compile(rf"^{_PLACE}\s*{_DASH}\s*(?P<agency>[^\s()\d]+)\s+(?=\S)"),
 )
 _KNOWN_AGENCY_ONLY = 4  # index in _INLINE_CREDITS of the form that needs a known agency
-# A character each form of _INLINE_CREDITS needs somewhere in the line (a cheap test before the regex).
-_INLINE_NEEDS = ("(", "(", "/", None, None)
+# A character each form of _INLINE_CREDITS needs (a cheap test before the regex), and how many
+# characters other than white space the line may hold before the first such character: the place
+# (31 at most) and the extra words (a separator and 25) exclude it, so the one the form reads is the
+# first in the line, or (the fourth form's separator, which may be a dot, as the extra words may
+# hold) comes later than the first (the first form needs its bracket at the very start).
+_INLINE_NEEDS = (r"\(", r"\(", "/", rf"{_DASH}|[/:.]", _DASH)
+_INLINE_BEFORE = (0, 59, 59, 58, 31)
+_INLINE_FIRST = tuple(re.compile(need) for need in _INLINE_NEEDS)
 _CORRESPONDENT = re.compile(
     r"^(?:\u0645\u0631\u0627\u0633\u0644|\u0645\u0646\u062f\u0648\u0628|correspondent|staff|\u043a\u043e\u0440\u0440)"
 )  # مراسل / مندوب / correspondent / корр.
@@ -382,9 +388,9 @@ def _inline_credit(line: str, site_name: str | None) -> tuple[int, str | None, l
     if len(line) < 8:
         return None
     for n, pattern in enumerate(_INLINE_CREDITS):
-        needed = _INLINE_NEEDS[n]
-        if needed is not None and needed not in line:
-            continue
+        at, before = _INLINE_FIRST[n].search(line), _INLINE_BEFORE[n]
+        if at is None or (at.start() > before and len("".join(line[: at.start()].split())) > before):
+            continue  # no such character, or too much text before it for a place and a date
         m = pattern.match(line)
         if m is None or m.end() >= len(line):
             continue

@@ -1,7 +1,8 @@
 """The loader's faster paths give what the plain computations give (differential tests).
 
 Each fast path (line keys word by word, agency citations read per word, duplicate bodies compared
-only within the same first and last words, control characters looked for in the UTF-8 bytes) is
+only within the same first and last words, control characters looked for in the UTF-8 bytes, the inline
+credit's regexes tried only where their separator can be) is
 checked against the plain computation it replaced, on text built from the characters that make the
 two differ if the reasoning behind the fast path is wrong: control characters, every kind of white
 space, characters the key drops (quotes, dots), Arabic presentation forms that decompose to a space
@@ -19,9 +20,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from framing import schema as S
+from framing.load import pages
 from framing.load.corpus import _flag_duplicates
 from framing.load.encoding import DecodeError, _check_text
-from framing.load.pages import _dateline_line
+from framing.load.pages import _dateline_line, _inline_credit
 from framing.load.report import LoadReport
 from framing.load.resources import fast_key, words_key
 from framing.load.wires import _DOTTED_TOKEN, _LETTERS, _cited_index, _starts, cited_wires
@@ -153,3 +155,30 @@ def _checked(text: str, data: bytes | None) -> str:
 )
 def test_control_characters_found_in_the_bytes_as_in_the_text(text: str) -> None:
     assert _checked(text, text.encode("utf-8")) == _checked(text, None)
+
+
+_CREDIT_PIECES = [
+    "\u0645\u0648\u0633\u0643\u0648",  # موسكو
+    "MOSCOW", "Beirut", "July 15", "15", "\u0418\u044e\u043b\u044f",  # июля
+    "(", ")", "/", ":", ".", ",", "\u060c", "-", "\u2013", "\u2014", "\u0640",  # ، – — ـ
+    "(Reuters)", "(AP)", "\u0623 \u0641 \u0628",  # أ ف ب
+    "/\u0422\u0410\u0421\u0421/", "\u0633\u0627\u0646\u0627",  # /ТАСС/ سانا
+    "\u0648\u0635\u0644 \u0627\u0644\u0648\u0641\u062f", "talks", "ended", "said",  # وصل الوفد
+    "abcdefghijklmnopqrstuvwxyz",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=2000)
+@given(
+    st.lists(st.tuples(st.sampled_from(_CREDIT_PIECES), st.sampled_from(["", " ", "  ", "\t"])), max_size=14)
+)
+def test_inline_credit_tests_before_its_regexes_skip_no_credit(pieces: list[tuple[str, str]]) -> None:
+    line = "".join(piece + space for piece, space in pieces) + " text follows here"
+    guarded = _inline_credit(line, None)
+    every = tuple(re.compile("") for _ in pages._INLINE_FIRST)  # every form tried
+    saved = pages._INLINE_FIRST
+    pages._INLINE_FIRST = every
+    try:
+        assert _inline_credit(line, None) == guarded
+    finally:
+        pages._INLINE_FIRST = saved
