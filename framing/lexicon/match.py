@@ -134,7 +134,10 @@ class _Run:
 
     def __init__(self, n_keys: int, n_frames: int) -> None:
         self.key_entry = np.full(n_keys, -1, dtype=np.int64)  # search key -> id (-1: not resolved yet)
-        self.forms: dict[str, int] = {}  # form cut from the text (globs, plain documents) -> id
+        self.forms: dict[str, int] = {}  # form cut from the text (long tokens, plain documents) -> id
+        self._codes = np.zeros(0, dtype=np.uint64)  # the codes of the forms met by the glob filter, sorted,
+        self._parts = np.zeros((0, 4), dtype=np.uint64)  # their words and length,
+        self._ids = np.zeros(0, dtype=np.int64)  # and their ids
         self.entries: list[_Entries | None] = [None]
         self._n_frames = n_frames
         self._one_word = np.full((16, n_frames), -1, dtype=np.int64)
@@ -146,6 +149,33 @@ class _Run:
             return 0
         self.entries.append(_Entries(candidates))
         return len(self.entries) - 1
+
+    def known(self, codes: npt.NDArray[np.uint64], parts: npt.NDArray[np.uint64]) -> IntArray:
+        """The ids of the forms of these codes (words and length: ``parts``) met before, -1 for others."""
+        found = np.full(len(codes), -1, dtype=np.int64)
+        j, kept = self._find(codes)
+        if not len(self._codes):
+            return found
+        same = kept & (self._parts[j] == parts).all(1)
+        found[same] = self._ids[j[same]]
+        return found
+
+    def _find(self, codes: npt.NDArray[np.uint64]) -> tuple[IntArray, npt.NDArray[np.bool_]]:
+        """Where each code is or would be among the kept ones, and whether it is there."""
+        j = np.searchsorted(self._codes, codes)
+        if not len(self._codes):
+            return j, np.zeros(len(codes), dtype=np.bool_)
+        j = np.minimum(j, len(self._codes) - 1)
+        return j, self._codes[j] == codes
+
+    def remember(self, codes: npt.NDArray[np.uint64], parts: npt.NDArray[np.uint64], ids: IntArray) -> None:
+        """Keep the ids of these forms (a code already kept for another form stays with that one)."""
+        new = ~self._find(codes)[1]
+        codes = np.concatenate([self._codes, codes[new]])
+        order = np.argsort(codes, kind="stable")
+        self._codes = codes[order]
+        self._parts = np.concatenate([self._parts, parts[new]])[order]
+        self._ids = np.concatenate([self._ids, ids[new]])[order]
 
     def one_word(self) -> IntArray:
         """Per id and frame: the one-word entry that hits at a token of that form, or -1 (none, or the
@@ -240,8 +270,9 @@ class Matcher:
     _key_by_code: IntArray = field(init=False, repr=False)  # the key of each of them
     _key_filter: npt.NDArray[np.bool_] = field(init=False, repr=False)  # per slot: some key's code is there
     _salt: int = field(init=False, repr=False)  # varies the codes until no two keys share one
-    _glob_one: npt.NDArray[np.bool_] | None = field(init=False, repr=False)  # glob forms of one unit
-    _glob_two: npt.NDArray[np.bool_] | None = field(init=False, repr=False)  # slots of their first two
+    # per n (1-4): the slots of the first n code units of the forms globs begin with (of n units, or more
+    # for n = 4), where there are such forms
+    _glob_slots: tuple[tuple[int, npt.NDArray[np.bool_]], ...] = field(init=False, repr=False)
     _phrase_ptr: IntArray = field(init=False, repr=False)  # key k's phrases: [ptr[k], ptr[k + 1])
     _second_code: npt.NDArray[np.uint64] = field(init=False, repr=False)  # per entry: its second word's code
     _second_coded: npt.NDArray[np.bool_] = field(init=False, repr=False)  # ... if it is one token's form
@@ -332,17 +363,15 @@ class Matcher:
             [w if coded_ else "" for w, coded_ in zip(second, self._second_coded.tolist(), strict=True)],
             self._salt,
         )
-        self._glob_one = self._glob_two = None
-        glob_forms = {form for glob in glob_first for form in clitic_forms(glob) if _in_bmp(form[:2])}
-        if glob_forms:
-            self._glob_one = np.zeros(0x10000, dtype=np.bool_)
-            self._glob_two = np.zeros(1 << _SLOT_BITS, dtype=np.bool_)
-            for form in glob_forms:
-                if len(form) == 1:
-                    self._glob_one[ord(form)] = True
-                else:
-                    pair = np.array([ord(form[0]) | ord(form[1]) << 16], dtype=np.uint64)
-                    self._glob_two[_pair_slot(pair)] = True
+        glob_forms = {form for glob in glob_first for form in clitic_forms(glob) if _in_bmp(form[:4])}
+        slots: list[tuple[int, npt.NDArray[np.bool_]]] = []
+        for n in range(1, 5):
+            beginnings = [f[:n] for f in glob_forms if len(f) == n or (n == 4 and len(f) > n)]
+            if beginnings:
+                flags = np.zeros(1 << _SLOT_BITS, dtype=np.bool_)
+                flags[_prefix_slot(_form_words(beginnings)[:, 0], n)] = True
+                slots.append((n, flags))
+        self._glob_slots = tuple(slots)
 
     def _run(self) -> _Run:
         """A new record of what one call resolves (it ends with the call)."""
@@ -759,25 +788,27 @@ class Matcher:
             at, key = at[:0], at[:0]
         tokens, keys, ids = [at], [key], [self._key_ids(key, run)]
         by_text = [np.flatnonzero(~short)]
-        if self._glob_one is not None and self._glob_two is not None:  # tokens a glob's form may begin
-            maybe = self._glob_one[(x0 & np.uint64(0xFFFF)).astype(np.intp)]
-            maybe |= (length >= 2) & self._glob_two[_pair_slot(x0 & np.uint64(0xFFFFFFFF))]
+        if self._glob_slots:  # the tokens a glob's form may begin
+            maybe = np.zeros(len(length), dtype=np.bool_)
+            for n, flags in self._glob_slots:
+                maybe |= (length >= n) & flags[_prefix_slot(x0, n)]
             maybe &= short
             maybe[at] = False
             begins = np.flatnonzero(maybe)
             which, codes = pd.factorize(code[begins])
             one = np.zeros(len(codes), dtype=np.int64)
             one[which] = begins  # a token of each code
-            same = begins == begins  # the tokens with their code's token's words and length
-            for part in (x0, x1, x2, length):
-                same &= part[begins] == part[one[which]]
-            firsts = [
-                self._form_id(text[s + 1 : e + 1], run)
-                for s, e in zip(tok_start[one].tolist(), tok_end[one].tolist(), strict=True)
-            ]
+            parts = np.stack([x0[one], x1[one], x2[one], length[one].astype(np.uint64)], axis=1)
+            same = length[begins] == length[one[which]]  # the tokens with their code's token's form
+            for k, x in enumerate((x0, x1, x2)):
+                same &= x[begins] == parts[which, k]
+            firsts = run.known(codes, parts)  # the ids of the forms met before, -1 for the others
+            for u in np.flatnonzero(firsts < 0).tolist():
+                firsts[u] = run.add(self.resolve(text[int(tok_start[one[u]]) + 1 : int(tok_end[one[u]]) + 1]))
+            run.remember(codes, parts, firsts)
             tokens.append(begins[same])
             keys.append(np.full(int(same.sum()), -1, dtype=np.int64))
-            ids.append(np.array(firsts, dtype=np.int64)[which[same]])
+            ids.append(firsts[which[same]])
             by_text.append(begins[~same])
         read = self._read_tokens(text, tok_start, tok_end, np.concatenate(by_text), run)
         token = np.concatenate([*tokens, read[0]])
@@ -886,9 +917,9 @@ def _code(
     return code
 
 
-def _pair_slot(pair: npt.NDArray[np.uint64]) -> npt.NDArray[np.intp]:
-    """The slot in a filter of a token's first two code units (``first | second << 16``)."""
-    slot: npt.NDArray[np.uint64] = (pair * _MIX[4]) >> np.uint64(64 - _SLOT_BITS)
+def _prefix_slot(x0: npt.NDArray[np.uint64], n: int) -> npt.NDArray[np.intp]:
+    """The slot in a filter of the first ``n`` code units (1-4) of tokens whose first word is ``x0``."""
+    slot: npt.NDArray[np.uint64] = ((x0 & _WORD_MASK[0][n]) * _MIX[4]) >> np.uint64(64 - _SLOT_BITS)
     return slot.astype(np.intp)
 
 
