@@ -153,9 +153,9 @@ class _Run:
     def known(self, codes: npt.NDArray[np.uint64], parts: npt.NDArray[np.uint64]) -> IntArray:
         """The ids of the forms of these codes (words and length: ``parts``) met before, -1 for others."""
         found = np.full(len(codes), -1, dtype=np.int64)
-        j, kept = self._find(codes)
         if not len(self._codes):
             return found
+        j, kept = self._find(codes)
         same = kept & (self._parts[j] == parts).all(1)
         found[same] = self._ids[j[same]]
         return found
@@ -196,8 +196,8 @@ class _Run:
 
 class _Entries:
     """A form's candidates, as what they hit: per frame, the one-word entry that hits at such a form when
-    no phrase of that frame does (the first of the frame's one-word candidates). Phrases are found whole
-    by the automaton."""
+    no phrase of that frame does (the first of the frame's one-word candidates). Phrases are checked
+    word by word after their first (:meth:`Matcher._phrases`)."""
 
     __slots__ = ("one_word",)
 
@@ -829,9 +829,9 @@ class Matcher:
                 token.append(t)
                 key.append(k)
                 ids.append(found)
-        keys = np.array(key, dtype=np.int64)
-        resolved = np.where(keys >= 0, self._key_ids(np.maximum(keys, 0), run), ids) if len(keys) else keys
-        return np.array(token, dtype=np.int64), keys, resolved.astype(np.int64)
+        keys, resolved = np.array(key, dtype=np.int64), np.array(ids, dtype=np.int64)
+        resolved[keys >= 0] = self._key_ids(keys[keys >= 0], run)
+        return np.array(token, dtype=np.int64), keys, resolved
 
     def _key_ids(self, keys: IntArray, run: _Run) -> IntArray:
         """The id of each key's candidates, resolving in ``run`` the keys it has not met yet."""
