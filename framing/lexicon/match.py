@@ -268,7 +268,8 @@ class Matcher:
     _key_length: IntArray = field(init=False, repr=False)  # per key: its length (-1: over _UNITS)
     _key_code: npt.NDArray[np.uint64] = field(init=False, repr=False)  # the keys' codes, sorted
     _key_by_code: IntArray = field(init=False, repr=False)  # the key of each of them
-    _key_filter: npt.NDArray[np.bool_] = field(init=False, repr=False)  # per slot: some key's code is there
+    # per slot (a code's low bits): the one key whose code is there, -1 (none) or -2 (several: search)
+    _key_slot: npt.NDArray[np.int32] = field(init=False, repr=False)
     _salt: int = field(init=False, repr=False)  # varies the codes until no two keys share one
     # per n (1-4): the slots of the first n code units of the forms globs begin with (of n units, or more
     # for n = 4), where there are such forms
@@ -351,8 +352,10 @@ class Matcher:
             raise RuntimeError(f"no codes told the {len(coded_forms)} keys of {self.lexicon.name!r} apart")
         order = np.argsort(code)
         self._key_code, self._key_by_code = code[order], coded[order]
-        self._key_filter = np.zeros(1 << _SLOT_BITS, dtype=np.bool_)
-        self._key_filter[(code & _SLOT).astype(np.intp)] = True
+        key_slots = (code & _SLOT).astype(np.intp)
+        shared = np.bincount(key_slots, minlength=1 << _SLOT_BITS)[key_slots] > 1
+        self._key_slot = np.full(1 << _SLOT_BITS, -1, dtype=np.int32)
+        self._key_slot[key_slots] = np.where(shared, -2, coded)
         # a phrase's second word is the next token's form, unless it is a glob's open end
         second = [
             p.words[1] if len(p.words) > 1 and not (p.glob and len(p.words) == 2) else ""
@@ -627,7 +630,7 @@ class Matcher:
                 chunk.text, chunk.units, chunk.tok_start, chunk.tok_end, doc_tokens, run
             )
             if len(pos):
-                owner = np.searchsorted(doc_tokens, pos, side="right") - 1
+                owner = np.repeat(np.arange(len(docs)), np.diff(doc_tokens))[pos]  # the document of each
                 counts[first:stop] += np.bincount(
                     owner * n_frames + frame, minlength=len(docs) * n_frames
                 ).reshape(len(docs), n_frames)
@@ -776,16 +779,17 @@ class Matcher:
         x1 = wide[tok_start + 4] & _WORD_MASK[1][capped]
         x2 = wide[tok_start + 8] & _WORD_MASK[2][capped]
         code = _code(x0, x1, x2, length, self._salt)
-        at = np.flatnonzero(self._key_filter[(code & _SLOT).astype(np.intp)] & short)
-        if len(self._key_code):
-            j = np.minimum(np.searchsorted(self._key_code, code[at]), len(self._key_code) - 1)
-            key = self._key_by_code[j]
-            words = self._key_words[key]
-            same = (self._key_code[j] == code[at]) & (self._key_length[key] == length[at])
-            same &= (words[:, 0] == x0[at]) & (words[:, 1] == x1[at]) & (words[:, 2] == x2[at])
-            at, key = at[same], key[same]
-        else:
-            at, key = at[:0], at[:0]
+        slot_key = self._key_slot[(code & _SLOT).astype(np.intp)]
+        at = np.flatnonzero((slot_key != -1) & short)
+        key = slot_key[at].astype(np.int64)
+        shared = np.flatnonzero(key == -2)  # a slot of several keys: the key of the code, if any
+        if len(shared):
+            j = np.minimum(np.searchsorted(self._key_code, code[at[shared]]), len(self._key_code) - 1)
+            key[shared] = self._key_by_code[j]
+        words = self._key_words[key]  # the token is the key when its units and length are the key's
+        same = (self._key_length[key] == length[at]) & (words[:, 0] == x0[at])
+        same &= (words[:, 1] == x1[at]) & (words[:, 2] == x2[at])
+        at, key = at[same], key[same]
         tokens, keys, ids = [at], [key], [self._key_ids(key, run)]
         by_text = [np.flatnonzero(~short)]
         if self._glob_slots:  # the tokens a glob's form may begin

@@ -12,6 +12,7 @@ chunk size.
 
 from __future__ import annotations
 
+import functools
 import random
 import warnings
 from typing import Any
@@ -289,26 +290,31 @@ LONG_TEXTS = [  # constructed sentences about a labour dispute
 ]
 
 
-def _weak_code(x0: Any, x1: Any, x2: Any, length: Any, salt: int) -> Any:
+def _weak_code(x0: Any, x1: Any, x2: Any, length: Any, salt: int, *, one_slot: bool = False) -> Any:
     """A code that ignores the code units after the eighth (the keys here still get distinct codes), and
-    gives every key one of four codes for salt 0 (the matcher must then try another)."""
+    gives every key one of four codes for salt 0 (the matcher must then try another); with ``one_slot``
+    every code has the same low bits (one slot of the key table for all)."""
     code = _CODE(x0, x1, np.zeros_like(x2), length, salt)
-    return code & np.uint64(3) if salt == 0 else code
+    if salt == 0:
+        return code & np.uint64(3)
+    return code & ~np.uint64(0xFFFFFFFF) if one_slot else code
 
 
-@pytest.mark.parametrize("weak", [False, True])
-def test_long_tokens_and_shared_codes_change_nothing(weak: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("weak", ["", "units", "one slot"])
+def test_long_tokens_and_shared_codes_change_nothing(weak: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """Tokens longer than their code holds are read by their text; tokens with a key's code, or with the
     code of another token of a glob's forms, but another form, are told apart by their code units."""
     from framing.lexicon import match as M
 
     if weak:
-        monkeypatch.setattr(M, "_code", _weak_code)
+        monkeypatch.setattr(M, "_code", functools.partial(_weak_code, one_slot=weak == "one slot"))
     M.matcher.cache_clear()
     try:
         lex = framing.load_lexicon(LONG_LEXICON)
         if weak:
             assert M.matcher(lex)._salt >= 1  # salt 0 gave two keys one code
+        if weak == "one slot":
+            assert set(M.matcher(lex)._key_slot.tolist()) == {-1, -2}  # every key found by its code
         corpus = pd.DataFrame({"doc_id": [f"d{i}" for i in range(len(LONG_TEXTS))], "text": LONG_TEXTS})
         expected = reference.find_matches(corpus, lex)
         surfaces = set(expected["surface"])
