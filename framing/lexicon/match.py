@@ -6,15 +6,17 @@ How it works, per chunk of documents (a few MB, so memory stays bounded):
    normalization's translation table (numpy): marks and invisibles dropped, letters unified, every
    character that is not part of a word made a space, Latin letters lower-cased — the text of the word
    forms, separated by spaces, with each form's position in the original text kept;
-2. one Aho-Corasick pass (pyahocorasick) over it with three kinds of keys: every form a one-word entry
+2. every token looked up at once (numpy): its first 12 code units read as three 64-bit words, which
+   identify it exactly, mixed into one code; the codes of the search keys — every form a one-word entry
    can be read in (behind every proclitic chain that can precede it,
-   :func:`framing.text.clitics.clitic_forms`), every beginning a glob's forms can have, and every
-   phrase written out with its first word in each such form (a phrase is found whole, across the
-   single spaces between forms, never across two documents); each token found is checked once per
-   call with the exact rules (:meth:`Matcher.resolve`);
-3. the one-word hits read off with numpy; the phrases found chosen in order, per frame the longest
-   entry first, and the one-word hits of that frame inside a chosen phrase dropped (the longest entry
-   wins and the scan resumes after it).
+   :func:`framing.text.clitics.clitic_forms`) and every form a phrase's first word can be read in — are
+   kept sorted, and a token is a key when its code and words are a key's. A token that begins as one
+   of a glob's forms can begin is resolved by its form, once per distinct form; a longer token by its
+   text. Each key and form met is checked once per call with the exact rules (:meth:`Matcher.resolve`);
+3. the one-word hits read off with numpy; a phrase is a hit where its first word is a key and the text
+   of forms goes on with its other words (never across two documents); the phrases found are chosen in
+   order, per frame the longest entry first, and the one-word hits of that frame inside a chosen phrase
+   dropped (the longest entry wins and the scan resumes after it).
 
 A document with a character the table cannot map one to one (a ligature that decomposes into several
 letters, a letter outside the Basic Multilingual Plane, a letter whose lower case is longer) goes the
@@ -40,10 +42,8 @@ import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import chain
 from typing import TYPE_CHECKING, Any, overload
 
-import ahocorasick
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
@@ -64,6 +64,18 @@ if TYPE_CHECKING:
     from framing.stream import Source
 
 _GLOB_KEY = 3  # glob stems are looked up by their first letters
+_UNITS = 12  # the code units of a token its three words hold: longer tokens are looked up by their text
+_SLOT_BITS = 20  # a key filter holds 2**20 flags, one per value of a code's low bits
+_SLOT = np.uint64((1 << _SLOT_BITS) - 1)
+# Per word (0-2) of a token's code and length (0-12): the mask of the code units the word holds.
+_WORD_MASK = np.array(
+    [[(1 << 16 * min(max(n - 4 * k, 0), 4)) - 1 for n in range(_UNITS + 1)] for k in range(3)],
+    dtype=np.uint64,
+)
+_MIX = np.array(  # odd multipliers that mix a token's words and length into its code
+    [0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0x27D4EB2F165667C5, 0xFF51AFD7ED558CCD],
+    dtype=np.uint64,
+)
 MATCH_COLUMNS = (S.DOC_ID, S.FRAME, S.ENTRY, S.SURFACE, S.START, S.END)
 CHUNK_CHARS = 1_000_000  # characters per chunk of documents: bounds the memory of one pass
 PARALLEL_CHARS = 10_000_000  # characters of text: larger inputs are counted on every core by default
@@ -111,6 +123,7 @@ class _Chunk:
     doc_start: IntArray  # each document's first code unit in the chunk, and the end
     plain: set[int]  # the documents read the plain way
     kept: IntArray | None  # the code unit of the chunk that each character of the forms comes from
+    units: npt.NDArray[np.uint16]  # the code units of ``text`` without its first space, then 12 zeros
 
 
 class _Run:
@@ -121,7 +134,10 @@ class _Run:
 
     def __init__(self, n_keys: int, n_frames: int) -> None:
         self.key_entry = np.full(n_keys, -1, dtype=np.int64)  # search key -> id (-1: not resolved yet)
-        self.forms: dict[str, int] = {}  # form cut from the text (globs, plain documents) -> id
+        self.forms: dict[str, int] = {}  # form cut from the text (long tokens, plain documents) -> id
+        self._codes = np.zeros(0, dtype=np.uint64)  # the codes of the forms met by the glob filter, sorted,
+        self._parts = np.zeros((0, 4), dtype=np.uint64)  # their words and length,
+        self._ids = np.zeros(0, dtype=np.int64)  # and their ids
         self.entries: list[_Entries | None] = [None]
         self._n_frames = n_frames
         self._one_word = np.full((16, n_frames), -1, dtype=np.int64)
@@ -133,6 +149,33 @@ class _Run:
             return 0
         self.entries.append(_Entries(candidates))
         return len(self.entries) - 1
+
+    def known(self, codes: npt.NDArray[np.uint64], parts: npt.NDArray[np.uint64]) -> IntArray:
+        """The ids of the forms of these codes (words and length: ``parts``) met before, -1 for others."""
+        found = np.full(len(codes), -1, dtype=np.int64)
+        if not len(self._codes):
+            return found
+        j, kept = self._find(codes)
+        same = kept & (self._parts[j] == parts).all(1)
+        found[same] = self._ids[j[same]]
+        return found
+
+    def _find(self, codes: npt.NDArray[np.uint64]) -> tuple[IntArray, npt.NDArray[np.bool_]]:
+        """Where each code is or would be among the kept ones, and whether it is there."""
+        j = np.searchsorted(self._codes, codes)
+        if not len(self._codes):
+            return j, np.zeros(len(codes), dtype=np.bool_)
+        j = np.minimum(j, len(self._codes) - 1)
+        return j, self._codes[j] == codes
+
+    def remember(self, codes: npt.NDArray[np.uint64], parts: npt.NDArray[np.uint64], ids: IntArray) -> None:
+        """Keep the ids of these forms (a code already kept for another form stays with that one)."""
+        new = ~self._find(codes)[1]
+        codes = np.concatenate([self._codes, codes[new]])
+        order = np.argsort(codes, kind="stable")
+        self._codes = codes[order]
+        self._parts = np.concatenate([self._parts, parts[new]])[order]
+        self._ids = np.concatenate([self._ids, ids[new]])[order]
 
     def one_word(self) -> IntArray:
         """Per id and frame: the one-word entry that hits at a token of that form, or -1 (none, or the
@@ -153,8 +196,8 @@ class _Run:
 
 class _Entries:
     """A form's candidates, as what they hit: per frame, the one-word entry that hits at such a form when
-    no phrase of that frame does (the first of the frame's one-word candidates). Phrases are found whole
-    by the automaton."""
+    no phrase of that frame does (the first of the frame's one-word candidates). Phrases are checked
+    word by word after their first (:meth:`Matcher._phrases`)."""
 
     __slots__ = ("one_word",)
 
@@ -219,12 +262,21 @@ class Matcher:
     _firsts: frozenset[str] = field(init=False, repr=False)
     _globs: dict[str, list[tuple[str, list[int]]]] = field(init=False, repr=False)
     _short_globs: tuple[tuple[str, list[int]], ...] = field(init=False, repr=False)
-    _automaton: Any = field(init=False, repr=False)
-    _key_length: IntArray = field(init=False, repr=False)
-    _key_forms: list[str] = field(init=False, repr=False)  # the form of each whole-token key
-    _n_whole: int = field(init=False, repr=False)  # keys [0, _n_whole) are whole tokens,
-    _n_token: int = field(init=False, repr=False)  # [_n_whole, _n_token) token beginnings, the rest phrases
-    _phrase_ptr: IntArray = field(init=False, repr=False)  # phrase key k's patterns: [ptr[k], ptr[k + 1])
+    _key_forms: list[str] = field(init=False, repr=False)  # the form of each search key
+    _key_index: dict[str, int] = field(init=False, repr=False)  # form -> key
+    _key_words: npt.NDArray[np.uint64] = field(init=False, repr=False)  # per key: its three words
+    _key_length: IntArray = field(init=False, repr=False)  # per key: its length (-1: over _UNITS)
+    _key_code: npt.NDArray[np.uint64] = field(init=False, repr=False)  # the keys' codes, sorted
+    _key_by_code: IntArray = field(init=False, repr=False)  # the key of each of them
+    # per slot (a code's low bits): the one key whose code is there, -1 (none) or -2 (several: search)
+    _key_slot: npt.NDArray[np.int32] = field(init=False, repr=False)
+    _salt: int = field(init=False, repr=False)  # varies the codes until no two keys share one
+    # per n (1-4): the slots of the first n code units of the forms globs begin with (of n units, or more
+    # for n = 4), where there are such forms
+    _glob_slots: tuple[tuple[int, npt.NDArray[np.bool_]], ...] = field(init=False, repr=False)
+    _phrase_ptr: IntArray = field(init=False, repr=False)  # key k's phrases: [ptr[k], ptr[k + 1])
+    _second_code: npt.NDArray[np.uint64] = field(init=False, repr=False)  # per entry: its second word's code
+    _second_coded: npt.NDArray[np.bool_] = field(init=False, repr=False)  # ... if it is one token's form
     _phrase_pattern: IntArray = field(init=False, repr=False)
     _pattern_frame: IntArray = field(init=False, repr=False)
     _pattern_words: IntArray = field(init=False, repr=False)
@@ -257,24 +309,18 @@ class Matcher:
                 short.append((glob, indices))
         self._short_globs = tuple(short)
         self._firsts = frozenset(self._first)
-        self._build_automaton(glob_first)
+        self._build_keys(glob_first)
 
-    def _build_automaton(self, glob_first: dict[str, list[int]]) -> None:
-        """The search keys, in three kinds:
+    def _build_keys(self, glob_first: dict[str, list[int]]) -> None:
+        """The search keys: every form a one-word entry can be read in and every form a phrase's first
+        word can be read in (with ``min_stem``; the phrase's other words follow it as written in the entry,
+        the last one open for a glob), coded for the lookup; and the filter of the forms globs begin with.
 
-        - `` form `` (a whole token) for every form that a one-word entry can be read in;
-        - `` form`` (a token beginning) for every form a glob can start;
-        - `` form w2 … wn `` for every form a phrase's first word can be read in (with ``min_stem``), with
-          its other words as written in the entry (the last one open for a glob): a phrase is found whole.
-
-        A token key's entries are resolved the first time a call finds it, for that call (:class:`_Run`):
-        the matcher itself does not change."""
-        whole: set[str] = {f" {p.words[0]} " for p in self._patterns if p.exact and len(p.words) == 1}
+        A key's entries are resolved the first time a call meets it, for that call (:class:`_Run`): the
+        matcher itself does not change."""
+        whole: set[str] = {p.words[0] for p in self._patterns if p.exact and len(p.words) == 1}
         for word in {p.words[0] for p in self._patterns if len(p.words) == 1 and not p.exact and not p.glob}:
-            whole |= {f" {form} " for form in clitic_forms(word)}
-        globs: set[str] = set()
-        for glob in glob_first:
-            globs |= {f" {form}" for form in clitic_forms(glob)}
+            whole |= clitic_forms(word)
         phrases: dict[str, list[int]] = {}
         for p in self._patterns:
             if len(p.words) < 2:
@@ -282,29 +328,57 @@ class Matcher:
             first = p.words[0]
             for form in (first,) if p.exact else clitic_forms(first):
                 if p.exact or first in clitic_stems(form, min_stem=self.min_stem):
-                    phrases.setdefault(f" {form}{p.rest}", []).append(p.index)
-        phrase_keys = sorted(phrases)
-        keys = sorted(whole) + sorted(globs) + phrase_keys
-        automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-        for index, key in enumerate(keys):
-            automaton.add_word(key, index)
-        if keys:
-            automaton.make_automaton()
-        self._automaton = automaton if keys else None
-        self._key_length = np.array([len(k) for k in keys], dtype=np.int64)
-        self._key_forms = [k[1:-1] for k in sorted(whole)]
-        self._n_whole = len(whole)
-        self._n_token = len(whole) + len(globs)
-        sizes = [len(phrases[k]) for k in phrase_keys]
-        self._phrase_ptr = np.zeros(len(phrase_keys) + 1, dtype=np.int64)
+                    phrases.setdefault(form, []).append(p.index)
+        forms = sorted(whole | set(phrases))
+        self._key_forms = forms
+        self._key_index = {form: k for k, form in enumerate(forms)}
+        sizes = [len(phrases.get(form, ())) for form in forms]
+        self._phrase_ptr = np.zeros(len(forms) + 1, dtype=np.int64)
         np.cumsum(sizes, out=self._phrase_ptr[1:])
-        self._phrase_pattern = np.array([i for k in phrase_keys for i in phrases[k]], dtype=np.int64)
+        self._phrase_pattern = np.array([i for f in forms for i in phrases.get(f, ())], dtype=np.int64)
         self._pattern_frame = np.array([p.frame for p in self._patterns], dtype=np.int64)
         self._pattern_words = np.array([len(p.words) for p in self._patterns], dtype=np.int64)
+        coded = np.array([k for k, f in enumerate(forms) if len(f) <= _UNITS and _in_bmp(f)], dtype=np.int64)
+        coded_forms = [forms[k] for k in coded.tolist()]
+        self._key_words = np.zeros((len(forms), 3), dtype=np.uint64)
+        self._key_words[coded] = _form_words(coded_forms)
+        self._key_length = np.full(len(forms), -1, dtype=np.int64)
+        self._key_length[coded] = [len(f) for f in coded_forms]
+        for self._salt in range(64):  # until no two keys share a code (salt 0 but for a 1 in ~10**10)
+            code = _form_codes(coded_forms, self._salt)
+            if len(np.unique(code)) == len(code):
+                break
+        else:
+            raise RuntimeError(f"no codes told the {len(coded_forms)} keys of {self.lexicon.name!r} apart")
+        order = np.argsort(code)
+        self._key_code, self._key_by_code = code[order], coded[order]
+        key_slots = (code & _SLOT).astype(np.intp)
+        shared = np.bincount(key_slots, minlength=1 << _SLOT_BITS)[key_slots] > 1
+        self._key_slot = np.full(1 << _SLOT_BITS, -1, dtype=np.int32)
+        self._key_slot[key_slots] = np.where(shared, -2, coded)
+        # a phrase's second word is the next token's form, unless it is a glob's open end
+        second = [
+            p.words[1] if len(p.words) > 1 and not (p.glob and len(p.words) == 2) else ""
+            for p in self._patterns
+        ]
+        self._second_coded = np.array([w != "" and _in_bmp(w) for w in second], dtype=np.bool_)
+        self._second_code = _form_codes(
+            [w if coded_ else "" for w, coded_ in zip(second, self._second_coded.tolist(), strict=True)],
+            self._salt,
+        )
+        glob_forms = {form for glob in glob_first for form in clitic_forms(glob) if _in_bmp(form[:4])}
+        slots: list[tuple[int, npt.NDArray[np.bool_]]] = []
+        for n in range(1, 5):
+            beginnings = [f[:n] for f in glob_forms if len(f) == n or (n == 4 and len(f) > n)]
+            if beginnings:
+                flags = np.zeros(1 << _SLOT_BITS, dtype=np.bool_)
+                flags[_prefix_slot(_form_words(beginnings)[:, 0], n)] = True
+                slots.append((n, flags))
+        self._glob_slots = tuple(slots)
 
     def _run(self) -> _Run:
         """A new record of what one call resolves (it ends with the call)."""
-        return _Run(len(self._key_length), len(self.frames))
+        return _Run(len(self._key_forms), len(self.frames))
 
     # ---------------------------------------------------------------------------------- per form
     def resolve(self, form: str) -> _Candidates:
@@ -369,7 +443,7 @@ class Matcher:
         tok_start = tok_end - lengths
         bounds = np.array([0, len(forms)], dtype=np.int64)
         pos, frame, entry, end = self._hits(
-            " " + " ".join(forms) + " ", tok_start, tok_end, bounds, run, ordered=True
+            " " + " ".join(forms) + " ", None, tok_start, tok_end, bounds, run, ordered=True
         )
         return zip(frame.tolist(), entry.tolist(), pos.tolist(), end.tolist(), strict=True)
 
@@ -468,7 +542,8 @@ class Matcher:
         doc_tokens = np.searchsorted(tok_start, norm_start)  # first token of each document (and the end)
         text = " " + norm.tobytes().decode("utf-16-le") + " "
         kept = np.flatnonzero(keep)[single] if offsets else None  # the code unit of each character of norm
-        return _Chunk(text, tok_start, tok_end, doc_tokens, doc_start, plain, kept)
+        units = np.concatenate([norm, np.zeros(_UNITS, dtype=np.uint16)])
+        return _Chunk(text, tok_start, tok_end, doc_tokens, doc_start, plain, kept, units)
 
     def _chunk(
         self,
@@ -483,7 +558,7 @@ class Matcher:
         chunk = self._prepare(docs, offsets)
         tok_start, tok_end, kept = chunk.tok_start, chunk.tok_end, chunk.kept
         pos, frame, entry, end = self._hits(
-            chunk.text, tok_start, tok_end, chunk.doc_tokens, run, ordered=True
+            chunk.text, chunk.units, tok_start, tok_end, chunk.doc_tokens, run, ordered=True
         )
         bounds = chunk.doc_tokens.tolist()
         cut = np.searchsorted(pos, chunk.doc_tokens).tolist()  # each document's hits
@@ -551,9 +626,11 @@ class Matcher:
             chunk = self._prepare(docs, False)
             doc_tokens = chunk.doc_tokens
             tokens[first:stop] = np.diff(doc_tokens)
-            pos, frame, _, _ = self._hits(chunk.text, chunk.tok_start, chunk.tok_end, doc_tokens, run)
+            pos, frame, _, _ = self._hits(
+                chunk.text, chunk.units, chunk.tok_start, chunk.tok_end, doc_tokens, run
+            )
             if len(pos):
-                owner = np.searchsorted(doc_tokens, pos, side="right") - 1
+                owner = np.repeat(np.arange(len(docs)), np.diff(doc_tokens))[pos]  # the document of each
                 counts[first:stop] += np.bincount(
                     owner * n_frames + frame, minlength=len(docs) * n_frames
                 ).reshape(len(docs), n_frames)
@@ -600,6 +677,7 @@ class Matcher:
     def _hits(
         self,
         text: str,
+        units: npt.NDArray[np.uint16] | None,
         tok_start: IntArray,
         tok_end: IntArray,
         doc_tokens: IntArray,
@@ -608,11 +686,12 @@ class Matcher:
         ordered: bool = False,
     ) -> tuple[IntArray, IntArray, IntArray, IntArray]:
         """``(first token, frame, entry, end token)`` of every hit in ``text`` (forms one space apart,
+        ``units``: its code units after the first space, or None to read the tokens one by one;
         ``doc_tokens``: each document's first token and the end), in order of position and frame when
         ``ordered``. Per frame the longest entry wins and the scan resumes after it: one-word hits are
         read off the candidates' entries with numpy; only the phrases found whole are chosen one by one."""
         positions, ids, phrase_pos, phrase_pattern = self._candidates(
-            text, tok_start, tok_end, doc_tokens, run
+            text, units, tok_start, tok_end, doc_tokens, run
         )
         matrix = run.one_word()[ids]  # candidate x frame: the one-word entry that hits there, or -1
         cand, frame = np.nonzero(matrix >= 0)  # by candidate, then frame: in order of position
@@ -659,52 +738,193 @@ class Matcher:
         return s_pos, s_frame, s_entry, s_end
 
     def _candidates(
-        self, text: str, tok_start: IntArray, tok_end: IntArray, doc_tokens: IntArray, run: _Run
+        self,
+        text: str,
+        units: npt.NDArray[np.uint16] | None,
+        tok_start: IntArray,
+        tok_end: IntArray,
+        doc_tokens: IntArray,
+        run: _Run,
     ) -> tuple[IntArray, IntArray, IntArray, IntArray]:
         """In ``text`` (forms one space apart): the tokens that can start a one-word hit with their
         entries' id, and the phrases found whole, with their first token (within one document)."""
-        none = np.zeros(0, dtype=np.int64)
-        if self._automaton is None:
-            return none, none, none, none
-        found = np.fromiter(chain.from_iterable(self._automaton.iter(text)), dtype=np.int64).reshape(-1, 2)
-        if not len(found):
-            return none, none, none, none
-        ends, keys = found[:, 0], found[:, 1]
-        begins = ends - self._key_length[keys] + 1  # in norm: the key's leading space is text[begin]
-        phrase_pos, phrase_pattern = none, none
-        is_phrase = keys >= self._n_token
-        if is_phrase.any():
-            key = keys[is_phrase] - self._n_token
-            first = np.searchsorted(tok_start, begins[is_phrase])
-            ptr = self._phrase_ptr
-            size = ptr[key + 1] - ptr[key]
-            at = np.repeat(ptr[key] - (np.cumsum(size) - size), size) + np.arange(int(size.sum()))
-            phrase_pattern = self._phrase_pattern[at]
-            phrase_pos = np.repeat(first, size)
-            doc_end = doc_tokens[np.searchsorted(doc_tokens, phrase_pos, side="right")]
-            inside = phrase_pos + self._pattern_words[phrase_pattern] <= doc_end  # never across documents
-            phrase_pos, phrase_pattern = phrase_pos[inside], phrase_pattern[inside]
-            keys, begins = keys[~is_phrase], begins[~is_phrase]
-        # Token matches come in order of their end: a token's whole-token key (if any) is its last match.
-        last = np.ones(len(begins), dtype=np.bool_)
-        last[:-1] = begins[1:] != begins[:-1]
-        begins, keys = begins[last], keys[last]
-        positions = np.searchsorted(tok_start, begins)
-        whole = keys < self._n_whole
-        key_entry = run.key_entry
-        todo = keys[whole & (key_entry[keys] < 0)]
-        for key_ in np.unique(todo).tolist():
-            key_entry[key_] = run.add(self._resolve_all(self._key_forms[key_]))
-        ids = key_entry[keys]
-        for j in np.flatnonzero(~whole).tolist():  # a glob key: cut the token's form and resolve it
-            position = int(positions[j])
-            form = text[int(tok_start[position]) + 1 : int(tok_end[position]) + 1]
-            found_id = run.forms.get(form)
-            if found_id is None:
-                found_id = run.forms[form] = run.add(self.resolve(form))
-            ids[j] = found_id
+        code = None
+        if units is None:
+            token, key, ids = self._read_tokens(text, tok_start, tok_end, np.arange(len(tok_start)), run)
+        else:
+            token, key, ids, code = self._look_up_tokens(text, units, tok_start, tok_end, run)
+        is_key = key >= 0
+        phrase_pos, phrase_pattern = self._phrases(
+            text, token[is_key], key[is_key], tok_end, doc_tokens, code
+        )
         hit = ids > 0
-        return positions[hit], ids[hit], phrase_pos, phrase_pattern
+        return token[hit], ids[hit], phrase_pos, phrase_pattern
+
+    def _look_up_tokens(
+        self, text: str, units: npt.NDArray[np.uint16], tok_start: IntArray, tok_end: IntArray, run: _Run
+    ) -> tuple[IntArray, IntArray, IntArray, npt.NDArray[np.uint64]]:
+        """``(token, key, id)``, in order of token, of every token that is a search key (``key`` >= 0) or
+        whose form has candidates (``id`` > 0: what :meth:`resolve` found, kept in ``run``); and the code
+        of every token.
+
+        Each token's first 12 code units, read as three words straight from ``units``, identify a token of
+        up to 12 units exactly; a key is found by its code, and then its words and length are compared.
+        Longer tokens, and a token whose code another token of a different form shares, are read by text.
+        """
+        length = tok_end - tok_start
+        short = length <= _UNITS
+        capped = np.minimum(length, _UNITS)
+        wide = np.ndarray(shape=(len(units) - 3,), dtype=np.uint64, buffer=units, strides=(2,))
+        x0 = wide[tok_start] & _WORD_MASK[0][capped]
+        x1 = wide[tok_start + 4] & _WORD_MASK[1][capped]
+        x2 = wide[tok_start + 8] & _WORD_MASK[2][capped]
+        code = _code(x0, x1, x2, length, self._salt)
+        slot_key = self._key_slot[(code & _SLOT).astype(np.intp)]
+        at = np.flatnonzero((slot_key != -1) & short)
+        key = slot_key[at].astype(np.int64)
+        shared = np.flatnonzero(key == -2)  # a slot of several keys: the key of the code, if any
+        if len(shared):
+            j = np.minimum(np.searchsorted(self._key_code, code[at[shared]]), len(self._key_code) - 1)
+            key[shared] = self._key_by_code[j]
+        words = self._key_words[key]  # the token is the key when its units and length are the key's
+        same = (self._key_length[key] == length[at]) & (words[:, 0] == x0[at])
+        same &= (words[:, 1] == x1[at]) & (words[:, 2] == x2[at])
+        at, key = at[same], key[same]
+        tokens, keys, ids = [at], [key], [self._key_ids(key, run)]
+        by_text = [np.flatnonzero(~short)]
+        if self._glob_slots:  # the tokens a glob's form may begin
+            maybe = np.zeros(len(length), dtype=np.bool_)
+            for n, flags in self._glob_slots:
+                maybe |= (length >= n) & flags[_prefix_slot(x0, n)]
+            maybe &= short
+            maybe[at] = False
+            begins = np.flatnonzero(maybe)
+            which, codes = pd.factorize(code[begins])
+            one = np.zeros(len(codes), dtype=np.int64)
+            one[which] = begins  # a token of each code
+            parts = np.stack([x0[one], x1[one], x2[one], length[one].astype(np.uint64)], axis=1)
+            same = length[begins] == length[one[which]]  # the tokens with their code's token's form
+            for k, x in enumerate((x0, x1, x2)):
+                same &= x[begins] == parts[which, k]
+            firsts = run.known(codes, parts)  # the ids of the forms met before, -1 for the others
+            for u in np.flatnonzero(firsts < 0).tolist():
+                firsts[u] = run.add(self.resolve(text[int(tok_start[one[u]]) + 1 : int(tok_end[one[u]]) + 1]))
+            run.remember(codes, parts, firsts)
+            tokens.append(begins[same])
+            keys.append(np.full(int(same.sum()), -1, dtype=np.int64))
+            ids.append(firsts[which[same]])
+            by_text.append(begins[~same])
+        read = self._read_tokens(text, tok_start, tok_end, np.concatenate(by_text), run)
+        token = np.concatenate([*tokens, read[0]])
+        order = np.argsort(token, kind="stable")
+        key, ids_ = np.concatenate([*keys, read[1]])[order], np.concatenate([*ids, read[2]])[order]
+        return token[order], key, ids_, code
+
+    def _read_tokens(
+        self, text: str, tok_start: IntArray, tok_end: IntArray, which: IntArray, run: _Run
+    ) -> tuple[IntArray, IntArray, IntArray]:
+        """:meth:`_look_up_tokens` for the tokens ``which``, by their text."""
+        token, key, ids = [], [], []
+        for t, s, e in zip(which.tolist(), tok_start[which].tolist(), tok_end[which].tolist(), strict=True):
+            form = text[s + 1 : e + 1]
+            k = self._key_index.get(form, -1)
+            found = 0 if k >= 0 else self._form_id(form, run)
+            if k >= 0 or found:
+                token.append(t)
+                key.append(k)
+                ids.append(found)
+        keys, resolved = np.array(key, dtype=np.int64), np.array(ids, dtype=np.int64)
+        resolved[keys >= 0] = self._key_ids(keys[keys >= 0], run)
+        return np.array(token, dtype=np.int64), keys, resolved
+
+    def _key_ids(self, keys: IntArray, run: _Run) -> IntArray:
+        """The id of each key's candidates, resolving in ``run`` the keys it has not met yet."""
+        key_entry = run.key_entry
+        for key in np.unique(keys[key_entry[keys] < 0]).tolist():
+            key_entry[key] = run.add(self._resolve_all(self._key_forms[key]))
+        return key_entry[keys]
+
+    def _form_id(self, form: str, run: _Run) -> int:
+        """The id of a form's candidates (0: none), resolved once per ``run``."""
+        found = run.forms.get(form)
+        if found is None:
+            found = run.forms[form] = run.add(self.resolve(form))
+        return found
+
+    def _phrases(
+        self,
+        text: str,
+        token: IntArray,
+        key: IntArray,
+        tok_end: IntArray,
+        doc_tokens: IntArray,
+        code: npt.NDArray[np.uint64] | None,
+    ) -> tuple[IntArray, IntArray]:
+        """``(first token, entry)`` of every phrase that hits whole: its first word is the key at ``token``
+        and the text of forms goes on with its other words, within the document. ``code`` (every token's,
+        or None) rules out first the phrases whose second word is not the next token."""
+        ptr = self._phrase_ptr
+        size = ptr[key + 1] - ptr[key]
+        at = np.repeat(ptr[key] - (np.cumsum(size) - size), size) + np.arange(int(size.sum()))
+        pattern = self._phrase_pattern[at]
+        pos = np.repeat(token, size)
+        doc_end = doc_tokens[np.searchsorted(doc_tokens, pos, side="right")]
+        inside = pos + self._pattern_words[pattern] <= doc_end  # never across documents
+        pos, pattern = pos[inside], pattern[inside]
+        if code is not None and len(pos):
+            second = self._second_code[pattern]
+            maybe = (second == code[pos + 1]) | ~self._second_coded[pattern]
+            pos, pattern = pos[maybe], pattern[maybe]
+        rest = self._rest
+        whole = [
+            text.startswith(rest[p], e + 1)
+            for p, e in zip(pattern.tolist(), tok_end[pos].tolist(), strict=True)
+        ]
+        found = np.array(whole, dtype=np.bool_)
+        return pos[found], pattern[found]
+
+
+def _in_bmp(text: str) -> bool:
+    """Every character of ``text`` is one UTF-16 code unit."""
+    return len(text.encode("utf-16-le")) == 2 * len(text)
+
+
+def _form_words(forms: Sequence[str]) -> npt.NDArray[np.uint64]:
+    """The three words of each form (of characters in the BMP): its first 12 code units, zeros after."""
+    padded = "".join(form[:_UNITS].ljust(_UNITS, "\0") for form in forms)
+    return np.frombuffer(padded.encode("utf-16-le"), dtype=np.uint64).reshape(-1, 3)
+
+
+def _form_codes(forms: Sequence[str], salt: int) -> npt.NDArray[np.uint64]:
+    """The code of each form (of characters in the BMP), as :meth:`Matcher._look_up_tokens` codes tokens."""
+    words = _form_words(forms)
+    length = np.fromiter(map(len, forms), dtype=np.int64, count=len(forms))
+    return _code(words[:, 0], words[:, 1], words[:, 2], length, salt)
+
+
+def _code(
+    x0: npt.NDArray[np.uint64],
+    x1: npt.NDArray[np.uint64],
+    x2: npt.NDArray[np.uint64],
+    length: IntArray,
+    salt: int,
+) -> npt.NDArray[np.uint64]:
+    """A token's code: its three words and length mixed (equal tokens, equal codes)."""
+    mix = _MIX + np.uint64(2 * salt)  # odd multipliers still
+    code: npt.NDArray[np.uint64] = x0 * mix[0]
+    code ^= x1 * mix[1]
+    code ^= x2 * mix[2]
+    code ^= length.astype(np.uint64) * mix[3]
+    code ^= code >> np.uint64(29)
+    code *= mix[4]
+    code ^= code >> np.uint64(32)
+    return code
+
+
+def _prefix_slot(x0: npt.NDArray[np.uint64], n: int) -> npt.NDArray[np.intp]:
+    """The slot in a filter of the first ``n`` code units (1-4) of tokens whose first word is ``x0``."""
+    slot: npt.NDArray[np.uint64] = ((x0 & _WORD_MASK[0][n]) * _MIX[4]) >> np.uint64(64 - _SLOT_BITS)
+    return slot.astype(np.intp)
 
 
 # Set by Matcher._counts_in_processes for the duration of one call only: the matcher, texts, vocabulary

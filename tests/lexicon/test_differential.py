@@ -12,6 +12,7 @@ chunk size.
 
 from __future__ import annotations
 
+import functools
 import random
 import warnings
 from typing import Any
@@ -22,6 +23,7 @@ import pytest
 
 import framing
 from framing.lexicon.match import Matcher
+from framing.lexicon.match import _code as _CODE
 from framing.text.normalize import Normalization
 from framing.text.vocabulary import Vocabulary
 from tests.lexicon import reference_matcher as reference
@@ -267,3 +269,63 @@ def test_the_code_table_agrees_with_the_tokenizer_character_by_character(
     from framing.lexicon.match import _code_table
 
     np.testing.assert_array_equal(_code_table(normalization), _code_table_one_by_one(normalization))
+
+
+# Long words (tokens over the 12 code units a token's code holds) and words sharing their first 8 code
+# units and their length: مفاوضات (a one-word entry) and مفاوضا* (a glob) hit والمفاوضات but neither
+# hits والمفاوضين (the same first 8 units, the same length); مستثمرا* hits والمستثمرات, not
+# والمستثمرين (neither is a key); الاستراتيجيات is 13 letters, 15 with وبـ.
+LONG_LEXICON = {
+    "talks": ["مفاوضات", "الاستراتيجيات", "الاستراتيجيات الدفاعية", "تعديل الاستراتيجيات", "حوار المفاوضين"],
+    "people": ["مفاوضا*", "مستثمرا*", "=المفاوضين", "عمال"],
+}
+LONG_TEXTS = [  # constructed sentences about a labour dispute
+    "استأنف الطرفان المفاوضـات في مقر الغرفة التجارية، وتواصل حوارُ المفاوضين حتى المساء.",
+    "رحّب العمال بالمفاوضات الجديدة وبالمفاوضين الذين وصلوا صباحاً، وطالبوا بتعديل الاستراتيجيات الدفاعية.",
+    "قارن المدير بين الاستراتيجيتين، ثم عاد إلى الاستراتيجيات الدفاعيّة القديمة وبالاستراتيجيات المالية.",
+    "تنقّل الملف بين الإضرابات والمفاوضات أسابيع، وبين المحامين والمفاوضين أياماً، وللاستراتيجيات ثمن.",
+    "التقى ممثلو المصارف والمستثمرات والمستثمرين في الغرفة التجارية.",
+    "حوار",  # a phrase's first word at the end of a document: the next document does not complete it
+    "المفاوضين تعديل الاستراتيجيات 😀",  # read the plain way (a letter outside the BMP)
+]
+
+
+def _weak_code(x0: Any, x1: Any, x2: Any, length: Any, salt: int, *, one_slot: bool = False) -> Any:
+    """A code that ignores the code units after the eighth (the keys here still get distinct codes), and
+    gives every key one of four codes for salt 0 (the matcher must then try another); with ``one_slot``
+    every code has the same low bits (one slot of the key table for all)."""
+    code = _CODE(x0, x1, np.zeros_like(x2), length, salt)
+    if salt == 0:
+        return code & np.uint64(3)
+    return code & ~np.uint64(0xFFFFFFFF) if one_slot else code
+
+
+@pytest.mark.parametrize("weak", ["", "units", "one slot"])
+def test_long_tokens_and_shared_codes_change_nothing(weak: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tokens longer than their code holds are read by their text; tokens with a key's code, or with the
+    code of another token of a glob's forms, but another form, are told apart by their code units."""
+    from framing.lexicon import match as M
+
+    if weak:
+        monkeypatch.setattr(M, "_code", functools.partial(_weak_code, one_slot=weak == "one slot"))
+    M.matcher.cache_clear()
+    try:
+        lex = framing.load_lexicon(LONG_LEXICON)
+        if weak:
+            assert M.matcher(lex)._salt >= 1  # salt 0 gave two keys one code
+        if weak == "one slot":
+            assert set(M.matcher(lex)._key_slot.tolist()) == {-1, -2}  # every key found by its code
+        corpus = pd.DataFrame({"doc_id": [f"d{i}" for i in range(len(LONG_TEXTS))], "text": LONG_TEXTS})
+        expected = reference.find_matches(corpus, lex)
+        surfaces = set(expected["surface"])
+        assert {"والمفاوضات", "وبالاستراتيجيات", "وللاستراتيجيات", "بتعديل الاستراتيجيات"} <= surfaces
+        assert "والمستثمرات" in surfaces
+        assert not {"والمفاوضين", "والمستثمرين"} & surfaces
+        got = framing.find_matches(corpus, lex)
+        pd.testing.assert_frame_equal(got.reset_index(drop=True), expected.reset_index(drop=True))
+        counts, tokens = reference.score_counts(corpus, lex)
+        scores = framing.score(corpus, lex)
+        np.testing.assert_array_equal(scores["count"].to_numpy().reshape(-1, 2), counts)
+        np.testing.assert_array_equal(scores["tokens"].to_numpy()[::2], tokens)
+    finally:
+        M.matcher.cache_clear()
