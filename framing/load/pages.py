@@ -262,6 +262,9 @@ class _Line:
         return self.words >= 8 or (self.words >= 2 and _SENTENCE_END.search(self.text) is not None)
 
 
+# The kinds of line whose dates _assign_dates reads (a tuple: members are found by identity, while a
+# set would call Enum's hash, written in Python, on every line).
+_DATED = (Kind.DATE, Kind.BYLINE, Kind.SOURCE, Kind.CREDIT)
 _REPEATED_WORDS = 12  # longer lines that repeat across a site's pages stay article text
 _KEYED_WORDS = 20  # lines longer than this are never chrome, captions or headlines: their key is not needed
 
@@ -730,7 +733,7 @@ def _assign_dates(page: Page, lines: list[_Line], profile: OutletProfile | None)
             if line.relative.label != "updated":
                 relative.append(line.relative)
             continue
-        if line.kind not in (Kind.DATE, Kind.BYLINE, Kind.SOURCE, Kind.CREDIT) or not line.dates:
+        if not line.dates or line.kind not in _DATED:
             continue
         where = "date line" if line.kind is Kind.DATE else "byline"
         for d in line.dates:
@@ -904,6 +907,8 @@ def _read_head(page: Page, lines: list[_Line], site_name: str | None) -> None:
     """Fill dateline, wires, caption and byline from the classified lines and the first paragraph."""
     wires: list[str] = []
     for line in lines:
+        if line.kind is None or line.kind is Kind.BODY:
+            continue  # most lines: none of the kinds below
         if line.kind in (Kind.DATELINE, Kind.CREDIT) and line.credit is not None:
             place, found = line.credit
             if place and page.dateline is None:
