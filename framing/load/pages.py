@@ -437,6 +437,7 @@ class _Matcher:
     floating: Any
     patterns: LinePatterns
     timeout: float | None = REGEX_TIMEOUT
+    anchored_parts: tuple[str, ...] = ()  # the alternatives of ``anchored``
 
     def __call__(self, key: str) -> bool:
         if key in self.exact:
@@ -480,6 +481,7 @@ def _matcher(*groups: LinePatterns, timeout: float | None = REGEX_TIMEOUT) -> _M
         regex.compile("|".join(floating), flags) if floating else None,
         union,
         timeout,
+        tuple(anchored),
     )
 
 
@@ -517,8 +519,37 @@ def _shared_matchers() -> _Shared:
 
 @lru_cache(maxsize=1 << 15)
 def _shipped_hit(key: str) -> bool:
-    """``_shared_matchers().any(key)``, kept for the lines that repeat (page chrome, on every page)."""
-    return _shared_matchers().any(key)
+    """``_shared_matchers().any(key)``, kept for the lines that repeat (page chrome, on every page).
+
+    The patterns anchored at the start are tried one by one, only those that can match a line starting
+    with the key's first character (:func:`_anchored_for`), instead of their union (which tries each).
+    """
+    shared = _shared_matchers().any
+    if key in shared.exact:
+        return True
+    if key:
+        if any(pattern.match(key) is not None for pattern in _anchored_for(key[0])):
+            return True
+    elif shared.anchored is not None and shared.anchored.match(key) is not None:
+        return True
+    return shared.floating is not None and shared.floating.search(key) is not None
+
+
+@lru_cache(maxsize=1)
+def _anchored_shipped() -> tuple[Any, ...]:
+    """Each shipped pattern anchored at the start (the alternatives of ``_shared_matchers().any``),
+    compiled alone."""
+    shared = _shared_matchers().any
+    if shared.anchored is None:
+        return ()
+    return tuple(regex.compile(part, shared.anchored.flags) for part in shared.anchored_parts)
+
+
+@lru_cache(maxsize=1024)
+def _anchored_for(first: str) -> tuple[Any, ...]:
+    """The shipped anchored patterns that can match a line starting with ``first``: those that match
+    ``first`` or a line it begins (the ``regex`` engine's partial match of the one character)."""
+    return tuple(p for p in _anchored_shipped() if p.match(first, partial=True) is not None)
 
 
 @lru_cache(maxsize=1 << 15)

@@ -1,13 +1,13 @@
 """The loader's faster paths give what the plain computations give (differential tests).
 
 Each fast path (line keys word by word, agency citations read per word, duplicate bodies compared
-only within the same first and last words, control characters looked for in the UTF-8 bytes, the inline
-credit's regexes tried only where their separator can be) is
-checked against the plain computation it replaced, on text built from the characters that make the
-two differ if the reasoning behind the fast path is wrong: control characters, every kind of white
-space, characters the key drops (quotes, dots), Arabic presentation forms that decompose to a space
-and a mark, diacritics, tatweel, Greek sigma (whose lower case depends on what follows),
-Arabic-Indic digits, agency names with clitics and dots.
+only within the same first and last words, control characters looked for in the UTF-8 bytes, the
+inline credit's regexes tried only where their separator can be, the shipped line patterns tried by
+the line's first character) is checked against the plain computation it replaced, on text built from
+the characters that make the two differ if the reasoning behind the fast path is wrong: control
+characters, every kind of white space, characters the key drops (quotes, dots), Arabic presentation
+forms that decompose to a space and a mark, diacritics, tatweel, Greek sigma (whose lower case depends
+on what follows), Arabic-Indic digits, agency names with clitics and dots, the words of the patterns.
 """
 
 from __future__ import annotations
@@ -182,3 +182,24 @@ def test_inline_credit_tests_before_its_regexes_skip_no_credit(pieces: list[tupl
         assert _inline_credit(line, None) == guarded
     finally:
         pages._INLINE_FIRST = saved
+
+
+def _pattern_words() -> list[str]:
+    """The words and signs of the shipped line patterns, as keys (the pieces of lines that hit them)."""
+    text = (Path(pages.__file__).parent / "resources" / "chrome.yaml").read_text(encoding="utf-8")
+    words = {w for w in re.findall(r"\w+|[^\w\s\\]", text) if not w.startswith("re")}
+    return sorted({fast_key(w) for w in words} - {""})
+
+
+_LINE_PIECES = _pattern_words()
+
+
+@settings(max_examples=500, deadline=2000)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_LINE_PIECES), st.sampled_from(["", " ", "  "])), min_size=0, max_size=8
+    )
+)
+def test_shipped_patterns_tried_by_first_character_hit_as_their_union(pieces: list[tuple[str, str]]) -> None:
+    key = "".join(piece + space for piece, space in pieces).strip()
+    assert pages._shipped_hit.__wrapped__(key) == pages._shared_matchers().any(key)
