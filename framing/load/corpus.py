@@ -693,8 +693,15 @@ def _flag_duplicates(corpus: pd.DataFrame, report: LoadReport, root: Path) -> No
         source = sources[i]
         return _where(source, root) if isinstance(source, str) and source else str(ids[i])
 
+    texts = corpus[S.TEXT].tolist()
+    # Bodies are compared word by word only where their first and last words (which white space does
+    # not change) are those of another body: most bodies are alone in their pair, hence no duplicate.
+    ends = Counter(_end_words(text) for text in texts)
     duplicate_of: list[str | None] = []
-    for i, text in enumerate(corpus[S.TEXT].tolist()):
+    for i, text in enumerate(texts):
+        if ends[_end_words(text)] < 2:
+            duplicate_of.append(None)
+            continue
         key = " ".join(text.split())
         if not key:
             duplicate_of.append(None)
@@ -706,3 +713,13 @@ def _flag_duplicates(corpus: pd.DataFrame, report: LoadReport, root: Path) -> No
             duplicate_of.append(ids[j])
             report.warn(where(i), f"duplicate body: same text as {where(j)} (doc_id {ids[j]})")
     corpus[S.DUPLICATE_OF] = pd.Series(duplicate_of, index=corpus.index, dtype=object)
+
+
+def _end_words(text: str) -> tuple[str, str]:
+    """The first and last words of ``text`` (``("", "")`` when it has none).
+
+    >>> _end_words(" كيري  في\\n\\nموسكو "), _end_words("  ")
+    (('كيري', 'موسكو'), ('', ''))
+    """
+    head, tail = text.split(None, 1), text.rsplit(None, 1)
+    return (head[0], tail[-1]) if head else ("", "")

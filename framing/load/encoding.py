@@ -29,6 +29,9 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # C1 controls (U+0080-U+009F) and private-use or unassigned code points are not in any real text.
 _C1 = re.compile(r"[\x80-\x9f]")
 _ANY_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # _CONTROL or _C1
+# The same in UTF-8 bytes: the ASCII controls are single bytes, the C1 controls \xc2 and \x80-\x9f.
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+_C1_BYTES = re.compile(rb"\xc2[\x80-\x9f]")
 # A run of letters and marks (no digits, no underscore) holding a non-ASCII letter or mark.
 _WORD = re.compile(r"[^\W\d_]*[^\x00-\x7f\W\d_][^\W\d_]*|[\u064b-\u065f\u0670]+")
 _ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f]")
@@ -60,8 +63,15 @@ class Decoded:
         return self.encoding in FALLBACKS
 
 
-def _check_text(text: str, encoding: str) -> str:
-    if _ANY_CONTROL.search(text) is None:  # the usual page: nothing to count
+def _check_text(text: str, encoding: str, data: bytes | None = None) -> str:
+    """``text`` when it is not binary (a few control characters at most); ``data``, when given, are its
+    UTF-8 bytes, where a control character is a byte below 0x20 or 0x7F, or a C1 control's two bytes."""
+    if data is not None:
+        if len(data.translate(None, _CONTROL_BYTES)) == len(data) and (
+            b"\xc2" not in data or _C1_BYTES.search(data) is None
+        ):
+            return text  # the usual page: nothing to count, found without reading the text
+    elif _ANY_CONTROL.search(text) is None:  # the usual page: nothing to count
         return text
     controls = len(_CONTROL.findall(text)) + len(_C1.findall(text))
     if controls > max(2, len(text) // 1000):
@@ -185,7 +195,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     else:
         if encoding.startswith("utf-16") and re.search(r"[\ud800-\udfff]", text):
             raise DecodeError(f"not valid {encoding}: a lone surrogate")
-        return _check_text(text, encoding), encoding
+        return _check_text(text, encoding, data if encoding.startswith("utf-8") else None), encoding
     high = len(_HIGH_BYTE.findall(data))
     pairs = len(_UTF8_ARABIC_PAIR.findall(data))
     # In UTF-8 Arabic nearly every high byte is in such a pair; in Windows-1256 Arabic few are

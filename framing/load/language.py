@@ -217,6 +217,12 @@ def _identifier(script: str) -> Any:
     return identifier
 
 
+@cache
+def _allowed(script: str) -> tuple[str, ...]:
+    """The language codes a text in ``script`` may get (with their aliases applied), made once."""
+    return tuple(_ALIASES.get(code, code) for code in SCRIPT_LANGUAGES.get(script, ()))
+
+
 def detect_language(text: str, *, default: str | None = None) -> str:
     """The ISO 639-1 code of ``text``'s language, or ``und`` when it cannot be told.
 
@@ -231,7 +237,7 @@ def detect_language(text: str, *, default: str | None = None) -> str:
     script, letters = script_of(text[:SCRIPT_CHARS])
     if script is None:
         return UNDETERMINED
-    allowed = tuple(_ALIASES.get(code, code) for code in SCRIPT_LANGUAGES.get(script, ()))
+    allowed = _allowed(script)
     fallback = default if default in allowed else _SCRIPT_DEFAULT.get(script, UNDETERMINED)
     if letters < MIN_LETTERS or len(allowed) < 2:
         return fallback if letters >= 1 else UNDETERMINED

@@ -47,11 +47,13 @@ How a page is read:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
 from functools import lru_cache
+from operator import attrgetter
 from typing import Any
 
 import regex  # type: ignore[import-untyped,unused-ignore]  # timeout-capable engine
@@ -71,7 +73,7 @@ from framing.load.dates import (
     url_date,
 )
 from framing.load.outlets import REGEX_TIMEOUT, LinePatterns, OutletProfile, Profiles, load_profiles
-from framing.load.resources import chrome, fast_key, name_key, place_names
+from framing.load.resources import chrome, fast_key, name_key, place_names, words_key
 from framing.load.wires import cited_wires, credit_wires, only_wires
 
 
@@ -171,8 +173,14 @@ _INLINE_CREDITS = (
     re.compile(rf"^{_PLACE}\s*{_DASH}\s*(?P<agency>[^\s()\d]+)\s+(?=\S)"),
 )
 _KNOWN_AGENCY_ONLY = 4  # index in _INLINE_CREDITS of the form that needs a known agency
-# A character each form of _INLINE_CREDITS needs somewhere in the line (a cheap test before the regex).
-_INLINE_NEEDS = ("(", "(", "/", None, None)
+# A character each form of _INLINE_CREDITS needs (a cheap test before the regex), and how many
+# characters other than white space the line may hold before the first such character: the place
+# (31 at most) and the extra words (a separator and 25) exclude it, so the one the form reads is the
+# first in the line, or (the fourth form's separator, which may be a dot, as the extra words may
+# hold) comes later than the first (the first form needs its bracket at the very start).
+_INLINE_NEEDS = (r"\(", r"\(", "/", rf"{_DASH}|[/:.]", _DASH)
+_INLINE_BEFORE = (0, 59, 59, 58, 31)
+_INLINE_FIRST = tuple(re.compile(need) for need in _INLINE_NEEDS)
 _CORRESPONDENT = re.compile(
     r"^(?:\u0645\u0631\u0627\u0633\u0644|\u0645\u0646\u062f\u0648\u0628|correspondent|staff|\u043a\u043e\u0440\u0440)"
 )  # مراسل / مندوب / correspondent / корр.
@@ -243,7 +251,7 @@ class Page:
 class _Line:
     text: str
     key: str
-    words: int
+    words: int  # counted up to 26 (``_MAX_TITLE_WORDS + 1``): every rule on it reads 25 words at most
     kind: Kind | None = None
     dates: Sequence[DateMatch] = ()
     credit: tuple[str | None, list[str]] | None = None  # (place, wires) of a dateline or credit line
@@ -254,6 +262,9 @@ class _Line:
         return self.words >= 8 or (self.words >= 2 and _SENTENCE_END.search(self.text) is not None)
 
 
+# The kinds of line whose dates _assign_dates reads (a tuple: members are found by identity, while a
+# set would call Enum's hash, written in Python, on every line).
+_DATED = (Kind.DATE, Kind.BYLINE, Kind.SOURCE, Kind.CREDIT)
 _REPEATED_WORDS = 12  # longer lines that repeat across a site's pages stay article text
 _KEYED_WORDS = 20  # lines longer than this are never chrome, captions or headlines: their key is not needed
 
@@ -263,10 +274,10 @@ def line_key(text: str, words: int, cache: dict[str, str] | None = None) -> str:
     if words > _KEYED_WORDS:
         return ""
     if cache is None:
-        return fast_key(text)
+        return words_key(text)
     key = cache.get(text)
     if key is None:
-        key = cache[text] = fast_key(text)
+        key = cache[text] = words_key(text)
     return key
 
 
@@ -276,7 +287,7 @@ def page_lines(text: str) -> list[str]:
     >>> page_lines(" أ \\n\\n  ب\\t\\n")
     ['أ', 'ب']
     """
-    return [s for s in (line.strip() for line in text.splitlines()) if s]
+    return [s for s in map(str.strip, text.splitlines()) if s]
 
 
 def split_title(title: str, profiles: Profiles | None = None) -> tuple[str, str | None, OutletProfile | None]:
@@ -343,6 +354,19 @@ def _agency_or_own(
 
 def _dateline_line(line: str, site_name: str | None) -> tuple[str | None, list[str]] | None:
     """``(place, wires)`` of a dateline line (``موسكو - الفرنسية``) or a bare credit (``(أ ف ب)``)."""
+    found = _dateline_parts(line, site_name)
+    return None if found is None else (found[0], list(found[1]))
+
+
+@lru_cache(maxsize=1 << 14)
+def _dateline_parts(line: str, site_name: str | None) -> tuple[str | None, tuple[str, ...]] | None:
+    """:func:`_dateline_line` with the wires as a tuple, kept: the same datelines (a place and an agency)
+    and short section lines come back on page after page."""
+    found = _read_dateline(line, site_name)
+    return None if found is None else (found[0], tuple(found[1]))
+
+
+def _read_dateline(line: str, site_name: str | None) -> tuple[str | None, list[str]] | None:
     words = len(line.split())
     if words <= 5:
         bare = only_wires(line)
@@ -367,9 +391,9 @@ def _inline_credit(line: str, site_name: str | None) -> tuple[int, str | None, l
     if len(line) < 8:
         return None
     for n, pattern in enumerate(_INLINE_CREDITS):
-        needed = _INLINE_NEEDS[n]
-        if needed is not None and needed not in line:
-            continue
+        at, before = _INLINE_FIRST[n].search(line), _INLINE_BEFORE[n]
+        if at is None or (at.start() > before and len("".join(line[: at.start()].split())) > before):
+            continue  # no such character, or too much text before it for a place and a date
         m = pattern.match(line)
         if m is None or m.end() >= len(line):
             continue
@@ -413,6 +437,7 @@ class _Matcher:
     floating: Any
     patterns: LinePatterns
     timeout: float | None = REGEX_TIMEOUT
+    anchored_parts: tuple[str, ...] = ()  # the alternatives of ``anchored``
 
     def __call__(self, key: str) -> bool:
         if key in self.exact:
@@ -456,6 +481,7 @@ def _matcher(*groups: LinePatterns, timeout: float | None = REGEX_TIMEOUT) -> _M
         regex.compile("|".join(floating), flags) if floating else None,
         union,
         timeout,
+        tuple(anchored),
     )
 
 
@@ -489,6 +515,47 @@ def _shared_matchers() -> _Shared:
     chrome_lines, end, byline, source, credit, photo = (_matcher(group, timeout=None) for group in groups)
     caption = _matcher(shared.caption_words, timeout=None)
     return _Shared(chrome_lines, end, byline, source, credit, photo, caption, _matcher(*groups, timeout=None))
+
+
+@lru_cache(maxsize=1 << 15)
+def _shipped_hit(key: str) -> bool:
+    """``_shared_matchers().any(key)``, kept for the lines that repeat (page chrome, on every page).
+
+    The patterns anchored at the start are tried one by one, only those that can match a line starting
+    with the key's first character (:func:`_anchored_for`), instead of their union (which tries each).
+    """
+    shared = _shared_matchers().any
+    if key in shared.exact:
+        return True
+    if key:
+        if any(pattern.match(key) is not None for pattern in _anchored_for(key[0])):
+            return True
+    elif shared.anchored is not None and shared.anchored.match(key) is not None:
+        return True
+    return shared.floating is not None and shared.floating.search(key) is not None
+
+
+@lru_cache(maxsize=1)
+def _anchored_shipped() -> tuple[Any, ...]:
+    """Each shipped pattern anchored at the start (the alternatives of ``_shared_matchers().any``),
+    compiled alone."""
+    shared = _shared_matchers().any
+    if shared.anchored is None:
+        return ()
+    return tuple(regex.compile(part, shared.anchored.flags) for part in shared.anchored_parts)
+
+
+@lru_cache(maxsize=1024)
+def _anchored_for(first: str) -> tuple[Any, ...]:
+    """The shipped anchored patterns that can match a line starting with ``first``: those that match
+    ``first`` or a line it begins (the ``regex`` engine's partial match of the one character)."""
+    return tuple(p for p in _anchored_shipped() if p.match(first, partial=True) is not None)
+
+
+@lru_cache(maxsize=1 << 15)
+def _caption_words(key: str) -> bool:
+    """``_shared_matchers().caption(key)``, kept like :func:`_shipped_hit`."""
+    return _shared_matchers().caption(key)
 
 
 @lru_cache(maxsize=256)
@@ -535,7 +602,7 @@ def _is_caption(lines: list[_Line], i: int) -> bool:
         return False
     if (i > 0 and lines[i - 1].key == line.key) or (i + 1 < len(lines) and lines[i + 1].key == line.key):
         return True  # a caption printed twice (alt text and figure caption)
-    if line.words <= 12 and not line.text.endswith(".") and _shared_matchers().caption(line.key):
+    if line.words <= 12 and not line.text.endswith(".") and _caption_words(line.key):
         return True
     bracket = _BRACKETED_AGENCY.search(line.text)
     return bracket is not None and not line.text.endswith(".") and bool(credit_wires(bracket.group(1)))
@@ -545,9 +612,27 @@ def _is_photo_credit(line: _Line, *, patterns: bool = True) -> bool:
     """A photo credit line (``patterns=False``: the caller knows that no shipped pattern matches it)."""
     if line.words > 14:
         return False
-    return (patterns and _shared_matchers().photo(line.key)) or (
-        line.words <= 8 and _PHOTO_MARK.search(line.text) is not None and not line.text.endswith(".")
+    return (patterns and _photo_words(line.key)) or (
+        line.words <= 8 and _photo_mark(line.text) and not line.text.endswith(".")
     )
+
+
+@lru_cache(maxsize=1 << 15)
+def _photo_words(key: str) -> bool:
+    """``_shared_matchers().photo(key)``, kept like :func:`_shipped_hit`."""
+    return _shared_matchers().photo(key)
+
+
+@lru_cache(maxsize=1 << 15)
+def _photo_mark(text: str) -> bool:
+    """Whether ``_PHOTO_MARK`` is in a short line, kept (short lines repeat across a site's pages)."""
+    return _PHOTO_MARK.search(text) is not None
+
+
+def _is_url_line(text: str) -> bool:
+    """``_URL_LINE`` matches: only a line with ``://`` or a dot (``www.``) is tried (its regex backtracks
+    over the splits of the words before the address)."""
+    return ("." in text or "://" in text) and _URL_LINE.match(text) is not None
 
 
 def _date_line(line: _Line) -> bool:
@@ -559,7 +644,7 @@ def _date_line(line: _Line) -> bool:
     if line.words > 14:
         return False
     before = line.text[: line.dates[0].start].split()
-    if before and fast_key(before[-1]) in _DATE_PREPOSITIONS:
+    if before and words_key(before[-1]) in _DATE_PREPOSITIONS:
         return False  # "expected by July 31, 2022": a date inside a sentence
     rest = line.text
     for d in reversed(line.dates):
@@ -603,7 +688,7 @@ def _classify(
         if key in (headline_key, first_key):
             line.kind = Kind.HEADLINE
             continue
-        hit = shared.any(key)  # most lines match none of the shipped patterns: one search, not six
+        hit = _shipped_hit(key)  # most lines match none of the shipped patterns: one search, not six
         if (hit and shared.end(key)) or (profile_end is not None and profile_end(key)):
             line.kind = Kind.END
         elif (hit and shared.chrome(key)) or (profile_chrome is not None and profile_chrome(key)):
@@ -625,7 +710,7 @@ def _classify(
         elif words <= 7 and (credit := _dateline_line(line.text, site_name)) is not None:
             line.credit = credit
             line.kind = Kind.DATELINE if credit[0] else Kind.CREDIT
-        elif words <= 3 and _URL_LINE.match(line.text):
+        elif words <= 3 and _is_url_line(line.text):
             line.kind = Kind.URL
         elif _is_caption(lines, i):
             line.kind = Kind.CAPTION
@@ -679,7 +764,7 @@ def _assign_dates(page: Page, lines: list[_Line], profile: OutletProfile | None)
             if line.relative.label != "updated":
                 relative.append(line.relative)
             continue
-        if line.kind not in (Kind.DATE, Kind.BYLINE, Kind.SOURCE, Kind.CREDIT) or not line.dates:
+        if not line.dates or line.kind not in _DATED:
             continue
         where = "date line" if line.kind is Kind.DATE else "byline"
         for d in line.dates:
@@ -731,7 +816,8 @@ def _title_like(
         return True
     if len(lines) == 1:
         return False
-    later = {x.key for x in lines[1:40] if x.key}
+    later = set(map(attrgetter("key"), lines[1:40]))
+    later.discard("")  # the key of a long line
     if first.key in later or (headline and headline_key in later):
         return True
     if first.words > _MAX_TITLE_WORDS or first.words == 0:
@@ -741,7 +827,7 @@ def _title_like(
     if _QUESTION_END.search(first.text) and first.words > _MAX_QUESTION_TITLE_WORDS:
         return False
     matchers = _shared_matchers()
-    hit = matchers.any(first.key)
+    hit = _shipped_hit(first.key)
     if hit and any(m(first.key) for m in (matchers.byline, matchers.source, matchers.chrome)):
         return False
     if _DIGIT.search(headline) and find_dates(headline) and len(headline.split()) <= 14:
@@ -750,7 +836,7 @@ def _title_like(
         return False
     if _inline_credit(first.text, None) is not None:
         return False
-    return not (_URL_LINE.match(first.text) or _is_photo_credit(first, patterns=hit))
+    return not (_is_url_line(first.text) or _is_photo_credit(first, patterns=hit))
 
 
 def parse_page(
@@ -800,9 +886,13 @@ def parse_lines(
         page.warnings.append("no text")
         return page
     lines = []
+    keys = {} if key_cache is None else key_cache
     for s in raw:
-        words = len(s.split())
-        lines.append(_Line(s, line_key(s, words, key_cache), words))
+        words = len(s.split(None, _MAX_TITLE_WORDS))  # the count up to 26: no rule reads past 25 words
+        key = "" if words > _KEYED_WORDS else keys.get(s)  # as line_key
+        if key is None:
+            key = keys[s] = words_key(s)
+        lines.append(_Line(s, key, words))
     headline, site_name, found = title_split if title_split is not None else split_title(raw[0], profiles)
     headline_key = line_key(headline, 0, key_cache) if headline else "\0"
     if not _title_like(lines, site_name, found, headline, headline_key):
@@ -848,6 +938,8 @@ def _read_head(page: Page, lines: list[_Line], site_name: str | None) -> None:
     """Fill dateline, wires, caption and byline from the classified lines and the first paragraph."""
     wires: list[str] = []
     for line in lines:
+        if line.kind is None or line.kind is Kind.BODY:
+            continue  # most lines: none of the kinds below
         if line.kind in (Kind.DATELINE, Kind.CREDIT) and line.credit is not None:
             place, found = line.credit
             if place and page.dateline is None:
@@ -863,7 +955,7 @@ def _read_head(page: Page, lines: list[_Line], site_name: str | None) -> None:
                 rest = rest.replace(d.text, " ")
             if line.relative is not None:
                 rest = rest.replace(line.relative.text, " ")
-            rest = " ".join(w for w in rest.split() if fast_key(w).strip("\u060c,") not in _WEEKDAY_KEYS)
+            rest = " ".join(w for w in rest.split() if words_key(w).strip("\u060c,") not in _WEEKDAY_KEYS)
             rest = rest.strip(" -|\u060c,")
             found = credit_wires(rest)
             wires += found
@@ -905,10 +997,16 @@ def repeated_lines(
     """
     if len(pages) < min_pages:
         return frozenset()
-    counts: dict[str, int] = {}
+    keys = {} if key_cache is None else key_cache
+    counts: Counter[str] = Counter()
     for lines in pages:
-        short = [s for s in lines[1:] if len(s.split()) <= _REPEATED_WORDS]
-        for key in {line_key(s, 0, key_cache) for s in short}:
-            counts[key] = counts.get(key, 0) + 1
+        found = set()
+        for s in lines[1:]:
+            if len(s.split(None, _REPEATED_WORDS)) <= _REPEATED_WORDS:
+                key = keys.get(s)
+                if key is None:
+                    key = keys[s] = words_key(s)  # as line_key
+                found.add(key)
+        counts.update(found)
     needed = max(min_pages, min_share * len(pages))
     return frozenset(k for k, n in counts.items() if n >= needed)

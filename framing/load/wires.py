@@ -21,6 +21,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import chain, compress
+from operator import itemgetter
 from typing import Any
 
 import yaml
@@ -181,21 +183,29 @@ def _starts(token: str) -> tuple[str, ...]:
     return tuple(f for f in _forms(_LETTERS.apply(token.replace(".", "")).lower()) if f in index)
 
 
+@lru_cache(maxsize=1 << 16)
+def _word_tokens(word: str) -> tuple[tuple[str, ...], bool]:
+    """The tokens of a word (as split at white space; dots inside a name taken out) and whether one of
+    them may start an agency's name. A token never spans white space, so the tokens of a text are
+    those of its words in turn, and words repeat far more than texts do."""
+    tokens = tuple(t.replace(".", "") if "." in t else t for t in _DOTTED_TOKEN.findall(word))
+    return tokens, any(map(_starts, tokens))
+
+
 def cited_wires(text: str) -> list[str]:
     """Agency codes that ``text`` (running sentences) names, in order of first mention, once each.
 
     Latin and Cyrillic names count only when capitalized as names are (``Спутник``, not ``спутник``).
     """
-    index = _cited_index()
-    original = _DOTTED_TOKEN.findall(text)
-    if not any(map(_starts, set(original))):  # most texts cite no agency: one look at each distinct word
+    words = list(map(_word_tokens, text.split()))
+    if not any(map(itemgetter(1), words)):  # most texts cite no agency
         return []
-    original = [t.replace(".", "") if "." in t else t for t in original]
+    index = _cited_index()
+    original = list(chain.from_iterable(map(itemgetter(0), words)))
+    starts = list(map(_starts, original))  # only the tokens that start a name are read
     found: list[str] = []
-    for i, raw in enumerate(original):
-        forms = _starts(raw)
-        if not forms:
-            continue
+    for i in compress(range(len(original)), starts):
+        raw, forms = original[i], starts[i]
         head = raw[0]
         if (head.isascii() or "\u0400" <= head <= "\u04ff") and not head.isupper():
             continue
