@@ -380,10 +380,9 @@ _KINDS = ("ymd", "dmy", "dm", "md")  # the forms of a date in _DATE, as group na
 
 def _date(match: re.Match[str]) -> datetime | None:
     """The calendar date of a match, or None for a Hijri or impossible date."""
-    forms = [k for k, group in zip(_KINDS, match.group(*_KINDS), strict=True) if group is not None]
-    if not forms:  # Hijri
+    kind = next((k for k, group in zip(_KINDS, match.group(*_KINDS), strict=True) if group is not None), None)
+    if kind is None:  # Hijri
         return None
-    kind = forms[0]
     year, day = int(match[kind + "_y"]), int(match[kind + "_d"])
     if kind in ("ymd", "dmy"):
         month: int | None = int(match[kind + "_m"])

@@ -886,13 +886,9 @@ def parse_lines(
         page.warnings.append("no text")
         return page
     lines = []
-    keys = {} if key_cache is None else key_cache
     for s in raw:
         words = len(s.split(None, _MAX_TITLE_WORDS))  # the count up to 26: no rule reads past 25 words
-        key = "" if words > _KEYED_WORDS else keys.get(s)  # as line_key
-        if key is None:
-            key = keys[s] = words_key(s)
-        lines.append(_Line(s, key, words))
+        lines.append(_Line(s, line_key(s, words, key_cache), words))
     headline, site_name, found = title_split if title_split is not None else split_title(raw[0], profiles)
     headline_key = line_key(headline, 0, key_cache) if headline else "\0"
     if not _title_like(lines, site_name, found, headline, headline_key):
@@ -997,16 +993,12 @@ def repeated_lines(
     """
     if len(pages) < min_pages:
         return frozenset()
-    keys = {} if key_cache is None else key_cache
     counts: Counter[str] = Counter()
     for lines in pages:
         found = set()
         for s in lines[1:]:
             if len(s.split(None, _REPEATED_WORDS)) <= _REPEATED_WORDS:
-                key = keys.get(s)
-                if key is None:
-                    key = keys[s] = words_key(s)  # as line_key
-                found.add(key)
+                found.add(line_key(s, 0, key_cache))
         counts.update(found)
     needed = max(min_pages, min_share * len(pages))
     return frozenset(k for k, n in counts.items() if n >= needed)
