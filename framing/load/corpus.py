@@ -783,11 +783,12 @@ def _flag_duplicates(corpus: pd.DataFrame, report: LoadReport, root: Path) -> No
 
     texts = corpus[S.TEXT].tolist()
     # Bodies are compared word by word only where their first and last words (which white space does
-    # not change) are those of another body: most bodies are alone in their pair, hence no duplicate.
-    ends = Counter(_end_words(text) for text in texts)
+    # not change) are those of another body: most bodies are alone in their group, hence no duplicate.
+    ends = list(map(_end_words, texts))
+    shared = Counter(ends)
     duplicate_of: list[str | None] = []
     for i, text in enumerate(texts):
-        if ends[_end_words(text)] < 2:
+        if shared[ends[i]] < 2:
             duplicate_of.append(None)
             continue
         key = " ".join(text.split())
@@ -803,11 +804,23 @@ def _flag_duplicates(corpus: pd.DataFrame, report: LoadReport, root: Path) -> No
     corpus[S.DUPLICATE_OF] = pd.Series(duplicate_of, index=corpus.index, dtype=object)
 
 
-def _end_words(text: str) -> tuple[str, str]:
-    """The first and last words of ``text`` (``("", "")`` when it has none).
+_END_WORDS = 5  # words at each end of a body that group bodies before they are compared whole
+
+
+def _end_words(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The first and the last :data:`_END_WORDS` words of ``text`` (they overlap in a short text): the
+    same for bodies that differ only in white space, and seldom the same otherwise (bodies that share
+    their first and last word are common; their first and last five, rare).
 
     >>> _end_words(" كيري  في\\n\\nموسكو "), _end_words("  ")
-    (('كيري', 'موسكو'), ('', ''))
+    ((('كيري', 'في', 'موسكو'), ('كيري', 'في', 'موسكو')), ((), ()))
     """
-    head, tail = text.split(None, 1), text.rsplit(None, 1)
-    return (head[0], tail[-1]) if head else ("", "")
+    # Read in the first and last 300 characters when they hold more than five words (each of the five
+    # is then whole): splitting the whole text would copy it.
+    head = text[:300].split(None, _END_WORDS)
+    if len(head) <= _END_WORDS:
+        head = text.split(None, _END_WORDS)
+    tail = text[-300:].rsplit(None, _END_WORDS)
+    if len(tail) <= _END_WORDS:
+        tail = text.rsplit(None, _END_WORDS)
+    return tuple(head[:_END_WORDS]), tuple(tail[-_END_WORDS:])
