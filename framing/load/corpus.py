@@ -138,7 +138,9 @@ def scan_files(root: Path) -> tuple[list[Path], list[Path], list[tuple[Path, str
                 except OSError as exc:
                     broken = path.is_symlink() and isinstance(exc, FileNotFoundError)
                     reason = (
-                        "a link to nothing (dangling symlink)" if broken else f"cannot be read: {exc.strerror}"
+                        "a link to nothing (dangling symlink)"
+                        if broken
+                        else f"cannot be read: {exc.strerror}"
                     )
                     not_read.append((path, reason))
                     continue
