@@ -380,8 +380,8 @@ _KINDS = ("ymd", "dmy", "dm", "md")  # the forms of a date in _DATE, as group na
 
 def _date(match: re.Match[str]) -> datetime | None:
     """The calendar date of a match, or None for a Hijri or impossible date."""
-    kind = next((k for k, group in zip(_KINDS, match.group(*_KINDS), strict=True) if group is not None), None)
-    if kind is None:  # Hijri
+    kind = match.lastgroup  # the form's group encloses its whole alternative, so it closes last
+    if kind not in _KINDS:  # Hijri
         return None
     year, day = int(match[kind + "_y"]), int(match[kind + "_d"])
     if kind in ("ymd", "dmy"):

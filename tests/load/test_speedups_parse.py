@@ -1,0 +1,91 @@
+"""Shortcuts in the page parser (issue 16, loading speed), each against the plain computation it
+replaced: the same answer on every input, including adversarial Arabic."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from framing.load import dates
+from framing.load.dates import ENGLISH_MONTHS, HIJRI_MONTHS, LEVANTINE_MONTHS, RUSSIAN_MONTHS
+
+_DATE_PIECES = [
+    *(
+        name
+        for family in (ENGLISH_MONTHS, LEVANTINE_MONTHS, RUSSIAN_MONTHS, HIJRI_MONTHS)
+        for m in family
+        for name in m
+    ),
+    "\u064a\u0648\u0644\u064a\u0648",  # يوليو
+    "\u062a\u0645\u0648\u0632",  # تموز
+    "\u0645\u0646",  # من
+    "\u0647\u0640",  # هـ
+    "\u0645",  # م
+    "\u0433.",
+    "14",
+    "7",
+    "07",
+    "2016",
+    "1437",
+    "\u0661\u0664",  # ١٤
+    "\u0662\u0660\u0661\u0666",  # ٢٠١٦
+    "2016-07-14T21:16:00+03:00",
+    "T25:00",
+    "/",
+    "-",
+    ".",
+    ",",
+    "\u060c",  # ،
+    "th",
+    "(",
+    ")",
+]
+
+
+_NAMES = [
+    name
+    for family in (ENGLISH_MONTHS, LEVANTINE_MONTHS, RUSSIAN_MONTHS, HIJRI_MONTHS)
+    for m in family
+    for name in m
+]
+_DAYS = st.sampled_from(["1", "07", "14", "31", "32", "\u0661\u0664", "14th"])  # ١٤
+_MONTH_NUMBERS = st.sampled_from(["7", "07", "13", "\u0667"])  # ٧
+_YEARS = st.sampled_from(["2016", "1437", "\u0662\u0660\u0661\u0666", "1999", "2016 \u0645", "2016 \u0433."])
+_SEPS = st.sampled_from([" ", "-", "/", ".", ", ", "\u060c ", " \u0645\u0646 ", "  "])  # ، من
+_NAMED = st.one_of(
+    st.sampled_from(_NAMES), st.builds("{}/ {}".format, st.sampled_from(_NAMES), st.sampled_from(_NAMES))
+)
+_DATES = st.one_of(
+    st.builds("{}{}{}{}{}".format, _DAYS, _SEPS, _NAMED, _SEPS, _YEARS),  # 14 يوليو 2016, Hijri too
+    st.builds("{}{}{}{}{}".format, _NAMED, _SEPS, _DAYS, _SEPS, _YEARS),  # July 14, 2016
+    st.builds("{}{}{}{}{}".format, _DAYS, _SEPS, _MONTH_NUMBERS, _SEPS, _YEARS),  # 14/7/2016
+    st.builds("{}{}{}{}{}".format, _YEARS, _SEPS, _MONTH_NUMBERS, _SEPS, _DAYS),  # 2016-07-14
+    st.sampled_from(
+        ["2016-07-14T21:16:00+03:00", "2016-07-14T25:00", "\u0627\u0644\u062e\u0645\u064a\u0633"]
+    ),
+)
+
+
+def test_generated_dates_take_every_form() -> None:
+    """The generator below reaches every form of ``_DATE`` (so the test is not vacuous)."""
+    text = "14 \u064a\u0648\u0644\u064a\u0648 2016, July 14, 2016, 14/7/2016, 2016-07-14"  # 14 يوليو 2016
+    text += ", 10 \u0634\u0648\u0627\u0644 1437"  # 10 شوال 1437
+    found = {m.lastgroup for m in dates._DATE.finditer(dates._normalize(text)[0])}
+    assert found == {"dm", "md", "dmy", "ymd", "hijri"}
+
+
+@settings(max_examples=1000, deadline=2000)
+@given(
+    st.lists(
+        st.tuples(st.one_of(_DATES, st.sampled_from(_DATE_PIECES)), st.sampled_from(["", " ", " - "])),
+        max_size=6,
+    )
+)
+def test_the_form_of_a_date_is_its_last_group(pieces: list[tuple[str, str]]) -> None:
+    """``_date`` takes a match's form from ``lastgroup``; it is the form group that matched (or the
+    Hijri one), as looking through the form groups in turn finds."""
+    norm, _ = dates._normalize("".join(piece + space for piece, space in pieces))
+    for match in dates._DATE.finditer(norm):
+        groups = zip(dates._KINDS, match.group(*dates._KINDS), strict=True)
+        kind = next((k for k, group in groups if group is not None), None)
+        assert match.lastgroup == (kind or "hijri")
