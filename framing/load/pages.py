@@ -917,6 +917,7 @@ def parse_lines(
     _classify(lines, headline_key if headline else "\0", profile, site_name, repeated)
     span = _body_span(lines)
     start, stop = span if span else (len(lines), len(lines))
+    edge_start, edge_stop = _edges(lines, start, stop) if span else (start, stop)
     for i, line in enumerate(lines):
         if not line.text:
             continue
@@ -928,7 +929,7 @@ def parse_lines(
             if line.kind is not None:
                 page.reasons.append(REASONS[line.kind])
             else:
-                page.reasons.append(EDGE if span and _at_edge(lines, i, start, stop) else OUTSIDE)
+                page.reasons.append(EDGE if edge_start <= i < edge_stop else OUTSIDE)
     _assign_dates(page, lines, profile)
     _read_head(page, lines, site_name)
     if page.published is None:
@@ -938,10 +939,15 @@ def parse_lines(
     return page
 
 
-def _at_edge(lines: list[_Line], i: int, start: int, stop: int) -> bool:
-    """Whether unclassified line ``i`` was trimmed from an end of the body span (nothing between)."""
-    between = range(i, start) if i < start else range(stop, i + 1)
-    return all(lines[j].kind is None for j in between)
+def _edges(lines: list[_Line], start: int, stop: int) -> tuple[int, int]:
+    """``(edge_start, edge_stop)``: the unclassified lines trimmed from the ends of the body span
+    ``(start, stop)`` (nothing between them and it) are those from ``edge_start`` to ``start`` and
+    from ``stop`` to ``edge_stop``."""
+    while start > 0 and lines[start - 1].kind is None:
+        start -= 1
+    while stop < len(lines) and lines[stop].kind is None:
+        stop += 1
+    return start, stop
 
 
 def _read_head(page: Page, lines: list[_Line], site_name: str | None) -> None:

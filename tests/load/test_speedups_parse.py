@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from framing.load import dates
+from framing.load import dates, pages
 from framing.load.dates import ENGLISH_MONTHS, HIJRI_MONTHS, LEVANTINE_MONTHS, RUSSIAN_MONTHS
 
 _DATE_PIECES = [
@@ -89,3 +89,50 @@ def test_the_form_of_a_date_is_its_last_group(pieces: list[tuple[str, str]]) -> 
         groups = zip(dates._KINDS, match.group(*dates._KINDS), strict=True)
         kind = next((k for k, group in groups if group is not None), None)
         assert match.lastgroup == (kind or "hijri")
+
+
+_HINT_PIECES = [
+    *dates._RELATIVE_HINT.pattern.split("|"),
+    "YESTERDAY",
+    "ToDay",
+    "\u0412\u0427\u0415\u0420\u0410",  # ВЧЕРА
+    "yeſterday",  # long s
+    "todaK",  # Kelvin sign
+    "\u1c80\u0447\u0435\u0440\u0430",  # ᲀчера: a rounded ve
+    "\u0441\u0435\u0433\u043e\u0434\u043d\u0451",  # сегоднё
+    "\u0623\u0645\u0633",  # أمس (hamza, before normalization)
+    "\u0627\u0644\u064a\u0648\u0645",  # اليوم
+    "\u0647\u0640",
+    "mos",
+    "cow",
+    "z",
+    "\u0130",  # İ
+    "\u0131",  # ı
+    "10:30",
+    "\u00a0",
+]
+
+
+@settings(max_examples=1000, deadline=2000)
+@given(st.lists(st.tuples(st.sampled_from(_HINT_PIECES), st.sampled_from(["", " ", "-"])), max_size=6))
+def test_relative_word_hint_is_the_case_insensitive_search(pieces: list[tuple[str, str]]) -> None:
+    text = "".join(piece + space for piece, space in pieces)
+    for candidate in (text, text.lower()):
+        assert dates._has_relative_word(candidate) == (dates._RELATIVE_HINT.search(candidate) is not None)
+
+
+@settings(max_examples=500, deadline=2000)
+@given(
+    st.lists(st.sampled_from([None, pages.Kind.CHROME, pages.Kind.DATE, pages.Kind.BODY]), max_size=12),
+    st.data(),
+)
+def test_edges_are_the_lines_with_nothing_between_them_and_the_body(kinds: list, data: st.DataObject) -> None:
+    """``_edges`` walks out from the body span once; a line is at an edge when every line between it
+    and the span is unclassified, as checking each line's stretch finds."""
+    lines = [pages._Line(f"line {i}", "", 3, kind) for i, kind in enumerate(kinds)]
+    start = data.draw(st.integers(0, len(lines)))
+    stop = data.draw(st.integers(start, len(lines)))
+    edge_start, edge_stop = pages._edges(lines, start, stop)
+    for i in [*range(start), *range(stop, len(lines))]:
+        between = range(i, start) if i < start else range(stop, i + 1)
+        assert (edge_start <= i < edge_stop) == all(lines[j].kind is None for j in between)
