@@ -380,8 +380,8 @@ _KINDS = ("ymd", "dmy", "dm", "md")  # the forms of a date in _DATE, as group na
 
 def _date(match: re.Match[str]) -> datetime | None:
     """The calendar date of a match, or None for a Hijri or impossible date."""
-    kind = next((k for k, group in zip(_KINDS, match.group(*_KINDS), strict=True) if group is not None), None)
-    if kind is None:  # Hijri
+    kind = match.lastgroup  # the form's group encloses its whole alternative, so it closes last
+    if kind not in _KINDS:  # Hijri
         return None
     year, day = int(match[kind + "_y"]), int(match[kind + "_d"])
     if kind in ("ymd", "dmy"):
@@ -574,6 +574,11 @@ _RELATIVE_TAIL = re.compile(rf"(?<!\S){_RELATIVE_EXPRESSION}\s*+\.?\s*+\Z", re.I
 _RELATIVE_HINT = re.compile(
     "|".join(sorted({w.split()[-1] for w in _RELATIVE_WORDS}, key=len, reverse=True)), re.IGNORECASE
 )
+# The same words, case-sensitive, and the characters that have no other case form among them: on a
+# text of those characters alone (most keys and normalized lines) both searches agree, and this one
+# is five times faster (see _has_relative_word).
+_RELATIVE_HINT_EXACT = re.compile(_RELATIVE_HINT.pattern)
+_NOT_CASELESS = re.compile(r"[^\x00-\x40\x5b-\x7f\u0600-\u06ff\u0430-\u044f\u0451]")
 _WEEKDAY_NUMBERS = {  # normalized weekday -> datetime.weekday()
     **{_month_key(normalize(w)): n for n, w in enumerate(WEEKDAYS[8:15])},  # monday .. sunday
     **{_month_key(normalize(w)): n for n, w in enumerate(WEEKDAYS[15:])},  # понедельник .. воскресенье
@@ -621,6 +626,23 @@ class RelativeDay:
         return value
 
 
+def _has_relative_word(text: str) -> bool:
+    """Whether ``_RELATIVE_HINT`` (case-insensitive) finds a word in ``text``.
+
+    Its words are lower-case ASCII, Arabic and Russian letters. A text of ASCII characters other than
+    capitals, Arabic characters and lower-case Russian letters holds no character that ignoring case
+    would match to another of them (the partners of ``k``, ``s``, ``i``, ``в``… — ``K``, ``ſ``, ``ı``,
+    ``ᲀ`` — are outside it), so there the case-sensitive search answers the same; other texts take the
+    case-insensitive one.
+
+    >>> _has_relative_word("نشر امس 10:30"), _has_relative_word("YESTERDAY"), _has_relative_word("moscow")
+    (True, True, False)
+    """
+    if _NOT_CASELESS.search(text) is None:
+        return _RELATIVE_HINT_EXACT.search(text) is not None
+    return _RELATIVE_HINT.search(text) is not None
+
+
 def relative_day(text: str, *, tail: bool = False, key: str | None = None) -> RelativeDay | None:
     """The relative day that ``text`` is (a whole date line), or that ends it (``tail=True``: a byline).
 
@@ -637,10 +659,10 @@ def relative_day(text: str, *, tail: bool = False, key: str | None = None) -> Re
     ``key``, the line's :func:`~framing.load.outlets.match_key` when the caller has it, makes the usual
     line (no relative word) cheap to pass over.
     """
-    if key is not None and _RELATIVE_HINT.search(key) is None:
+    if key is not None and not _has_relative_word(key):
         return None
     norm, index = _normalize(text)
-    if _RELATIVE_HINT.search(norm) is None:
+    if not _has_relative_word(norm):
         return None
     match = _RELATIVE_TAIL.search(norm) if tail else _RELATIVE_LINE.match(norm)
     if match is None:

@@ -95,6 +95,10 @@ class Kind(Enum):
     END = "end"
     BODY = "body"
 
+    # Members are equal only to themselves: hash them by identity, in C (Enum's own hash is Python
+    # code, run on every lookup in ``REASONS`` and ``_STRONG``).
+    __hash__ = object.__hash__
+
 
 # Why a line is not body (``Page.reasons``), by kind; plus the reasons of the body span's edges.
 REASONS = {
@@ -279,6 +283,21 @@ def line_key(text: str, words: int, cache: dict[str, str] | None = None) -> str:
     if key is None:
         key = cache[text] = words_key(text)
     return key
+
+
+def word_count(line: str, cap: int) -> int:
+    """``len(line.split(None, cap))``: the words of ``line``, ``cap + 1`` when it has more.
+
+    The one white space character that ``str.isprintable`` accepts is the ASCII space, so a printable
+    line that neither starts nor ends with a space and has no two in a row has one word more than it
+    has spaces (counted in C, without making a string per word as splitting does); other lines are split.
+
+    >>> word_count("كتب محمد سامر", 25), word_count("a b\u00a0c", 25), word_count("a  b c d", 2)
+    (3, 3, 3)
+    """
+    if line[:1] != " " and line[-1:] != " " and line.isprintable() and "  " not in line:
+        return min(line.count(" ") + 1, cap + 1) if line else 0
+    return len(line.split(None, cap))
 
 
 def page_lines(text: str) -> list[str]:
@@ -521,16 +540,14 @@ def _shared_matchers() -> _Shared:
 def _shipped_hit(key: str) -> bool:
     """``_shared_matchers().any(key)``, kept for the lines that repeat (page chrome, on every page).
 
-    The patterns anchored at the start are tried one by one, only those that can match a line starting
-    with the key's first character (:func:`_anchored_for`), instead of their union (which tries each).
+    Of the patterns anchored at the start, only those that can match a line starting with the key's
+    first character are tried (:func:`_anchored_for`, as one compiled union), instead of all of them.
     """
     shared = _shared_matchers().any
     if key in shared.exact:
         return True
-    if key:
-        if any(pattern.match(key) is not None for pattern in _anchored_for(key[0])):
-            return True
-    elif shared.anchored is not None and shared.anchored.match(key) is not None:
+    anchored = _anchored_for(key[0]) if key else shared.anchored
+    if anchored is not None and anchored.match(key) is not None:
         return True
     return shared.floating is not None and shared.floating.search(key) is not None
 
@@ -546,10 +563,20 @@ def _anchored_shipped() -> tuple[Any, ...]:
 
 
 @lru_cache(maxsize=1024)
-def _anchored_for(first: str) -> tuple[Any, ...]:
-    """The shipped anchored patterns that can match a line starting with ``first``: those that match
-    ``first`` or a line it begins (the ``regex`` engine's partial match of the one character)."""
-    return tuple(p for p in _anchored_shipped() if p.match(first, partial=True) is not None)
+def _anchored_for(first: str) -> Any:
+    """The union of the shipped anchored patterns that can match a line starting with ``first`` (those
+    that match ``first`` or a line it begins: the ``regex`` engine's partial match of the one
+    character), compiled (None when there are none)."""
+    chosen = tuple(i for i, p in enumerate(_anchored_shipped()) if p.match(first, partial=True) is not None)
+    return _anchored_union(chosen) if chosen else None
+
+
+@lru_cache(maxsize=128)
+def _anchored_union(chosen: tuple[int, ...]) -> Any:
+    """The shipped anchored patterns numbered ``chosen`` as one compiled union (one call to the regex
+    engine instead of one per pattern; first characters share a few dozen such sets)."""
+    shared = _shared_matchers().any
+    return regex.compile("|".join(shared.anchored_parts[i] for i in chosen), shared.anchored.flags)
 
 
 @lru_cache(maxsize=1 << 15)
@@ -679,12 +706,14 @@ def _classify(
     profile_end, profile_chrome = _profile_matchers(profile) if profile else (None, None)
     lines[0].kind = Kind.TITLE
     first_key = lines[0].key
-    for i, line in enumerate(lines[1:], start=1):
-        key, words = line.key, line.words
-        if words <= 20 and _YEAR.search(line.text):  # every date found has a four-digit year
-            line.dates = _forum_date(line) or find_dates(line.text)
+    for i in range(1, len(lines)):
+        line = lines[i]
+        words = line.words
         if words > _KEYED_WORDS:
-            continue  # a long line is never furniture
+            continue  # a long line is never furniture, nor read for dates (a date line is short)
+        key, text = line.key, line.text
+        if _YEAR.search(text):  # every date found has a four-digit year
+            line.dates = _forum_date(line) or find_dates(text)
         if key in (headline_key, first_key):
             line.kind = Kind.HEADLINE
             continue
@@ -693,23 +722,23 @@ def _classify(
             line.kind = Kind.END
         elif (hit and shared.chrome(key)) or (profile_chrome is not None and profile_chrome(key)):
             line.kind = Kind.CHROME
-        elif _is_photo_credit(line, patterns=hit):
+        elif words <= 14 and _is_photo_credit(line, patterns=hit):
             line.kind = Kind.PHOTO
         elif hit and words <= 12 and shared.byline(key):
             line.kind = Kind.BYLINE
             if not line.dates:
-                line.relative = relative_day(line.text, tail=True, key=key)
+                line.relative = relative_day(text, tail=True, key=key)
         elif hit and words <= 10 and shared.source(key):
             line.kind = Kind.SOURCE
         elif hit and words <= 16 and shared.credit(key):
             line.kind = Kind.CREDIT
-        elif _date_line(line):
+        elif line.dates and _date_line(line):
             line.kind = Kind.DATE
-        elif not line.dates and words <= 10 and (relative := relative_day(line.text, key=key)) is not None:
+        elif not line.dates and words <= 10 and (relative := relative_day(text, key=key)) is not None:
             line.kind, line.relative = Kind.DATE, relative
-        elif words <= 7 and (credit := _dateline_line(line.text, site_name)) is not None:
-            line.credit = credit
-            line.kind = Kind.DATELINE if credit[0] else Kind.CREDIT
+        elif words <= 7 and (parts := _dateline_parts(text, site_name)) is not None:
+            line.credit = (parts[0], list(parts[1]))
+            line.kind = Kind.DATELINE if parts[0] else Kind.CREDIT
         elif words <= 3 and _is_url_line(line.text):
             line.kind = Kind.URL
         elif _is_caption(lines, i):
@@ -887,7 +916,7 @@ def parse_lines(
         return page
     lines = []
     for s in raw:
-        words = len(s.split(None, _MAX_TITLE_WORDS))  # the count up to 26: no rule reads past 25 words
+        words = word_count(s, _MAX_TITLE_WORDS)  # the count up to 26: no rule reads past 25 words
         lines.append(_Line(s, line_key(s, words, key_cache), words))
     headline, site_name, found = title_split if title_split is not None else split_title(raw[0], profiles)
     headline_key = line_key(headline, 0, key_cache) if headline else "\0"
@@ -903,6 +932,7 @@ def parse_lines(
     _classify(lines, headline_key if headline else "\0", profile, site_name, repeated)
     span = _body_span(lines)
     start, stop = span if span else (len(lines), len(lines))
+    edge_start, edge_stop = _edges(lines, start, stop) if span else (start, stop)
     for i, line in enumerate(lines):
         if not line.text:
             continue
@@ -914,7 +944,7 @@ def parse_lines(
             if line.kind is not None:
                 page.reasons.append(REASONS[line.kind])
             else:
-                page.reasons.append(EDGE if span and _at_edge(lines, i, start, stop) else OUTSIDE)
+                page.reasons.append(EDGE if edge_start <= i < edge_stop else OUTSIDE)
     _assign_dates(page, lines, profile)
     _read_head(page, lines, site_name)
     if page.published is None:
@@ -924,10 +954,15 @@ def parse_lines(
     return page
 
 
-def _at_edge(lines: list[_Line], i: int, start: int, stop: int) -> bool:
-    """Whether unclassified line ``i`` was trimmed from an end of the body span (nothing between)."""
-    between = range(i, start) if i < start else range(stop, i + 1)
-    return all(lines[j].kind is None for j in between)
+def _edges(lines: list[_Line], start: int, stop: int) -> tuple[int, int]:
+    """``(edge_start, edge_stop)``: the unclassified lines trimmed from the ends of the body span
+    ``(start, stop)`` (nothing between them and it) are those from ``edge_start`` to ``start`` and
+    from ``stop`` to ``edge_stop``."""
+    while start > 0 and lines[start - 1].kind is None:
+        start -= 1
+    while stop < len(lines) and lines[stop].kind is None:
+        stop += 1
+    return start, stop
 
 
 def _read_head(page: Page, lines: list[_Line], site_name: str | None) -> None:
@@ -997,7 +1032,7 @@ def repeated_lines(
     for lines in pages:
         found = set()
         for s in lines[1:]:
-            if len(s.split(None, _REPEATED_WORDS)) <= _REPEATED_WORDS:
+            if word_count(s, _REPEATED_WORDS) <= _REPEATED_WORDS:
                 found.add(line_key(s, 0, key_cache))
         counts.update(found)
     needed = max(min_pages, min_share * len(pages))

@@ -101,3 +101,36 @@ def test_token_text_is_the_original_span(text: str) -> None:
     assert all(text[t.start : t.end] == t.text for t in tokens)
     assert all(a.end <= b.start for a, b in pairwise(tokens))
     assert [t.form for t in tokens] == word_forms(text)
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        Normalization(),
+        Normalization(teh_marbuta=False, digits=False),
+        Normalization(presentation_forms=False),
+    ],
+    ids=["all steps", "no teh marbuta or digits", "no presentation forms"],
+)
+def test_apply_reads_its_list_as_the_dict_table(options: Normalization) -> None:
+    """``apply`` translates through a list indexed by code point (faster than the dict); every code
+    point of the Basic Multilingual Plane, and characters past the list's end, come out as through the
+    dict ``table``: mapped, deleted (diacritics, tatweel, invisibles), decomposed (presentation forms)
+    or left alone."""
+    every = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x10000)))
+    beyond = "\U0001d400\U0001f600\u200d\U00010000" + "\ufeff\uff01"
+    for text in (every, beyond, "لِلأَنـبـاءِ ١٤ ﷲ ﻻ Ёлка ی ك"):
+        assert options.apply(text) == text.translate(options.table)
+    assert options.apply("\u064b") == ("" if options.diacritics else "\u064b")  # a deletion stays one
+
+
+@settings(max_examples=300, deadline=2_000)  # explicit: a slow CI machine must not flake
+@given(st.text(alphabet=st.one_of(MIXED, st.sampled_from(list("\ufdf2\ufefb\ufc5e\u0640\u064b\u200f")))))
+def test_offsets_are_those_of_each_character_in_turn(text: str) -> None:
+    """``with_offsets`` indexes runs of one-to-one characters at once; the index is the one of reading
+    every character in turn (a deleted one gives no entry, a decomposed one an entry per letter)."""
+    options = Normalization()
+    norm, index = options.with_offsets(text)
+    each = [i for i, char in enumerate(text) for _ in range(len(options.table.get(ord(char), char)))]
+    assert (index if index is not None else list(range(len(text)))) == each
+    assert len(norm) == len(each)

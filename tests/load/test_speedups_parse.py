@@ -1,0 +1,164 @@
+"""Shortcuts in the page parser (issue 16, loading speed), each against the plain computation it
+replaced: the same answer on every input, including adversarial Arabic."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from framing.load import dates, pages
+from framing.load.dates import ENGLISH_MONTHS, HIJRI_MONTHS, LEVANTINE_MONTHS, RUSSIAN_MONTHS
+
+_DATE_PIECES = [
+    *(
+        name
+        for family in (ENGLISH_MONTHS, LEVANTINE_MONTHS, RUSSIAN_MONTHS, HIJRI_MONTHS)
+        for m in family
+        for name in m
+    ),
+    "\u064a\u0648\u0644\u064a\u0648",  # يوليو
+    "\u062a\u0645\u0648\u0632",  # تموز
+    "\u0645\u0646",  # من
+    "\u0647\u0640",  # هـ
+    "\u0645",  # م
+    "\u0433.",
+    "14",
+    "7",
+    "07",
+    "2016",
+    "1437",
+    "\u0661\u0664",  # ١٤
+    "\u0662\u0660\u0661\u0666",  # ٢٠١٦
+    "2016-07-14T21:16:00+03:00",
+    "T25:00",
+    "/",
+    "-",
+    ".",
+    ",",
+    "\u060c",  # ،
+    "th",
+    "(",
+    ")",
+]
+
+
+_NAMES = [
+    name
+    for family in (ENGLISH_MONTHS, LEVANTINE_MONTHS, RUSSIAN_MONTHS, HIJRI_MONTHS)
+    for m in family
+    for name in m
+]
+_DAYS = st.sampled_from(["1", "07", "14", "31", "32", "\u0661\u0664", "14th"])  # ١٤
+_MONTH_NUMBERS = st.sampled_from(["7", "07", "13", "\u0667"])  # ٧
+_YEARS = st.sampled_from(["2016", "1437", "\u0662\u0660\u0661\u0666", "1999", "2016 \u0645", "2016 \u0433."])
+_SEPS = st.sampled_from([" ", "-", "/", ".", ", ", "\u060c ", " \u0645\u0646 ", "  "])  # ، من
+_NAMED = st.one_of(
+    st.sampled_from(_NAMES), st.builds("{}/ {}".format, st.sampled_from(_NAMES), st.sampled_from(_NAMES))
+)
+_DATES = st.one_of(
+    st.builds("{}{}{}{}{}".format, _DAYS, _SEPS, _NAMED, _SEPS, _YEARS),  # 14 يوليو 2016, Hijri too
+    st.builds("{}{}{}{}{}".format, _NAMED, _SEPS, _DAYS, _SEPS, _YEARS),  # July 14, 2016
+    st.builds("{}{}{}{}{}".format, _DAYS, _SEPS, _MONTH_NUMBERS, _SEPS, _YEARS),  # 14/7/2016
+    st.builds("{}{}{}{}{}".format, _YEARS, _SEPS, _MONTH_NUMBERS, _SEPS, _DAYS),  # 2016-07-14
+    st.sampled_from(
+        ["2016-07-14T21:16:00+03:00", "2016-07-14T25:00", "\u0627\u0644\u062e\u0645\u064a\u0633"]
+    ),
+)
+
+
+def test_generated_dates_take_every_form() -> None:
+    """The generator below reaches every form of ``_DATE`` (so the test is not vacuous)."""
+    text = "14 \u064a\u0648\u0644\u064a\u0648 2016, July 14, 2016, 14/7/2016, 2016-07-14"  # 14 يوليو 2016
+    text += ", 10 \u0634\u0648\u0627\u0644 1437"  # 10 شوال 1437
+    found = {m.lastgroup for m in dates._DATE.finditer(dates._normalize(text)[0])}
+    assert found == {"dm", "md", "dmy", "ymd", "hijri"}
+
+
+@settings(max_examples=1000, deadline=2000)
+@given(
+    st.lists(
+        st.tuples(st.one_of(_DATES, st.sampled_from(_DATE_PIECES)), st.sampled_from(["", " ", " - "])),
+        max_size=6,
+    )
+)
+def test_the_form_of_a_date_is_its_last_group(pieces: list[tuple[str, str]]) -> None:
+    """``_date`` takes a match's form from ``lastgroup``; it is the form group that matched (or the
+    Hijri one), as looking through the form groups in turn finds."""
+    norm, _ = dates._normalize("".join(piece + space for piece, space in pieces))
+    for match in dates._DATE.finditer(norm):
+        groups = zip(dates._KINDS, match.group(*dates._KINDS), strict=True)
+        kind = next((k for k, group in groups if group is not None), None)
+        assert match.lastgroup == (kind or "hijri")
+
+
+_HINT_PIECES = [
+    *dates._RELATIVE_HINT.pattern.split("|"),
+    "YESTERDAY",
+    "ToDay",
+    "\u0412\u0427\u0415\u0420\u0410",  # ВЧЕРА
+    "yeſterday",  # long s
+    "todaK",  # Kelvin sign
+    "\u1c80\u0447\u0435\u0440\u0430",  # ᲀчера: a rounded ve
+    "\u0441\u0435\u0433\u043e\u0434\u043d\u0451",  # сегоднё
+    "\u0623\u0645\u0633",  # أمس (hamza, before normalization)
+    "\u0627\u0644\u064a\u0648\u0645",  # اليوم
+    "\u0647\u0640",
+    "mos",
+    "cow",
+    "z",
+    "\u0130",  # İ
+    "\u0131",  # ı
+    "10:30",
+    "\u00a0",
+]
+
+
+@settings(max_examples=1000, deadline=2000)
+@given(st.lists(st.tuples(st.sampled_from(_HINT_PIECES), st.sampled_from(["", " ", "-"])), max_size=6))
+def test_relative_word_hint_is_the_case_insensitive_search(pieces: list[tuple[str, str]]) -> None:
+    text = "".join(piece + space for piece, space in pieces)
+    for candidate in (text, text.lower()):
+        assert dates._has_relative_word(candidate) == (dates._RELATIVE_HINT.search(candidate) is not None)
+
+
+@settings(max_examples=500, deadline=2000)
+@given(
+    st.lists(st.sampled_from([None, pages.Kind.CHROME, pages.Kind.DATE, pages.Kind.BODY]), max_size=12),
+    st.data(),
+)
+def test_edges_are_the_lines_with_nothing_between_them_and_the_body(kinds: list, data: st.DataObject) -> None:
+    """``_edges`` walks out from the body span once; a line is at an edge when every line between it
+    and the span is unclassified, as checking each line's stretch finds."""
+    lines = [pages._Line(f"line {i}", "", 3, kind) for i, kind in enumerate(kinds)]
+    start = data.draw(st.integers(0, len(lines)))
+    stop = data.draw(st.integers(start, len(lines)))
+    edge_start, edge_stop = pages._edges(lines, start, stop)
+    for i in [*range(start), *range(stop, len(lines))]:
+        between = range(i, start) if i < start else range(stop, i + 1)
+        assert (edge_start <= i < edge_stop) == all(lines[j].kind is None for j in between)
+
+
+_SPACES = [" ", "  ", "\t", "\u00a0", "\u2003", "\u3000", "\u202f", "\x1c", "\x85", "\u2028", "\n", ""]
+_WORDS = [
+    "\u0643\u062a\u0628",
+    "\u0627\u0644\u0623\u0647\u0631\u0627\u0645\u0640",
+    "Moscow",
+    "2016",
+    "\u200f",
+    "\u061f",
+]
+
+
+@settings(max_examples=1000, deadline=2000)
+@given(
+    st.lists(st.tuples(st.sampled_from(_WORDS), st.sampled_from(_SPACES)), max_size=30),
+    st.sampled_from(_SPACES),
+    st.integers(0, 26),
+)
+def test_word_count_is_the_split_count(pieces: list[tuple[str, str]], lead: str, cap: int) -> None:
+    """``word_count`` counts spaces where a line's only white space is single ASCII spaces between
+    words; it is the count of splitting at any white space (tabs, no-break and other Unicode spaces,
+    control separators), capped, on every line."""
+    line = lead + "".join(word + space for word, space in pieces)
+    assert pages.word_count(line, cap) == len(line.split(None, cap))
+    assert pages.word_count(line.strip(), cap) == len(line.strip().split(None, cap))
