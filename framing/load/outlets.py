@@ -393,7 +393,15 @@ class Profiles:
         raise KeyError(f"no outlet profile {outlet_id!r}; known: {sorted(p.id for p in self.profiles)}")
 
     def get(self, outlet_id: str) -> OutletProfile | None:
-        return next((p for p in self.profiles if p.id == outlet_id), None)
+        """The first profile with id ``outlet_id``, or None."""
+        return self._by_id.get(outlet_id)
+
+    @cached_property  # read twice per page when rows are made: a dict, not a scan of the profiles
+    def _by_id(self) -> dict[str, OutletProfile]:
+        index: dict[str, OutletProfile] = {}
+        for profile in self.profiles:
+            index.setdefault(profile.id, profile)
+        return index
 
     def by_site_name(self, site_name: str) -> OutletProfile | None:
         return self._site_index.get(match_key(site_name))

@@ -227,8 +227,8 @@ class _FoldedTables:
     stop to ``_DOT``, every other character to ``_GAP``. The tokens of the folded bytes (full stops
     inside a token taken out) are then exactly the folded tokens of the text, each letter of no name
     written as ``_OTHER``, which no name has. ``starts`` is every folded token whose forms start a name
-    (its value: those forms, in :func:`_forms` order): with no Cyrillic letter, a token that starts a
-    name is its forms' letters after at most two clitic letters, so there are few."""
+    (its value: the spellings those forms start, in :func:`_forms` order): with no Cyrillic letter, a
+    token that starts a name is its forms' letters after at most two clitic letters, so there are few."""
 
     encoding: Any  # a codecs encoding map: plain characters and a few others -> their slot
     fold: bytes  # bytes.translate table: slot -> folded byte
@@ -236,8 +236,9 @@ class _FoldedTables:
     latin: frozenset[int]  # the folded bytes of ASCII letters
     unknown: bytes  # the slot of "?", which also stands for every character not in the table
     odd: re.Pattern[str]  # a word character that is not plain: the text takes the general way
-    starts: dict[bytes, tuple[str, ...]]
-    rests: dict[str, tuple[tuple[tuple[bytes, ...], str], ...]]  # _cited_index with folded rest words
+    # folded start token -> the (folded next words, code) of the spellings its forms start, longest first
+    # per form and the forms in _forms order
+    starts: dict[bytes, tuple[tuple[tuple[bytes, ...], str], ...]]
 
 
 @lru_cache(maxsize=1)
@@ -270,16 +271,6 @@ def _folded_tables() -> _FoldedTables:
     def encode(word: str) -> bytes:
         return codecs.charmap_encode(word, "strict", encoding)[0].translate(fold)
 
-    starts: dict[bytes, tuple[str, ...]] = {}
-    prefixes = ["", *_CLITICS, *(a + b for a in _CLITICS for b in _CLITICS)]
-    for key in index:
-        if not all(c in byte for c in key):
-            continue  # a Latin or Cyrillic name: not in a plain text
-        for variant in {key, key[1:]} - {""}:  # key[1:]: للأناضول has the form "ا" + لاناضول
-            for prefix in prefixes:
-                forms = tuple(f for f in _forms(prefix + variant) if f in index)
-                if forms:
-                    starts[encode(prefix + variant)] = forms
     rests = {
         key: tuple(
             (tuple(map(encode, rest)), code)
@@ -288,9 +279,19 @@ def _folded_tables() -> _FoldedTables:
         )
         for key, entries in index.items()
     }  # without the spellings whose next words have letters that no plain text has
+    starts: dict[bytes, tuple[tuple[tuple[bytes, ...], str], ...]] = {}
+    prefixes = ["", *_CLITICS, *(a + b for a in _CLITICS for b in _CLITICS)]
+    for key in index:
+        if not all(c in byte for c in key):
+            continue  # a Latin or Cyrillic name: not in a plain text
+        for variant in {key, key[1:]} - {""}:  # key[1:]: للأناضول has the form "ا" + لاناضول
+            for prefix in prefixes:
+                forms = [f for f in _forms(prefix + variant) if f in index]
+                if forms:
+                    starts[encode(prefix + variant)] = tuple(entry for f in forms for entry in rests[f])
     odd = re.compile("[^\\W" + re.escape("".join(c for c, _ in plain)) + "]")
     unknown = bytes([slots.index("?")])
-    return _FoldedTables(encoding, bytes(fold), bytes(case), latin, unknown, odd, starts, rests)
+    return _FoldedTables(encoding, bytes(fold), bytes(case), latin, unknown, odd, starts)
 
 
 def _plain_tokens(data: bytes) -> list[bytes]:
@@ -316,10 +317,11 @@ def _cited_plain(encoded: bytes, tables: _FoldedTables) -> list[str]:
             if cased[i][0] != _CAPITAL:
                 continue
         after = tuple(tokens[i + 1 : i + 4])  # the tokens after it
-        rests = (entry for form in starts[tokens[i]] for entry in tables.rests[form])
-        code = next((c for rest, c in rests if after[: len(rest)] == rest), None)
-        if code is not None and code not in found:
-            found.append(code)
+        for rest, code in starts[tokens[i]]:
+            if after[: len(rest)] == rest:
+                if code not in found:
+                    found.append(code)
+                break
     return found
 
 

@@ -22,6 +22,7 @@ import os
 import re
 import stat
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +32,7 @@ from hypothesis import strategies as st
 
 from framing.load import corpus, language, wires
 from framing.load.corpus import PROFILE_FILE_NAME, SUPPORTED_SUFFIXES, doc_id_for, scan_files
-from framing.load.outlets import load_profiles
+from framing.load.outlets import Profiles, load_profiles
 from framing.load.report import LoadReport
 
 # ------------------------------------------------------------------------------------ cited_wires
@@ -216,11 +217,14 @@ def test_folded_starts_are_the_tokens_whose_forms_start_a_name() -> None:
             for head in heads:
                 for tail in tails:
                     token = head + body + tail
-                    forms = tuple(f for f in wires._forms(token) if f in index)
-                    encoded = codecs.charmap_encode(token, "strict", tables.encoding)[0].translate(
-                        tables.fold
-                    )
-                    assert tables.starts.get(encoded, ()) == forms, token
+                    forms = [f for f in wires._forms(token) if f in index]
+                    spellings = [entry for f in forms for entry in index[f]]
+                    encoded = codecs.charmap_encode(token, "strict", tables.encoding)[0]
+                    found = tables.starts.get(encoded.translate(tables.fold), ())
+                    plain = [
+                        (r, c) for r, c in spellings if all(re.fullmatch("[a-z\u0621-\u064a]+", w) for w in r)
+                    ]
+                    assert [(len(r), c) for r, c in found] == [(len(r), c) for r, c in plain], token
                     checked += 1
     assert checked > 5000
 
@@ -383,3 +387,12 @@ def test_scan_files_in_a_folder_that_refuses_stat(tmp_path: Path) -> None:
         assert scan_files(root) == _scan_plain(root)
     finally:
         (root / "locked").chmod(stat.S_IRWXU)
+
+
+def test_profile_by_id_is_the_first_with_that_id() -> None:
+    shipped = load_profiles()
+    doubled = Profiles((*shipped.profiles, replace(shipped.profiles[0], name="second")))
+    for profiles in (shipped, doubled):
+        for outlet_id in [p.id for p in profiles] + ["nowhere", ""]:
+            assert profiles.get(outlet_id) is next((p for p in profiles if p.id == outlet_id), None)
+    assert doubled.get(shipped.profiles[0].id) is shipped.profiles[0]
