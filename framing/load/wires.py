@@ -194,8 +194,10 @@ def _word_tokens(word: str) -> tuple[tuple[str, ...], bool]:
 
 
 # The folded text as bytes (see _FoldedTables): a gap between tokens, a word character that no name
-# has, a capital letter (in the table that keeps the case), a full stop.
-_GAP, _OTHER, _CAPITAL, _DOT = 0x20, 0x21, 0x22, 0x2E
+# has, a capital letter (in the table that keeps the case), the tatweel (a word character that folds to
+# nothing), a full stop.
+_GAP, _OTHER, _CAPITAL, _TATWEEL, _DOT = 0x20, 0x21, 0x22, 0x23, 0x2E
+_TATWEELS = bytes([_TATWEEL])
 # A full stop inside a token (أ.ف.ب) of folded bytes: between two bytes that are neither _GAP nor _DOT.
 _INNER_DOTS = re.compile(rb"\.(?<=[^ .]\.)(?=[^ .])")
 _CLITICS = "\u0648\u0641\u0644\u0628"  # و ف ل ب, the letters _forms takes off the front of a word
@@ -220,15 +222,16 @@ _PLAIN_RANGES = (
 @dataclass(frozen=True)
 class _FoldedTables:
     """The tables that give :func:`cited_wires` its answer in C loops for texts whose word characters are
-    all *plain* (digits, the underscore, ASCII letters, Arabic letters that fold to one letter: no
-    Cyrillic or accented letter, no tatweel): such a text is encoded to one byte per character
+    all *plain* (digits, the underscore, ASCII letters, Arabic letters that fold to one letter, the
+    tatweel: no Cyrillic or accented letter): such a text is encoded to one byte per character
     (``codecs.charmap_encode``), and the bytes are folded (``bytes.translate``): each letter of the names
-    to its own byte (a capital as its small letter), every other word character to ``_OTHER``, a full
-    stop to ``_DOT``, every other character to ``_GAP``. The tokens of the folded bytes (full stops
-    inside a token taken out) are then exactly the folded tokens of the text, each letter of no name
-    written as ``_OTHER``, which no name has. ``starts`` is every folded token whose forms start a name
-    (its value: the spellings those forms start, in :func:`_forms` order): with no Cyrillic letter, a
-    token that starts a name is its forms' letters after at most two clitic letters, so there are few."""
+    to its own byte (a capital as its small letter), every other word character to ``_OTHER``, the
+    tatweel to ``_TATWEEL``, a full stop to ``_DOT``, every other character to ``_GAP``. The tokens of
+    the folded bytes (full stops inside a token taken out, then the tatweel) are then exactly the folded
+    tokens of the text, each letter of no name written as ``_OTHER``, which no name has. ``starts`` is
+    every folded token whose forms start a name (its value: the spellings those forms start, in
+    :func:`_forms` order): with no Cyrillic letter, a token that starts a name is its forms' letters
+    after at most two clitic letters, so there are few."""
 
     encoding: Any  # a codecs encoding map: plain characters and a few others -> their slot
     fold: bytes  # bytes.translate table: slot -> folded byte
@@ -252,8 +255,10 @@ def _folded_tables() -> _FoldedTables:
     for low, high in _PLAIN_RANGES:
         for char in map(chr, range(low, high + 1)):
             folded = _LETTERS.apply(char).lower()
-            if _TOKEN.fullmatch(char) and len(folded) == 1:  # not the tatweel, which folds to nothing
+            if _TOKEN.fullmatch(char) and len(folded) == 1:
                 plain.append((char, byte.get(folded, _OTHER)))
+            elif char == "\u0640":  # the tatweel, a word character that folds to nothing
+                plain.append((char, _TATWEEL))
     # "?" also stands for every character not in the table (tables.unknown); the others are the usual
     # characters between words (none a word character), so that "?" is rare.
     others = [("?", _GAP), (".", _DOT), *((c, _GAP) for c in _GAPS if not _TOKEN.fullmatch(c))]
@@ -304,20 +309,24 @@ def _plain_tokens(data: bytes) -> list[bytes]:
 def _cited_plain(encoded: bytes, tables: _FoldedTables) -> list[str]:
     """:func:`cited_wires` of a text whose word characters are all plain (see :class:`_FoldedTables`),
     given as its bytes in ``tables.encoding``."""
-    tokens = _plain_tokens(encoded.translate(tables.fold))
+    data = encoded.translate(tables.fold)
+    tokens = _plain_tokens(data)
+    folded = tokens  # the tokens as folded: without tatweel (a token of tatweel only is an empty one)
+    if _TATWEEL in data:
+        folded = [token.replace(_TATWEELS, b"") for token in tokens]
     starts = tables.starts
-    if starts.keys().isdisjoint(tokens):  # most texts cite no agency
+    if starts.keys().isdisjoint(folded):  # most texts cite no agency
         return []
     found: list[str] = []
     cased: list[bytes] | None = None  # the tokens with their capitals, when a Latin name is met
-    for i in compress(range(len(tokens)), map(starts.__contains__, tokens)):
-        if tokens[i][0] in tables.latin:  # Latin names count only when capitalized
+    for i in compress(range(len(folded)), map(starts.__contains__, folded)):
+        if tokens[i][0] in tables.latin:  # a token written with a Latin letter first counts if capitalized
             if cased is None:
                 cased = _plain_tokens(encoded.translate(tables.case))
             if cased[i][0] != _CAPITAL:
                 continue
-        after = tuple(tokens[i + 1 : i + 4])  # the tokens after it
-        for rest, code in starts[tokens[i]]:
+        after = tuple(folded[i + 1 : i + 4])  # the tokens after it
+        for rest, code in starts[folded[i]]:
             if after[: len(rest)] == rest:
                 if code not in found:
                     found.append(code)
