@@ -19,6 +19,7 @@ Arabic with Latin words inside (names, acronyms) stays Arabic: the script with m
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 from functools import cache, lru_cache
@@ -185,8 +186,21 @@ def _letters(text: str, script: str) -> int:
     """
     if _IN_SCRIPT[script].search(text) is None:
         return 0
+    if script == "arabic":  # one byte per Arabic letter, space or newline (a codecs map): count them
+        encoded = codecs.charmap_encode(text, "ignore", _arabic_encoding())[0]
+        return len(encoded) - encoded.count(0) - encoded.count(1) - encoded.count(2)
     kept = _NOT_SCRIPT[script].sub("", text)  # the script's letters and the spaces
     return len(kept) - kept.count(" ")
+
+
+@cache
+def _arabic_encoding() -> Any:
+    """A codecs encoding map of the Arabic letters of ``_SCRIPT_RANGES`` (they all lie in U+0600-U+07FF),
+    and of the NUL, the space and the newline (slots 0, 1 and 2, not counted): encoding with ``ignore``
+    keeps one byte per such character (the spaces and newlines are there so that the usual gaps between
+    words are no characters to ignore, which costs more)."""
+    letters = [c for c in map(chr, range(0x600, 0x800)) if _IN_SCRIPT["arabic"].fullmatch(c)]
+    return codecs.charmap_build("".join(["\x00", " ", "\n", *letters]).ljust(256, "\ufffe"))  # \ufffe: none
 
 
 @lru_cache(maxsize=4096)

@@ -237,9 +237,42 @@ def test_folded_starts_are_the_tokens_whose_forms_start_a_name() -> None:
 
 # ------------------------------------------------------------------------------------ languages
 
-_SCRIPT_PIECES = ["\u0642", "\u0627", "\u0647", "\u067e", "\u06cc", "\u0640", "\u064e", "\u0661", "a", "Z",
-                  "\u00e9", "\u0416", "\u0451", "\u0491", "\u03b1", " ", "  ", "\n", ".", "\u060c", "7", "-",
-                  "\u00a0", "\u4e2d"]  # fmt: skip
+_SCRIPT_PIECES = [
+    "\x00",
+    "\x01",
+    "\x02",
+    "\u0600",
+    "\u0620",
+    "\u06d4",
+    "\u06d5",
+    "\u077f",
+    "\u08a0",
+    "\ufeff",
+    "\u0642",
+    "\u0627",
+    "\u0647",
+    "\u067e",
+    "\u06cc",
+    "\u0640",
+    "\u064e",
+    "\u0661",
+    "a",
+    "Z",
+    "\u00e9",
+    "\u0416",
+    "\u0451",
+    "\u0491",
+    "\u03b1",
+    " ",
+    "  ",
+    "\n",
+    ".",
+    "\u060c",
+    "7",
+    "-",
+    "\u00a0",
+    "\u4e2d",
+]
 
 
 @settings(max_examples=500, deadline=2000)
@@ -248,6 +281,16 @@ def test_script_letters_counted_as_one_by_one(text: str) -> None:
     for script, chars in language._SCRIPT_RANGES.items():
         plain = sum(re.fullmatch(f"[{chars}]", ch) is not None for ch in text)
         assert language._letters(text, script) == plain
+
+
+def test_arabic_letters_counted_for_every_character() -> None:
+    arabic = re.compile(f"[{language._SCRIPT_RANGES['arabic']}]")
+    for code in range(0x10000):
+        char = chr(code)
+        if not 0xD800 <= code <= 0xDFFF:
+            assert language._letters(char + " \u0642", "arabic") == 1 + (
+                arabic.fullmatch(char) is not None
+            ), hex(code)
 
 
 @pytest.mark.parametrize("persian", [0, 1, 2, 5, 40])
