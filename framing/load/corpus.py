@@ -199,6 +199,8 @@ def display_path(text: str) -> str:
     >>> display_path("caf\udce9.txt")
     'caf\\xe9.txt'
     """
+    if text.isascii():  # the usual name: nothing to escape
+        return text
     return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 

@@ -31,7 +31,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from framing.load import corpus, language, wires
-from framing.load.corpus import PROFILE_FILE_NAME, SUPPORTED_SUFFIXES, doc_id_for, scan_files
+from framing.load.corpus import PROFILE_FILE_NAME, SUPPORTED_SUFFIXES, display_path, doc_id_for, scan_files
 from framing.load.outlets import Profiles, load_profiles
 from framing.load.report import LoadReport
 
@@ -445,3 +445,18 @@ def test_profile_by_id_is_the_first_with_that_id() -> None:
         for outlet_id in [p.id for p in profiles] + ["nowhere", ""]:
             assert profiles.get(outlet_id) is next((p for p in profiles if p.id == outlet_id), None)
     assert doubled.get(shipped.profiles[0].id) is shipped.profiles[0]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "a/b.txt",
+        "",
+        "caf\udce9.txt",
+        "\u0645\u0648\u0642\u0639/\u062e\u0628\u0631.txt",
+        "x\x7f\x00y",
+        "\udcff",
+    ],
+)
+def test_display_path_of_an_ascii_name_is_the_name(name: str) -> None:
+    assert display_path(name) == name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
