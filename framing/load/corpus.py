@@ -786,8 +786,8 @@ def _flag_duplicates(corpus: pd.DataFrame, report: LoadReport, root: Path) -> No
         return _where(source, root) if isinstance(source, str) and source else str(ids[i])
 
     texts = corpus[S.TEXT].tolist()
-    # Bodies are compared word by word only where their first and last words (which white space does
-    # not change) are those of another body: most bodies are alone in their group, hence no duplicate.
+    # Bodies are compared word by word only where their first and last five words (which white space
+    # does not change) are those of another body: most bodies are alone in their group, hence no duplicate.
     ends = list(map(_end_words, texts))
     shared = Counter(ends)
     duplicate_of: list[str | None] = []

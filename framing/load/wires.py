@@ -201,13 +201,13 @@ _TATWEELS = bytes([_TATWEEL])
 # A full stop inside a token (أ.ف.ب) of folded bytes: between two bytes that are neither _GAP nor _DOT.
 _INNER_DOTS = re.compile(rb"\.(?<=[^ .]\.)(?=[^ .])")
 _CLITICS = "\u0648\u0641\u0644\u0628"  # و ف ل ب, the letters _forms takes off the front of a word
-# The characters that may be mapped one to one (if they are word characters that fold to one character):
-# ASCII digits and letters, the underscore, Arabic letters ء-ي, Arabic-Indic and Persian digits.
 # Characters between words in news text: spaces, punctuation, quotes, dashes, Arabic vowel marks.
 _GAPS = (
     " \t\n\r\x0b\x0c\xa0,;:!\"'()[]{}<>-/\\|%&*+=#@$^~`\xab\xbb\xb7\u2013\u2014\u2018\u2019\u201c\u201d\u2026"
     "\u060c\u061b\u061f\u066a\u066b\u066c\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670\u200c\u200f"
 )  # ، ؛ ؟ ٪ ٫ ٬, the harakat, superscript alef, ZWNJ, RLM
+# The characters that may be mapped one to one (if they are word characters that fold to one character):
+# ASCII digits and letters, the underscore, Arabic letters ء-ي, Arabic-Indic and Persian digits.
 _PLAIN_RANGES = (
     (0x30, 0x39),
     (0x41, 0x5A),
@@ -236,7 +236,7 @@ class _FoldedTables:
     encoding: Any  # a codecs encoding map: plain characters and a few others -> their slot
     fold: bytes  # bytes.translate table: slot -> folded byte
     case: bytes  # the same, but capital ASCII letters -> _CAPITAL
-    latin: frozenset[int]  # the folded bytes of ASCII letters
+    latin: frozenset[int]  # the folded bytes of the ASCII letters of the names
     unknown: bytes  # the slot of "?", which also stands for every character not in the table
     odd: re.Pattern[str]  # a word character that is not plain: the text takes the general way
     # folded start token -> the (folded next words, code) of the spellings its forms start, longest first
@@ -271,7 +271,7 @@ def _folded_tables() -> _FoldedTables:
         if "A" <= char <= "Z":
             case[slot] = _CAPITAL
     encoding = codecs.charmap_build("".join(slots).ljust(256, "\ufffe"))  # \ufffe: no character
-    latin = frozenset(folded_byte for char, folded_byte in plain if char.isascii() and char.isalpha())
+    latin = frozenset(b for char, b in plain if char.isascii() and char.isalpha()) - {_OTHER}
 
     def encode(word: str) -> bytes:
         return codecs.charmap_encode(word, "strict", encoding)[0].translate(fold)
