@@ -136,29 +136,3 @@ def test_edges_are_the_lines_with_nothing_between_them_and_the_body(kinds: list,
     for i in [*range(start), *range(stop, len(lines))]:
         between = range(i, start) if i < start else range(stop, i + 1)
         assert (edge_start <= i < edge_stop) == all(lines[j].kind is None for j in between)
-
-
-_SPACES = [" ", "  ", "\t", "\u00a0", "\u2003", "\u3000", "\u202f", "\x1c", "\x85", "\u2028", "\n", ""]
-_WORDS = [
-    "\u0643\u062a\u0628",
-    "\u0627\u0644\u0623\u0647\u0631\u0627\u0645\u0640",
-    "Moscow",
-    "2016",
-    "\u200f",
-    "\u061f",
-]
-
-
-@settings(max_examples=1000, deadline=2000)
-@given(
-    st.lists(st.tuples(st.sampled_from(_WORDS), st.sampled_from(_SPACES)), max_size=30),
-    st.sampled_from(_SPACES),
-    st.integers(0, 26),
-)
-def test_word_count_is_the_split_count(pieces: list[tuple[str, str]], lead: str, cap: int) -> None:
-    """``word_count`` counts spaces where a line's only white space is single ASCII spaces between
-    words; it is the count of splitting at any white space (tabs, no-break and other Unicode spaces,
-    control separators), capped, on every line."""
-    line = lead + "".join(word + space for word, space in pieces)
-    assert pages.word_count(line, cap) == len(line.split(None, cap))
-    assert pages.word_count(line.strip(), cap) == len(line.strip().split(None, cap))
