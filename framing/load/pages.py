@@ -844,7 +844,7 @@ def _title_like(
     hit = _shipped_hit(first.key)
     if hit and any(m(first.key) for m in (matchers.byline, matchers.source, matchers.chrome)):
         return False
-    if _DIGIT.search(headline) and find_dates(headline) and len(headline.split()) <= 14:
+    if _DIGIT.search(headline) and len(headline.split()) <= 14 and find_dates(headline):
         return False
     if first.words <= 7 and _dateline_line(first.text, site_name) is not None:
         return False

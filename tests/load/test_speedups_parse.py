@@ -8,6 +8,8 @@ from hypothesis import strategies as st
 
 from framing.load import dates, pages
 from framing.load.dates import ENGLISH_MONTHS, HIJRI_MONTHS, LEVANTINE_MONTHS, RUSSIAN_MONTHS
+from framing.load.outlets import match_key
+from framing.load.resources import fast_key
 
 _DATE_PIECES = [
     *(
@@ -136,3 +138,16 @@ def test_edges_are_the_lines_with_nothing_between_them_and_the_body(kinds: list,
     for i in [*range(start), *range(stop, len(lines))]:
         between = range(i, start) if i < start else range(stop, i + 1)
         assert (edge_start <= i < edge_stop) == all(lines[j].kind is None for j in between)
+
+
+# quotes and dots (dropped), white space, tatweel, a diacritic, ligatures (ﻻ ﷲ), a fullwidth full stop and
+# a one-dot leader (not dropped), أ ة, Latin capitals (İ lowers to two characters)
+_KEY_CHARS = [*"«»\"'.\u060c -\t\u00a0\u0640\u064b\ufefb\ufdf2\uff0e\u2024\u0623\u0629A\u0130"]
+
+
+@settings(max_examples=1000, deadline=2000)
+@given(st.text(alphabet=st.one_of(st.sampled_from(_KEY_CHARS), st.characters(max_codepoint=0xFFFF))))
+def test_fast_key_is_match_key(text: str) -> None:
+    """``fast_key`` drops quotes and dots in the same translation as the letter steps; it is
+    ``match_key`` (drop, normalize, fold white space, lower) on any text."""
+    assert fast_key(text) == match_key(text)
