@@ -285,21 +285,6 @@ def line_key(text: str, words: int, cache: dict[str, str] | None = None) -> str:
     return key
 
 
-def word_count(line: str, cap: int) -> int:
-    """``len(line.split(None, cap))``: the words of ``line``, ``cap + 1`` when it has more.
-
-    The one white space character that ``str.isprintable`` accepts is the ASCII space, so a printable
-    line that neither starts nor ends with a space and has no two in a row has one word more than it
-    has spaces (counted in C, without making a string per word as splitting does); other lines are split.
-
-    >>> word_count("كتب محمد سامر", 25), word_count("a b\u00a0c", 25), word_count("a  b c d", 2)
-    (3, 3, 3)
-    """
-    if line[:1] != " " and line[-1:] != " " and line.isprintable() and "  " not in line:
-        return min(line.count(" ") + 1, cap + 1) if line else 0
-    return len(line.split(None, cap))
-
-
 def page_lines(text: str) -> list[str]:
     """The non-blank lines of a page, stripped.
 
@@ -859,7 +844,7 @@ def _title_like(
     hit = _shipped_hit(first.key)
     if hit and any(m(first.key) for m in (matchers.byline, matchers.source, matchers.chrome)):
         return False
-    if _DIGIT.search(headline) and find_dates(headline) and len(headline.split()) <= 14:
+    if _DIGIT.search(headline) and len(headline.split()) <= 14 and find_dates(headline):
         return False
     if first.words <= 7 and _dateline_line(first.text, site_name) is not None:
         return False
@@ -916,7 +901,7 @@ def parse_lines(
         return page
     lines = []
     for s in raw:
-        words = word_count(s, _MAX_TITLE_WORDS)  # the count up to 26: no rule reads past 25 words
+        words = len(s.split(None, _MAX_TITLE_WORDS))  # the count up to 26: no rule reads past 25 words
         lines.append(_Line(s, line_key(s, words, key_cache), words))
     headline, site_name, found = title_split if title_split is not None else split_title(raw[0], profiles)
     headline_key = line_key(headline, 0, key_cache) if headline else "\0"
@@ -1032,7 +1017,7 @@ def repeated_lines(
     for lines in pages:
         found = set()
         for s in lines[1:]:
-            if word_count(s, _REPEATED_WORDS) <= _REPEATED_WORDS:
+            if len(s.split(None, _REPEATED_WORDS)) <= _REPEATED_WORDS:
                 found.add(line_key(s, 0, key_cache))
         counts.update(found)
     needed = max(min_pages, min_share * len(pages))

@@ -248,7 +248,7 @@ class Normalization:
         return re.compile("[" + re.escape("".join(odd)) + "]") if odd else None
 
     @cached_property
-    def _lookup(self) -> list[int | str]:
+    def lookup(self) -> list[int | str]:
         """:attr:`table` as a list indexed by code point, every character below the last mapped one
         present (itself when unmapped): ``str.translate`` reads a list by index, where a dict costs a
         hash lookup and, for each character it lacks, a ``KeyError`` caught inside (2-2.5x slower on
@@ -262,7 +262,7 @@ class Normalization:
 
     def apply(self, text: str) -> str:
         """The character steps, without folding white space."""
-        return text.translate(self._lookup)
+        return text.translate(self.lookup)
 
     def with_offsets(self, text: str) -> tuple[str, list[int] | None]:
         """``(normalized, index)``: ``index[i]`` is the position in ``text`` of normalized character ``i``.

@@ -8,6 +8,8 @@ from hypothesis import strategies as st
 
 from framing.load import dates, pages
 from framing.load.dates import ENGLISH_MONTHS, HIJRI_MONTHS, LEVANTINE_MONTHS, RUSSIAN_MONTHS
+from framing.load.outlets import match_key
+from framing.load.resources import fast_key
 
 _DATE_PIECES = [
     *(
@@ -138,27 +140,14 @@ def test_edges_are_the_lines_with_nothing_between_them_and_the_body(kinds: list,
         assert (edge_start <= i < edge_stop) == all(lines[j].kind is None for j in between)
 
 
-_SPACES = [" ", "  ", "\t", "\u00a0", "\u2003", "\u3000", "\u202f", "\x1c", "\x85", "\u2028", "\n", ""]
-_WORDS = [
-    "\u0643\u062a\u0628",
-    "\u0627\u0644\u0623\u0647\u0631\u0627\u0645\u0640",
-    "Moscow",
-    "2016",
-    "\u200f",
-    "\u061f",
-]
+# quotes and dots (dropped), white space, tatweel, a diacritic, ligatures (ﻻ ﷲ), a fullwidth full stop and
+# a one-dot leader (not dropped), أ ة, Latin capitals (İ lowers to two characters)
+_KEY_CHARS = [*"«»\"'.\u060c -\t\u00a0\u0640\u064b\ufefb\ufdf2\uff0e\u2024\u0623\u0629A\u0130"]
 
 
 @settings(max_examples=1000, deadline=2000)
-@given(
-    st.lists(st.tuples(st.sampled_from(_WORDS), st.sampled_from(_SPACES)), max_size=30),
-    st.sampled_from(_SPACES),
-    st.integers(0, 26),
-)
-def test_word_count_is_the_split_count(pieces: list[tuple[str, str]], lead: str, cap: int) -> None:
-    """``word_count`` counts spaces where a line's only white space is single ASCII spaces between
-    words; it is the count of splitting at any white space (tabs, no-break and other Unicode spaces,
-    control separators), capped, on every line."""
-    line = lead + "".join(word + space for word, space in pieces)
-    assert pages.word_count(line, cap) == len(line.split(None, cap))
-    assert pages.word_count(line.strip(), cap) == len(line.strip().split(None, cap))
+@given(st.text(alphabet=st.one_of(st.sampled_from(_KEY_CHARS), st.characters(max_codepoint=0xFFFF))))
+def test_fast_key_is_match_key(text: str) -> None:
+    """``fast_key`` drops quotes and dots in the same translation as the letter steps; it is
+    ``match_key`` (drop, normalize, fold white space, lower) on any text."""
+    assert fast_key(text) == match_key(text)
