@@ -26,13 +26,22 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from framing import schema as S
 from framing.load import corpus, language, wires
 from framing.load.corpus import PROFILE_FILE_NAME, SUPPORTED_SUFFIXES, display_path, doc_id_for, scan_files
-from framing.load.outlets import Profiles, load_profiles
+from framing.load.outlets import (
+    FACTS_SOURCE,
+    Profiles,
+    add_outlet_facts,
+    load_profiles,
+    outlet_facts,
+    parse_profiles,
+)
 from framing.load.report import LoadReport
 
 # ------------------------------------------------------------------------------------ cited_wires
@@ -460,3 +469,49 @@ def test_profile_by_id_is_the_first_with_that_id() -> None:
 )
 def test_display_path_of_an_ascii_name_is_the_name(name: str) -> None:
     assert display_path(name) == name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def _facts_plain(corpus: pd.DataFrame, profiles: Profiles) -> pd.DataFrame:
+    """add_outlet_facts as it was: every column through Series.map of the facts table."""
+    out = corpus.copy()
+    facts = outlet_facts(profiles).drop(columns=[S.OUTLET_NAME, FACTS_SOURCE]).set_index(S.OUTLET)
+    keys = out[S.OUTLET].astype(str) if S.OUTLET in out.columns else pd.Series("", index=out.index)
+    for column in facts.columns:
+        values = keys.map(facts[column]).astype(object)
+        if column in out.columns:
+            have = out[column].astype(object)
+            values = have.where(have.notna() & (have.astype(str).str.strip() != ""), values)
+        out[column] = pd.Series(values.where(values.notna(), None).tolist(), index=out.index)
+    return out
+
+
+def test_outlet_facts_looked_up_per_outlet_as_mapped() -> None:
+    own = parse_profiles(
+        {
+            "x": {"name": "X", "country": "EG", "type": "forum", "fields": {"alignment": "left", "rank": 3}},
+            "y": {"name": "Y", "languages": ["ar", "en"], "fields": {"rank": 2.5, "audited": True}},
+            "\u0634\u0628\u0643\u0629": {"name": "\u0634", "owner": "\u0645\u0627\u0644\u0643"},  # شبكة, مالك
+        },
+        source="t",
+    )
+    profiles = load_profiles().merged(own)
+    outlets = ["x", "y", "shorouk", "nowhere", None, "\u0634\u0628\u0643\u0629", "x", ""]
+    corpora = [
+        pd.DataFrame({S.OUTLET: outlets}),
+        pd.DataFrame({S.OUTLET: outlets, S.COUNTRY: ["SY", None, " ", None, "LB", None, "", None]}),
+        pd.DataFrame({S.OUTLET: pd.Series(outlets, dtype="str")}),
+        pd.DataFrame({S.OUTLET: ["nowhere"] * 3}),
+        pd.DataFrame({S.OUTLET: pd.Series([], dtype="str")}),
+        pd.DataFrame({"other": [1, 2]}),
+    ]
+    for frame in corpora:
+        for these in (profiles, own, Profiles(), Profiles((*own.profiles, *own.profiles))):
+            try:
+                expected = _facts_plain(frame, these)
+            except Exception as exc:  # an outlet id twice: the table cannot be mapped, nor looked up
+                with pytest.raises(type(exc)):
+                    add_outlet_facts(frame, these)
+                continue
+            got = add_outlet_facts(frame, these)
+            assert got.equals(expected) and list(got.columns) == list(expected.columns)
+            assert (got.dtypes == expected.dtypes).all()
