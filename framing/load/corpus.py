@@ -8,7 +8,7 @@ import os
 import stat
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -115,30 +115,82 @@ def scan_files(root: Path) -> tuple[list[Path], list[Path], list[tuple[Path, str
     def unreadable(exc: OSError) -> None:
         not_read.append((Path(exc.filename or root), f"folder cannot be listed: {exc.strerror or exc}"))
 
-    for folder, dirs, names in os.walk(root, onerror=unreadable, followlinks=False):
+    for folder, dirs, entries in _walk(str(root), unreadable):
         here = Path(folder)
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for d in dirs:
             if (here / d).is_symlink():
                 not_read.append((here / d, "a link to a folder (links to folders are not followed)"))
-        for name in sorted(names):
+        searchable: bool | None = None  # whether this folder lets its files be stat'ed (tried once)
+        for name, plain_file in sorted(entries):
             path = here / name
             if name.startswith(".") or name == PROFILE_FILE_NAME:
                 continue
-            try:
-                mode = path.stat().st_mode
-            except OSError as exc:
-                broken = path.is_symlink() and isinstance(exc, FileNotFoundError)
-                reason = (
-                    "a link to nothing (dangling symlink)" if broken else f"cannot be read: {exc.strerror}"
-                )
-                not_read.append((path, reason))
-                continue
-            if not stat.S_ISREG(mode):
-                not_read.append((path, _kind(mode)))
-                continue
+            if plain_file and searchable is None:
+                try:
+                    os.stat(path)
+                    searchable = True
+                except OSError:
+                    searchable = False
+            if not (plain_file and searchable):  # a link, a special file, or a folder that refuses stat
+                try:
+                    mode = path.stat().st_mode
+                except OSError as exc:
+                    broken = path.is_symlink() and isinstance(exc, FileNotFoundError)
+                    reason = (
+                        "a link to nothing (dangling symlink)"
+                        if broken
+                        else f"cannot be read: {exc.strerror}"
+                    )
+                    not_read.append((path, reason))
+                    continue
+                if not stat.S_ISREG(mode):
+                    not_read.append((path, _kind(mode)))
+                    continue
             (found if path.suffix.lower() in SUPPORTED_SUFFIXES else other).append(path)
     return sorted(found), sorted(other), sorted(not_read)
+
+
+def _walk(
+    top: str, onerror: Callable[[OSError], None]
+) -> Iterator[tuple[str, list[str], list[tuple[str, bool]]]]:
+    """``os.walk(top, onerror=onerror, followlinks=False)`` (top down; the caller may prune ``dirs``), with
+    each non-folder entry as ``(name, plain file)``: whether the folder listing itself says it is a regular
+    file that is no link, so that it needs no ``stat`` call (the file type comes with the listing on most
+    file systems)."""
+    try:
+        listing = os.scandir(top)
+    except OSError as error:
+        onerror(error)
+        return
+    dirs: list[str] = []
+    entries: list[tuple[str, bool]] = []
+    with listing:
+        while True:
+            try:
+                entry = next(listing)
+            except StopIteration:
+                break
+            except OSError as error:
+                onerror(error)
+                return
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                dirs.append(entry.name)
+                continue
+            try:
+                plain = entry.is_file(follow_symlinks=False)
+            except OSError:
+                plain = False
+            entries.append((entry.name, plain))
+    yield top, dirs, entries
+    for name in dirs:
+        path = os.path.join(top, name)
+        if not os.path.islink(path):
+            yield from _walk(path, onerror)
 
 
 def display_path(text: str) -> str:
@@ -147,6 +199,8 @@ def display_path(text: str) -> str:
     >>> display_path("caf\udce9.txt")
     'caf\\xe9.txt'
     """
+    if text.isascii():  # the usual name: nothing to escape
+        return text
     return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
@@ -380,16 +434,9 @@ def _read_page(
 ) -> _PageFile | None:
     """A page file read and decoded, or None when it is skipped (the reason is in the report)."""
     report.seen(where)
-    size = file.stat().st_size
-    if max_page_bytes is not None and size > max_page_bytes:
-        problem(
-            where,
-            f"page file of {size:,} bytes is over the limit of {max_page_bytes:,} bytes "
-            "(read_corpus(..., max_page_bytes=...) raises it)",
-            skip=True,
-        )
+    data = _file_bytes(file, where, max_page_bytes, problem)
+    if data is None:
         return None
-    data = file.read_bytes()
     if not data.strip():
         problem(where, "empty file", skip=True)
         return None
@@ -416,7 +463,52 @@ def _read_page(
     folder = where.split(os.sep, 1)[0] if in_folder and os.sep in where else None  # the outlet folder
     group = profile.id if profile else (folder or site or "")
     outlet_id = profile.id if profile else None
-    return _PageFile(file, where, text, doc_id_for(text), lines, group, outlet_id, site, folder, split)
+    # Plain UTF-8 without carriage returns: the file's bytes are the text's, as doc_id_for encodes them.
+    plain = decoded.encoding == "utf-8" and text is decoded.text and b"\r" not in data
+    doc_id = hashlib.sha1(data).hexdigest()[:16] if plain else doc_id_for(text)
+    return _PageFile(file, where, text, doc_id, lines, group, outlet_id, site, folder, split)
+
+
+def _file_bytes(
+    file: Path, where: str, max_page_bytes: int | None, problem: Callable[..., None]
+) -> bytes | None:
+    """The bytes of a page file, or None when it is over ``max_page_bytes`` (the reason is reported).
+
+    One ``open``, ``fstat`` and ``read`` (``Path.stat`` and ``Path.read_bytes`` cost twice as much); a file
+    that cannot be opened so goes the way of ``Path.stat`` and ``Path.read_bytes``, which raise the error."""
+    try:
+        fd = os.open(file, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    except OSError:
+        fd = -1
+    if fd < 0:
+        size = file.stat().st_size
+    else:
+        try:
+            size = os.fstat(fd).st_size
+        except BaseException:
+            os.close(fd)
+            raise
+    if max_page_bytes is not None and size > max_page_bytes:
+        if fd >= 0:
+            os.close(fd)
+        problem(
+            where,
+            f"page file of {size:,} bytes is over the limit of {max_page_bytes:,} bytes "
+            "(read_corpus(..., max_page_bytes=...) raises it)",
+            skip=True,
+        )
+        return None
+    if fd < 0:
+        return file.read_bytes()
+    try:
+        chunks = []
+        want = size + 1  # one byte more than its size: a file that grew is read to its end as well
+        while chunk := os.read(fd, want):
+            chunks.append(chunk)
+            want = 1 << 16
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 def _where(path: Path | str, root: Path) -> str:
@@ -694,12 +786,13 @@ def _flag_duplicates(corpus: pd.DataFrame, report: LoadReport, root: Path) -> No
         return _where(source, root) if isinstance(source, str) and source else str(ids[i])
 
     texts = corpus[S.TEXT].tolist()
-    # Bodies are compared word by word only where their first and last words (which white space does
-    # not change) are those of another body: most bodies are alone in their pair, hence no duplicate.
-    ends = Counter(_end_words(text) for text in texts)
+    # Bodies are compared word by word only where their first and last five words (which white space
+    # does not change) are those of another body: most bodies are alone in their group, hence no duplicate.
+    ends = list(map(_end_words, texts))
+    shared = Counter(ends)
     duplicate_of: list[str | None] = []
     for i, text in enumerate(texts):
-        if ends[_end_words(text)] < 2:
+        if shared[ends[i]] < 2:
             duplicate_of.append(None)
             continue
         key = " ".join(text.split())
@@ -715,11 +808,23 @@ def _flag_duplicates(corpus: pd.DataFrame, report: LoadReport, root: Path) -> No
     corpus[S.DUPLICATE_OF] = pd.Series(duplicate_of, index=corpus.index, dtype=object)
 
 
-def _end_words(text: str) -> tuple[str, str]:
-    """The first and last words of ``text`` (``("", "")`` when it has none).
+_END_WORDS = 5  # words at each end of a body that group bodies before they are compared whole
+
+
+def _end_words(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The first and the last :data:`_END_WORDS` words of ``text`` (they overlap in a short text): the
+    same for bodies that differ only in white space, and seldom the same otherwise (bodies that share
+    their first and last word are common; their first and last five, rare).
 
     >>> _end_words(" كيري  في\\n\\nموسكو "), _end_words("  ")
-    (('كيري', 'موسكو'), ('', ''))
+    ((('كيري', 'في', 'موسكو'), ('كيري', 'في', 'موسكو')), ((), ()))
     """
-    head, tail = text.split(None, 1), text.rsplit(None, 1)
-    return (head[0], tail[-1]) if head else ("", "")
+    # Read in the first and last 300 characters when they hold more than five words (each of the five
+    # is then whole): splitting the whole text would copy it.
+    head = text[:300].split(None, _END_WORDS)
+    if len(head) <= _END_WORDS:
+        head = text.split(None, _END_WORDS)
+    tail = text[-300:].rsplit(None, _END_WORDS)
+    if len(tail) <= _END_WORDS:
+        tail = text.rsplit(None, _END_WORDS)
+    return tuple(head[:_END_WORDS]), tuple(tail[-_END_WORDS:])

@@ -19,6 +19,7 @@ Arabic with Latin words inside (names, acronyms) stays Arabic: the script with m
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 from functools import cache, lru_cache
@@ -104,9 +105,11 @@ _SCRIPT_RANGES = {  # fast counts of the common scripts (anything else goes thro
     "cyrillic": r"\u0400-\u0481\u048a-\u052f",
     "latin": r"A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f",
 }
-# Runs of everything else: a script's letters are counted as what is left when they are removed
-# (one removal per run instead of one match object per letter).
-_NOT_SCRIPT = {script: re.compile(f"[^{chars}]+") for script, chars in _SCRIPT_RANGES.items()}
+# A script's letters are counted as what is left when everything else but the spaces is removed, less
+# the spaces (one removal per run of punctuation, digits and other letters instead of one per word gap),
+# and not at all when the text has none of them (one scan).
+_NOT_SCRIPT = {script: re.compile(f"[^{chars} ]+") for script, chars in _SCRIPT_RANGES.items()}
+_IN_SCRIPT = {script: re.compile(f"[{chars}]") for script, chars in _SCRIPT_RANGES.items()}
 # Letters that Arabic does not use but Persian, Urdu, Pashto or Kurdish do (پ چ ژ گ ک ی; ے ں ہ ٹ ڈ ڑ;
 # ښ ږ ځ څ; ە ێ ۆ ڕ ڵ).
 _NON_ARABIC_LETTERS = re.compile(
@@ -162,7 +165,7 @@ def script_of(text: str) -> tuple[str | None, int]:
     arabic = _letters(text, "arabic")
     if arabic >= MIN_LETTERS and 2 * arabic >= len(text):  # mostly Arabic letters: no need to count others
         return "arabic", arabic
-    counts = {script: _letters(text, script) for script in _SCRIPT_RANGES}
+    counts = {script: arabic if script == "arabic" else _letters(text, script) for script in _SCRIPT_RANGES}
     total = sum(counts.values())
     letters = sum(ch.isalpha() for ch in text) if total < len(text) // 2 else total
     if letters > total:  # other scripts: count them one by one
@@ -181,7 +184,23 @@ def _letters(text: str, script: str) -> int:
     >>> _letters("قال NATO", "arabic"), _letters("قال NATO", "latin")
     (3, 4)
     """
-    return len(_NOT_SCRIPT[script].sub("", text))
+    if _IN_SCRIPT[script].search(text) is None:
+        return 0
+    if script == "arabic":  # one byte per Arabic letter, space or newline (a codecs map): count them
+        encoded = codecs.charmap_encode(text, "ignore", _arabic_encoding())[0]
+        return len(encoded) - encoded.count(0) - encoded.count(1) - encoded.count(2)
+    kept = _NOT_SCRIPT[script].sub("", text)  # the script's letters and the spaces
+    return len(kept) - kept.count(" ")
+
+
+@cache
+def _arabic_encoding() -> Any:
+    """A codecs encoding map of the Arabic letters of ``_SCRIPT_RANGES`` (they all lie in U+0600-U+07FF),
+    and of the NUL, the space and the newline (slots 0, 1 and 2, not counted): encoding with ``ignore``
+    keeps one byte per such character (the spaces and newlines are there so that the usual gaps between
+    words are no characters to ignore, which costs more)."""
+    letters = [c for c in map(chr, range(0x600, 0x800)) if _IN_SCRIPT["arabic"].fullmatch(c)]
+    return codecs.charmap_build("".join(["\x00", " ", "\n", *letters]).ljust(256, "\ufffe"))  # \ufffe: none
 
 
 @lru_cache(maxsize=4096)
@@ -243,7 +262,10 @@ def detect_language(text: str, *, default: str | None = None) -> str:
         return fallback if letters >= 1 else UNDETERMINED
     sample = text[:SAMPLE_CHARS]
     if script == "arabic":  # Arabic unless letters it does not use are frequent (then the model decides)
-        if len(_NON_ARABIC_LETTERS.findall(text[:SCRIPT_CHARS])) < NON_ARABIC_SHARE * letters:
+        head = text[:SCRIPT_CHARS]  # usually without any such letter: one scan, no list
+        if _NON_ARABIC_LETTERS.search(head) is None or (
+            len(_NON_ARABIC_LETTERS.findall(head)) < NON_ARABIC_SHARE * letters
+        ):
             return "ar"
     elif script == "cyrillic":  # Russian when it has ы or э and no letter Russian lacks
         if _RUSSIAN_ONLY.search(sample) and not _NON_RUSSIAN.search(sample):

@@ -393,7 +393,15 @@ class Profiles:
         raise KeyError(f"no outlet profile {outlet_id!r}; known: {sorted(p.id for p in self.profiles)}")
 
     def get(self, outlet_id: str) -> OutletProfile | None:
-        return next((p for p in self.profiles if p.id == outlet_id), None)
+        """The first profile with id ``outlet_id``, or None."""
+        return self._by_id.get(outlet_id)
+
+    @cached_property  # read twice per page when rows are made: a dict, not a scan of the profiles
+    def _by_id(self) -> dict[str, OutletProfile]:
+        index: dict[str, OutletProfile] = {}
+        for profile in self.profiles:
+            index.setdefault(profile.id, profile)
+        return index
 
     def by_site_name(self, site_name: str) -> OutletProfile | None:
         return self._site_index.get(match_key(site_name))
@@ -406,6 +414,19 @@ class Profiles:
                 if name:
                     index[match_key(name)] = profile
         return index
+
+    @cached_property  # made once per set of profiles: add_outlet_facts reads it for every load
+    def _fact_lookup(self) -> tuple[pd.DataFrame, dict[str, dict[str, Any]] | None]:
+        """The facts table of :func:`add_outlet_facts` (indexed by outlet) and, when no outlet id repeats,
+        each column as a dict outlet -> value (the outlets whose profile gives one)."""
+        facts = outlet_facts(self).drop(columns=[S.OUTLET_NAME, FACTS_SOURCE]).set_index(S.OUTLET)
+        if not facts.index.is_unique:
+            return facts, None
+        lookup = {
+            column: {k: v for k, v in zip(facts.index, facts[column].tolist(), strict=True) if not pd.isna(v)}
+            for column in facts.columns
+        }
+        return facts, lookup
 
     def site_names(self) -> list[str]:
         """Every site name, longest first (so that the longest is tried first in a title)."""
@@ -504,12 +525,17 @@ def add_outlet_facts(corpus: pd.DataFrame, profiles: Profiles) -> pd.DataFrame:
     (['shorouk', 'EG', 'newspaper'], True)
     """
     out = corpus.copy()
-    facts = outlet_facts(profiles).drop(columns=[S.OUTLET_NAME, FACTS_SOURCE]).set_index(S.OUTLET)
+    facts, lookup = profiles._fact_lookup
     keys = out[S.OUTLET].astype(str) if S.OUTLET in out.columns else pd.Series("", index=out.index)
+    outlets = keys.tolist()
     for column in facts.columns:
-        values = keys.map(facts[column]).astype(object)
-        if column in out.columns:
-            have = out[column].astype(object)
-            values = have.where(have.notna() & (have.astype(str).str.strip() != ""), values)
-        out[column] = pd.Series(values.where(values.notna(), None).tolist(), index=out.index)  # inferred
+        if lookup is not None and column not in out.columns:  # the row's outlet's fact, or None
+            found = list(map(lookup[column].get, outlets))
+        else:
+            values = keys.map(facts[column]).astype(object)
+            if column in out.columns:
+                have = out[column].astype(object)
+                values = have.where(have.notna() & (have.astype(str).str.strip() != ""), values)
+            found = values.where(values.notna(), None).tolist()
+        out[column] = pd.Series(found, index=out.index)  # dtype inferred from the values
     return out

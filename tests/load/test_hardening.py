@@ -95,14 +95,20 @@ def test_special_entries_are_listed_not_lost(tmp_path: Path) -> None:
 def test_unreadable_file_is_skipped_with_its_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "a.txt").write_text(page("هدنة في الريف"), encoding="utf-8")
     (tmp_path / "b.txt").write_text(page("اتفاق على آلية"), encoding="utf-8")
-    real = Path.read_bytes
+    real, real_open = Path.read_bytes, os.open
 
     def read_bytes(self: Path) -> bytes:
         if self.name == "b.txt":
             raise PermissionError(13, "Permission denied", str(self))
         return real(self)
 
+    def refuse(path: str | Path, flags: int, *args: int, **kwargs: int) -> int:
+        if os.fspath(path).endswith("b.txt"):  # as open() refuses a file without read permission
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, flags, *args, **kwargs)
+
     monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(os, "open", refuse)
     corpus = read_corpus(tmp_path)
     assert len(corpus) == 1
     assert problems(corpus)["b.txt"].startswith("cannot read the file: PermissionError")
