@@ -1,8 +1,9 @@
-"""Shortcuts in the page parser (issue 16, loading speed), each against the plain computation it
-replaced: the same answer on every input, including adversarial Arabic."""
+"""Shortcuts in the page parser and the loader (issue 16, loading speed), each against the plain
+computation it replaced: the same answer on every input, including adversarial Arabic."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -151,3 +152,35 @@ def test_fast_key_is_match_key(text: str) -> None:
     """``fast_key`` drops quotes and dots in the same translation as the letter steps; it is
     ``match_key`` (drop, normalize, fold white space, lower) on any text."""
     assert fast_key(text) == match_key(text)
+
+
+def test_read_corpus_pauses_the_cycle_collector_and_restores_it(tmp_path, monkeypatch) -> None:
+    """The collector is off while pages are parsed, and as it was before once the load ends, also after
+    an error (and left off when the caller had turned it off)."""
+    import gc
+
+    from framing.load import corpus
+
+    (tmp_path / "a.txt").write_text(
+        "عنوان\nوصل الوزير إلى القاهرة مساء الخميس في زيارة تستمر يومين.\n", encoding="utf-8"
+    )
+    seen: list[bool] = []
+    parse = corpus.parse_lines
+
+    def watched(*args, **kwargs):  # type: ignore[no-untyped-def]
+        seen.append(gc.isenabled())
+        return parse(*args, **kwargs)
+
+    monkeypatch.setattr(corpus, "parse_lines", watched)
+    assert gc.isenabled()
+    assert len(corpus.read_corpus(tmp_path)) == 1
+    assert seen == [False] and gc.isenabled()
+    gc.disable()
+    try:
+        corpus.read_corpus(tmp_path)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    with pytest.raises(FileNotFoundError):
+        corpus.read_corpus(tmp_path / "missing")
+    assert gc.isenabled()
