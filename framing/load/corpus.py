@@ -140,7 +140,8 @@ def scan_files(root: Path) -> tuple[list[Path], list[Path], list[tuple[Path, str
                 try:
                     mode = path.stat().st_mode
                 except OSError as exc:
-                    broken = path.is_symlink() and isinstance(exc, FileNotFoundError)
+                    # A missing file may be a link to nothing; any other error may refuse lstat too.
+                    broken = isinstance(exc, FileNotFoundError) and path.is_symlink()
                     reason = (
                         "a link to nothing (dangling symlink)"
                         if broken

@@ -397,7 +397,7 @@ def _scan_plain(root: Path) -> tuple[list[Path], list[Path], list[tuple[Path, st
             try:
                 mode = path.stat().st_mode
             except OSError as exc:
-                broken = path.is_symlink() and isinstance(exc, FileNotFoundError)
+                broken = isinstance(exc, FileNotFoundError) and path.is_symlink()
                 not_read.append(
                     (
                         path,
@@ -445,6 +445,29 @@ def test_scan_files_in_a_folder_that_refuses_stat(tmp_path: Path) -> None:
         assert scan_files(root) == _scan_plain(root)
     finally:
         (root / "locked").chmod(stat.S_IRWXU)
+
+
+def test_scan_files_when_stat_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The refused ``stat`` of the test above, simulated (so that it runs as root too, which reads
+    anything): the listing says the files are regular, their ``stat`` fails, and the scan reports them
+    as the plain scan does."""
+    root = tmp_path / "corpus"
+    (root / "locked").mkdir(parents=True)
+    (root / "open").mkdir()
+    for name in ("locked/1.txt", "locked/2.csv", "open/3.txt"):
+        (root / name).write_text("x", encoding="utf-8")
+    real_stat = os.stat
+
+    def refusing(path: object, *args: object, **kwargs: object) -> os.stat_result:
+        if "locked" in Path(str(path)).parts and Path(str(path)).name != "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_stat(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "stat", refusing)
+    found = scan_files(root)
+    assert found == _scan_plain(root)
+    assert found[0] == [root / "open/3.txt"]
+    assert [reason for _, reason in found[2]] == ["cannot be read: Permission denied"] * 2
 
 
 def test_profile_by_id_is_the_first_with_that_id() -> None:
