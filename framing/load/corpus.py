@@ -123,7 +123,7 @@ def scan_files(root: Path) -> tuple[list[Path], list[Path], list[tuple[Path, str
         here = Path(folder)
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for d in dirs:
-            if (here / d).is_symlink():
+            if os.path.islink(here / d):  # False where lstat is refused: listed as a folder then
                 not_read.append((here / d, "a link to a folder (links to folders are not followed)"))
         searchable: bool | None = None  # whether this folder lets its files be stat'ed (tried once)
         for name, plain_file in sorted(entries):

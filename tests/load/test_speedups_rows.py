@@ -388,7 +388,7 @@ def _scan_plain(root: Path) -> tuple[list[Path], list[Path], list[tuple[Path, st
         here = Path(folder)
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for d in dirs:
-            if (here / d).is_symlink():
+            if os.path.islink(here / d):  # False where lstat is refused: listed as a folder then
                 not_read.append((here / d, "a link to a folder (links to folders are not followed)"))
         for name in sorted(names):
             path = here / name
@@ -454,20 +454,22 @@ def test_scan_files_when_stat_is_refused(tmp_path: Path, monkeypatch: pytest.Mon
     root = tmp_path / "corpus"
     (root / "locked").mkdir(parents=True)
     (root / "open").mkdir()
-    for name in ("locked/1.txt", "locked/2.csv", "open/3.txt"):
+    (root / "locked/sub").mkdir()
+    for name in ("locked/1.txt", "locked/2.csv", "open/3.txt", "locked/sub/4.txt"):
         (root / name).write_text("x", encoding="utf-8")
     real_stat = os.stat
 
     def refusing(path: object, *args: object, **kwargs: object) -> os.stat_result:
         if "locked" in Path(str(path)).parts and Path(str(path)).name != "locked":
-            raise PermissionError(13, "Permission denied", str(path))
+            raise PermissionError(13, "Permission denied", str(path))  # lstat too (follow_symlinks=False)
         return real_stat(path, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(os, "stat", refusing)
     found = scan_files(root)
     assert found == _scan_plain(root)
     assert found[0] == [root / "open/3.txt"]
-    assert [reason for _, reason in found[2]] == ["cannot be read: Permission denied"] * 2
+    refused = ["locked/1.txt", "locked/2.csv", "locked/sub/4.txt"]  # the subfolder is still walked
+    assert found[2] == [(root / name, "cannot be read: Permission denied") for name in refused]
 
 
 def test_profile_by_id_is_the_first_with_that_id() -> None:
