@@ -721,9 +721,9 @@ def _classify(
             line.kind = Kind.DATE
         elif not line.dates and words <= 10 and (relative := relative_day(text, key=key)) is not None:
             line.kind, line.relative = Kind.DATE, relative
-        elif words <= 7 and (parts := _dateline_parts(text, site_name)) is not None:
-            line.credit = (parts[0], list(parts[1]))
-            line.kind = Kind.DATELINE if parts[0] else Kind.CREDIT
+        elif words <= 7 and (credit := _dateline_line(text, site_name)) is not None:
+            line.credit = credit
+            line.kind = Kind.DATELINE if credit[0] else Kind.CREDIT
         elif words <= 3 and _is_url_line(line.text):
             line.kind = Kind.URL
         elif _is_caption(lines, i):
