@@ -508,28 +508,11 @@ def _file_bytes(
     try:
         fd = os.open(file, os.O_RDONLY | getattr(os, "O_BINARY", 0))
     except OSError:
-        fd = -1
-    if fd < 0:
-        size = file.stat().st_size
-    else:
-        try:
-            size = os.fstat(fd).st_size
-        except BaseException:
-            os.close(fd)
-            raise
-    if max_page_bytes is not None and size > max_page_bytes:
-        if fd >= 0:
-            os.close(fd)
-        problem(
-            where,
-            f"page file of {size:,} bytes is over the limit of {max_page_bytes:,} bytes "
-            "(read_corpus(..., max_page_bytes=...) raises it)",
-            skip=True,
-        )
-        return None
-    if fd < 0:
-        return file.read_bytes()
+        return None if _over_limit(file.stat().st_size, where, max_page_bytes, problem) else file.read_bytes()
     try:
+        size = os.fstat(fd).st_size
+        if _over_limit(size, where, max_page_bytes, problem):
+            return None
         chunks = []
         want = size + 1  # one byte more than its size: a file that grew is read to its end as well
         while chunk := os.read(fd, want):
@@ -538,6 +521,19 @@ def _file_bytes(
         return b"".join(chunks)
     finally:
         os.close(fd)
+
+
+def _over_limit(size: int, where: str, max_page_bytes: int | None, problem: Callable[..., None]) -> bool:
+    """Whether a page file of ``size`` bytes is over ``max_page_bytes`` (then the skip is reported)."""
+    if max_page_bytes is None or size <= max_page_bytes:
+        return False
+    problem(
+        where,
+        f"page file of {size:,} bytes is over the limit of {max_page_bytes:,} bytes "
+        "(read_corpus(..., max_page_bytes=...) raises it)",
+        skip=True,
+    )
+    return True
 
 
 def _where(path: Path | str, root: Path) -> str:

@@ -266,8 +266,7 @@ class _Line:
         return self.words >= 8 or (self.words >= 2 and _SENTENCE_END.search(self.text) is not None)
 
 
-# The kinds of line whose dates _assign_dates reads (a tuple: members are found by identity, while a
-# set would call Enum's hash, written in Python, on every line).
+# The kinds of line whose dates _assign_dates reads.
 _DATED = (Kind.DATE, Kind.BYLINE, Kind.SOURCE, Kind.CREDIT)
 _REPEATED_WORDS = 12  # longer lines that repeat across a site's pages stay article text
 _KEYED_WORDS = 20  # lines longer than this are never chrome, captions or headlines: their key is not needed
