@@ -54,7 +54,7 @@ from datetime import datetime
 from enum import Enum
 from functools import lru_cache
 from operator import attrgetter
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex  # type: ignore[import-untyped,unused-ignore]  # timeout-capable engine
 
@@ -258,7 +258,7 @@ class _Line:
     words: int  # counted up to 26 (``_MAX_TITLE_WORDS + 1``): every rule on it reads 25 words at most
     kind: Kind | None = None
     dates: Sequence[DateMatch] = ()
-    credit: tuple[str | None, list[str]] | None = None  # (place, wires) of a dateline or credit line
+    credit: tuple[str | None, Sequence[str]] | None = None  # (place, wires) of a dateline or credit line
     relative: RelativeDay | None = None  # أمس الخميس 10:30 on a date line or at the end of a byline
 
     @property
@@ -423,7 +423,7 @@ def _inline_credit(line: str, site_name: str | None) -> tuple[int, str | None, l
     return None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class _Matcher:
     """:meth:`LinePatterns.matches` for many lines: patterns anchored at ``^`` are tried at the start only.
 
@@ -433,6 +433,9 @@ class _Matcher:
     raises :class:`~framing.load.outlets.PatternTimeout` naming it. The shipped patterns
     (``resources/chrome.yaml``, ``timeout=None``) are this project's, tested, and run without the
     limit, which costs as much as the search itself.
+
+    A matcher is equal only to itself and hashed by identity, in C (it is part of the key of
+    :func:`_line_verdict`'s cache; :func:`_matcher` makes one per set of patterns).
     """
 
     exact: frozenset[str]
@@ -563,12 +566,6 @@ def _anchored_union(chosen: tuple[int, ...]) -> Any:
     return regex.compile("|".join(shared.anchored_parts[i] for i in chosen), shared.anchored.flags)
 
 
-@lru_cache(maxsize=1 << 15)
-def _caption_words(key: str) -> bool:
-    """``_shared_matchers().caption(key)``, kept like :func:`_shipped_hit`."""
-    return _shared_matchers().caption(key)
-
-
 @lru_cache(maxsize=256)
 def _profile_matchers(profile: OutletProfile) -> tuple[_Matcher | None, _Matcher | None]:
     """``(end markers, chrome)`` of an outlet profile (the user's patterns: with the time limit), None
@@ -607,37 +604,25 @@ def _month_keys() -> frozenset[str]:
     return frozenset(fast_key(name) for family in families for month in family for name in month)
 
 
-def _is_caption(lines: list[_Line], i: int) -> bool:
-    line = lines[i]
-    if line.words > 20:
+def _caption_alone(text: str, key: str, words: int) -> bool:
+    """Whether a line of up to 20 words reads as a caption by itself: caption words, or an agency in
+    brackets at its end, on a line that does not end a sentence (a caption printed twice, the other
+    sign, is read in ``_classify``)."""
+    if text.endswith("."):
         return False
-    if (i > 0 and lines[i - 1].key == line.key) or (i + 1 < len(lines) and lines[i + 1].key == line.key):
-        return True  # a caption printed twice (alt text and figure caption)
-    if line.words <= 12 and not line.text.endswith(".") and _caption_words(line.key):
+    if words <= 12 and _shared_matchers().caption(key):
         return True
-    bracket = _BRACKETED_AGENCY.search(line.text)
-    return bracket is not None and not line.text.endswith(".") and bool(credit_wires(bracket.group(1)))
+    bracket = _BRACKETED_AGENCY.search(text)
+    return bracket is not None and bool(credit_wires(bracket.group(1)))
 
 
-def _is_photo_credit(line: _Line, *, patterns: bool = True) -> bool:
+def _is_photo_credit(text: str, key: str, words: int, *, patterns: bool = True) -> bool:
     """A photo credit line (``patterns=False``: the caller knows that no shipped pattern matches it)."""
-    if line.words > 14:
+    if words > 14:
         return False
-    return (patterns and _photo_words(line.key)) or (
-        line.words <= 8 and _photo_mark(line.text) and not line.text.endswith(".")
+    return (patterns and _shared_matchers().photo(key)) or (
+        words <= 8 and not text.endswith(".") and _PHOTO_MARK.search(text) is not None
     )
-
-
-@lru_cache(maxsize=1 << 15)
-def _photo_words(key: str) -> bool:
-    """``_shared_matchers().photo(key)``, kept like :func:`_shipped_hit`."""
-    return _shared_matchers().photo(key)
-
-
-@lru_cache(maxsize=1 << 15)
-def _photo_mark(text: str) -> bool:
-    """Whether ``_PHOTO_MARK`` is in a short line, kept (short lines repeat across a site's pages)."""
-    return _PHOTO_MARK.search(text) is not None
 
 
 def _is_url_line(text: str) -> bool:
@@ -646,29 +631,30 @@ def _is_url_line(text: str) -> bool:
     return ("." in text or "://" in text) and _URL_LINE.match(text) is not None
 
 
-def _date_line(line: _Line) -> bool:
-    """A line whose dates are the point of the line (not a sentence that mentions a date)."""
-    if not line.dates:
+def _date_line(text: str, words: int, dates: Sequence[DateMatch]) -> bool:
+    """A line whose ``dates`` are the point of the line (not a sentence that mentions a date)."""
+    if not dates:
         return False
-    if any(d.label for d in line.dates):
+    if any(d.label for d in dates):
         return True
-    if line.words > 14:
+    if words > 14:
         return False
-    before = line.text[: line.dates[0].start].split()
+    before = text[: dates[0].start].split()
     if before and words_key(before[-1]) in _DATE_PREPOSITIONS:
         return False  # "expected by July 31, 2022": a date inside a sentence
-    rest = line.text
-    for d in reversed(line.dates):
+    rest = text
+    for d in reversed(dates):
         rest = rest[: d.start] + " " + rest[d.end :]
     residue = len(rest.split())
-    if _STATEMENT_END.search(line.text) and residue >= 4:
+    if _STATEMENT_END.search(text) and residue >= 4:
         return False  # a sentence that mentions a date
-    return residue <= 6 or (residue <= 9 and _STATEMENT_END.search(line.text) is None)
+    return residue <= 6 or (residue <= 9 and _STATEMENT_END.search(text) is None)
 
 
-def _forum_date(line: _Line) -> list[DateMatch]:
-    """The date of a vBulletin post header (month first), which the day-first reading would get wrong."""
-    m = _FORUM_POST.match(line.key)
+def _forum_date(key: str, text: str) -> list[DateMatch]:
+    """The date of a vBulletin post header (month first), which the day-first reading would get wrong
+    (``key`` is the line's match key)."""
+    m = _FORUM_POST.match(key)
     if m is None:
         return []
     hour = int(m["h"]) % 12 + (12 if (m["ampm"] or "").lower() == "pm" else 0) if m["ampm"] else int(m["h"])
@@ -676,7 +662,7 @@ def _forum_date(line: _Line) -> list[DateMatch]:
         value = datetime(int(m["y"]), int(m["m"]), int(m["d"]), hour, int(m["mi"]))
     except ValueError:
         return []
-    return [DateMatch(0, len(line.text), line.text, value, True, None)]
+    return [DateMatch(0, len(text), text, value, True, None)]
 
 
 def _classify(
@@ -686,7 +672,6 @@ def _classify(
     site_name: str | None,
     repeated: Collection[str],
 ) -> None:
-    shared = _shared_matchers()
     profile_end, profile_chrome = _profile_matchers(profile) if profile else (None, None)
     lines[0].kind = Kind.TITLE
     first_key = lines[0].key
@@ -695,40 +680,82 @@ def _classify(
         words = line.words
         if words > _KEYED_WORDS:
             continue  # a long line is never furniture, nor read for dates (a date line is short)
-        key, text = line.key, line.text
-        if _YEAR.search(text):  # every date found has a four-digit year
-            line.dates = _forum_date(line) or find_dates(text)
+        key = line.key
         if key in (headline_key, first_key):
+            line.dates = _line_dates(line.text, key)
             line.kind = Kind.HEADLINE
             continue
-        hit = _shipped_hit(key)  # most lines match none of the shipped patterns: one search, not six
-        if (hit and shared.end(key)) or (profile_end is not None and profile_end(key)):
-            line.kind = Kind.END
-        elif (hit and shared.chrome(key)) or (profile_chrome is not None and profile_chrome(key)):
-            line.kind = Kind.CHROME
-        elif words <= 14 and _is_photo_credit(line, patterns=hit):
-            line.kind = Kind.PHOTO
-        elif hit and words <= 12 and shared.byline(key):
-            line.kind = Kind.BYLINE
-            if not line.dates:
-                line.relative = relative_day(text, tail=True, key=key)
-        elif hit and words <= 10 and shared.source(key):
-            line.kind = Kind.SOURCE
-        elif hit and words <= 16 and shared.credit(key):
-            line.kind = Kind.CREDIT
-        elif line.dates and _date_line(line):
-            line.kind = Kind.DATE
-        elif not line.dates and words <= 10 and (relative := relative_day(text, key=key)) is not None:
-            line.kind, line.relative = Kind.DATE, relative
-        elif words <= 7 and (credit := _dateline_line(text, site_name)) is not None:
-            line.credit = credit
-            line.kind = Kind.DATELINE if credit[0] else Kind.CREDIT
-        elif words <= 3 and _is_url_line(line.text):
-            line.kind = Kind.URL
-        elif _is_caption(lines, i):
+        verdict = _line_verdict(line.text, key, words, profile_end, profile_chrome, site_name)
+        line.dates = verdict.dates
+        if verdict.kind is not None:
+            line.kind, line.relative, line.credit = verdict.kind, verdict.relative, verdict.credit
+        elif verdict.caption or (
+            (i > 0 and lines[i - 1].key == key) or (i + 1 < len(lines) and lines[i + 1].key == key)
+        ):  # caption words, or a caption printed twice (alt text and figure caption)
             line.kind = Kind.CAPTION
         elif key in repeated and words <= _REPEATED_WORDS:
             line.kind = Kind.REPEATED
+
+
+class _Verdict(NamedTuple):
+    """What a line of up to 20 words is by itself (:func:`_line_verdict`): ``kind`` (None when none of
+    the kinds read from the line alone), its ``dates``, the relative day of a date line or byline, the
+    ``(place, wires)`` of a dateline or credit line, and, when ``kind`` is None, whether it reads as a
+    caption by itself (:func:`_caption_alone`)."""
+
+    kind: Kind | None
+    dates: tuple[DateMatch, ...]
+    relative: RelativeDay | None = None
+    credit: tuple[str | None, tuple[str, ...]] | None = None
+    caption: bool = False
+
+
+def _line_dates(text: str, key: str) -> tuple[DateMatch, ...]:
+    """The dates of a line (``key`` is its match key)."""
+    if _YEAR.search(text) is None:  # every date found has a four-digit year
+        return ()
+    return tuple(_forum_date(key, text) or find_dates(text))
+
+
+@lru_cache(maxsize=1 << 15)
+def _line_verdict(
+    text: str,
+    key: str,
+    words: int,
+    profile_end: _Matcher | None,
+    profile_chrome: _Matcher | None,
+    site_name: str | None,
+) -> _Verdict:
+    """The kind of a line of up to 20 words that is not the headline, read from the line alone (its
+    text, match key and word count) with the page's outlet profile's matchers
+    (:func:`_profile_matchers`) and ``site_name``; what
+    depends on the page around it (the headline, a caption printed twice, lines repeated across
+    the site's pages) is ``_classify``'s. Kept: page chrome, bylines, datelines and section lines come
+    back on page after page of a site."""
+    dates = _line_dates(text, key)
+    shared = _shared_matchers()
+    hit = _shipped_hit(key)  # most lines match none of the shipped patterns: one search, not six
+    if (hit and shared.end(key)) or (profile_end is not None and profile_end(key)):
+        return _Verdict(Kind.END, dates)
+    if (hit and shared.chrome(key)) or (profile_chrome is not None and profile_chrome(key)):
+        return _Verdict(Kind.CHROME, dates)
+    if words <= 14 and _is_photo_credit(text, key, words, patterns=hit):
+        return _Verdict(Kind.PHOTO, dates)
+    if hit and words <= 12 and shared.byline(key):
+        return _Verdict(Kind.BYLINE, dates, None if dates else relative_day(text, tail=True, key=key))
+    if hit and words <= 10 and shared.source(key):
+        return _Verdict(Kind.SOURCE, dates)
+    if hit and words <= 16 and shared.credit(key):
+        return _Verdict(Kind.CREDIT, dates)
+    if dates and _date_line(text, words, dates):
+        return _Verdict(Kind.DATE, dates)
+    if not dates and words <= 10 and (relative := relative_day(text, key=key)) is not None:
+        return _Verdict(Kind.DATE, dates, relative)
+    if words <= 7 and (credit := _dateline_parts(text, site_name)) is not None:
+        return _Verdict(Kind.DATELINE if credit[0] else Kind.CREDIT, dates, credit=credit)
+    if words <= 3 and _is_url_line(text):
+        return _Verdict(Kind.URL, dates)
+    return _Verdict(None, dates, caption=_caption_alone(text, key, words))
 
 
 def _body_span(lines: list[_Line]) -> tuple[int, int] | None:
@@ -748,7 +775,7 @@ def _body_span(lines: list[_Line]) -> tuple[int, int] | None:
         chunk = lines[run[0] : run[1]]
         return sum(len(x.text) for x in chunk if x.sentence_like), sum(len(x.text) for x in chunk)
 
-    first, stop = max(runs, key=weight)
+    first, stop = runs[0] if len(runs) == 1 else max(runs, key=weight)
     for j in range(first - 1, 0, -1):
         kind = lines[j].kind
         if kind in _STRONG:
@@ -849,7 +876,9 @@ def _title_like(
         return False
     if _inline_credit(first.text, None) is not None:
         return False
-    return not (_is_url_line(first.text) or _is_photo_credit(first, patterns=hit))
+    if _is_url_line(first.text):
+        return False
+    return not _is_photo_credit(first.text, first.key, first.words, patterns=hit)
 
 
 def parse_page(

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from framing.load import dates, pages
 from framing.load.dates import ENGLISH_MONTHS, HIJRI_MONTHS, LEVANTINE_MONTHS, RUSSIAN_MONTHS
-from framing.load.outlets import match_key
+from framing.load.outlets import OutletProfile, match_key
 from framing.load.resources import fast_key
 
 _DATE_PIECES = [
@@ -185,3 +185,77 @@ def test_read_corpus_pauses_the_cycle_collector_and_restores_it(tmp_path, monkey
     with pytest.raises(FileNotFoundError):
         corpus.read_corpus(tmp_path / "missing")
     assert gc.isenabled()
+
+
+# --- the kept verdict of a line (pages._line_verdict): what depends on the page never leaks ----------
+
+_BODY = "قال المتحدث إن المجلس سيناقش الميزانية في جلسة الأحد المقبل."
+_LATER = "وأضاف أن اللجنة ستعرض تقريرها على الأعضاء بعد أسبوعين من الآن."
+_SHORT = "شارك المقال"  # matches no shipped pattern
+_SITE = "بوابة النهار"  # a fictional site
+_SITE_CREDIT = "النهار - وكالات"  # the site's own name before an agency
+_TITLE = "عنوان"
+
+
+def _profile(chrome: list[str]) -> OutletProfile:
+    return OutletProfile.from_mapping("nahar_test", {"name": "Nahar", "chrome": chrome}, source="test")
+
+
+def _parsed(lines: list[str], **options: object) -> pages.Page:
+    return pages.parse_lines(lines, **options)  # type: ignore[arg-type]
+
+
+def _reading(page: pages.Page, line: str) -> str:
+    """How a page read ``line``: "body", or the reason it is not body."""
+    if line in page.body_lines:
+        return "body"
+    return page.reasons[page.boilerplate.index(line)]
+
+
+@pytest.mark.parametrize(
+    ("line", "first", "then"),
+    [
+        # the same line, page chrome under one outlet's profile and not under another's
+        (
+            _SHORT,
+            ([f"{_TITLE} - {_SITE}", _SHORT, _BODY], {"profile": _profile([_SHORT])}),
+            ([f"{_TITLE} - {_SITE}", _SHORT, _BODY], {"profile": _profile(["re:^x$"])}),
+        ),
+        # a site's own name before an agency: a credit on the site's pages, a dateline elsewhere
+        (
+            _SITE_CREDIT,
+            ([f"{_TITLE} - {_SITE}", _SITE_CREDIT, _BODY], {}),
+            ([f"{_TITLE} آخر", _SITE_CREDIT, _BODY], {}),
+        ),
+        # a caption printed twice on one page, once on the next
+        (
+            _SHORT,
+            ([_TITLE, _SHORT, _SHORT, _BODY], {}),
+            ([_TITLE, _SHORT, _BODY, _LATER], {}),
+        ),
+        # a line repeated across one site's pages, not across the other's
+        (
+            _SHORT,
+            ([_TITLE, _BODY, _SHORT], {"repeated": frozenset({match_key(_SHORT)})}),
+            ([_TITLE, _BODY, _SHORT], {}),
+        ),
+        # the headline of one page is an ordinary line of the next
+        (
+            _SHORT,
+            ([f"{_SHORT} - {_SITE}", _SHORT, _BODY], {}),
+            ([_TITLE, _SHORT, _BODY], {}),
+        ),
+    ],
+)
+def test_a_kept_line_verdict_does_not_carry_one_page_into_the_next(
+    line: str, first: tuple[list[str], dict[str, object]], then: tuple[list[str], dict[str, object]]
+) -> None:
+    pages._line_verdict.cache_clear()
+    alone = _parsed(then[0], **then[1])  # the second page, parsed with nothing kept
+    pages._line_verdict.cache_clear()
+    before = _parsed(first[0], **first[1])
+    kept = pages._line_verdict.cache_info().currsize
+    after = _parsed(then[0], **then[1])  # the same page, after the first one filled the cache
+    assert after == alone
+    assert _reading(before, line) != _reading(after, line)  # the two pages read the line differently
+    assert kept > 0
