@@ -73,7 +73,7 @@ from framing.load.dates import (
     url_date,
 )
 from framing.load.outlets import REGEX_TIMEOUT, LinePatterns, OutletProfile, Profiles, load_profiles
-from framing.load.resources import chrome, fast_key, name_key, place_names, words_key
+from framing.load.resources import chrome, fast_key, name_key, place_names, split_key, words_key
 from framing.load.wires import cited_wires, credit_wires, only_wires
 
 
@@ -272,15 +272,18 @@ _REPEATED_WORDS = 12  # longer lines that repeat across a site's pages stay arti
 _KEYED_WORDS = 20  # lines longer than this are never chrome, captions or headlines: their key is not needed
 
 
-def line_key(text: str, words: int, cache: dict[str, str] | None = None) -> str:
-    """The :func:`match_key` of a line of up to 30 words (``""`` for longer ones); ``cache`` memoizes."""
+def line_key(
+    text: str, words: int, cache: dict[str, str] | None = None, split: list[str] | None = None
+) -> str:
+    """The :func:`match_key` of a line of up to 20 words (``""`` for longer ones); ``cache`` memoizes;
+    ``split`` is ``text.split()`` when the caller has it."""
     if words > _KEYED_WORDS:
         return ""
-    if cache is None:
-        return words_key(text)
-    key = cache.get(text)
+    key = None if cache is None else cache.get(text)
     if key is None:
-        key = cache[text] = words_key(text)
+        key = words_key(text) if split is None else split_key(split)
+        if cache is not None:
+            cache[text] = key
     return key
 
 
@@ -929,8 +932,9 @@ def parse_lines(
         return page
     lines = []
     for s in raw:
-        words = len(s.split(None, _MAX_TITLE_WORDS))  # the count up to 26: no rule reads past 25 words
-        lines.append(_Line(s, line_key(s, words, key_cache), words))
+        split = s.split(None, _MAX_TITLE_WORDS)  # the words up to 26: no rule reads past 25 words
+        words = len(split)  # all of them for a line that is keyed (20 words at most)
+        lines.append(_Line(s, line_key(s, words, key_cache, split), words))
     headline, site_name, found = title_split if title_split is not None else split_title(raw[0], profiles)
     headline_key = line_key(headline, 0, key_cache) if headline else "\0"
     if not _title_like(lines, site_name, found, headline, headline_key):
@@ -1045,8 +1049,9 @@ def repeated_lines(
     for lines in pages:
         found = set()
         for s in lines[1:]:
-            if len(s.split(None, _REPEATED_WORDS)) <= _REPEATED_WORDS:
-                found.add(line_key(s, 0, key_cache))
+            split = s.split(None, _REPEATED_WORDS)
+            if len(split) <= _REPEATED_WORDS:  # then it holds every word of the line
+                found.add(line_key(s, 0, key_cache, split))
         counts.update(found)
     needed = max(min_pages, min_share * len(pages))
     return frozenset(k for k, n in counts.items() if n >= needed)

@@ -89,7 +89,12 @@ def words_key(text: str) -> str:
     >>> words_key("«بوابة  الشروق» \u00bb Moscow") == fast_key("«بوابة  الشروق» \u00bb Moscow")
     True
     """
-    return " ".join(filter(None, map(_word_key, text.split())))
+    return split_key(text.split())
+
+
+def split_key(words: list[str]) -> str:
+    """:func:`words_key` of a text given as its ``str.split()`` (for a caller that has split it already)."""
+    return " ".join(filter(None, map(_word_key, words)))
 
 
 def name_key(text: str) -> str:

@@ -4,7 +4,7 @@ computation it replaced: the same answer on every input, including adversarial A
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from framing.load import dates, pages
@@ -153,6 +153,29 @@ def test_fast_key_is_match_key(text: str) -> None:
     """``fast_key`` drops quotes and dots in the same translation as the letter steps; it is
     ``match_key`` (drop, normalize, fold white space, lower) on any text."""
     assert fast_key(text) == match_key(text)
+
+
+_WORDS = st.text(
+    alphabet=st.one_of(st.sampled_from(_KEY_CHARS), st.characters(max_codepoint=0xFFFF)), max_size=6
+)
+_GAPS = st.sampled_from([" ", "  ", "\t", "\u00a0", "\u2009", "\u3000", " \u200f "])  # a right-to-left mark
+
+
+@settings(max_examples=500, deadline=2000)
+@given(st.lists(st.tuples(_WORDS, _GAPS), max_size=30))
+def test_a_line_keyed_from_the_parsers_split_is_its_match_key(pieces: list[tuple[str, str]]) -> None:
+    """``parse_lines`` and ``repeated_lines`` key a line from the split they count its words with
+    (``split(None, 25)``, ``split(None, 12)``): the key of a keyed line is its ``match_key`` whatever
+    white space (Unicode spaces too) stands between the words, and a longer line has none."""
+    text = "".join(word + gap for word, gap in pieces).strip()
+    assume(text)
+    words = len(text.split())
+    keys: dict[str, str] = {}
+    pages.parse_lines(["عنوان", text], key_cache=keys)
+    assert keys.get(text, "") == (match_key(text) if words <= pages._KEYED_WORDS else "")
+    keys.clear()
+    repeated = pages.repeated_lines([["عنوان", text]] * 3, key_cache=keys)
+    assert repeated == (frozenset({match_key(text)}) if words <= pages._REPEATED_WORDS else frozenset())
 
 
 def test_read_corpus_pauses_the_cycle_collector_and_restores_it(tmp_path, monkeypatch) -> None:
