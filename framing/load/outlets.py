@@ -404,7 +404,11 @@ class Profiles:
         return index
 
     def by_site_name(self, site_name: str) -> OutletProfile | None:
-        return self._site_index.get(match_key(site_name))
+        return self.by_site_key(match_key(site_name))
+
+    def by_site_key(self, key: str) -> OutletProfile | None:
+        """:meth:`by_site_name` of a site name given as its :func:`match_key` (the parser keys it faster)."""
+        return self._site_index.get(key)
 
     @cached_property  # built once per Profiles (hashing the frozen profiles on every call cost more)
     def _site_index(self) -> dict[str, OutletProfile]:

@@ -137,6 +137,7 @@ _STRONG = frozenset(
 )
 
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[-|\u2013\u2014:]|::|\u00bb|/)\s+")  # - | en dash, em dash, : :: » /
+_TITLE_SEPARATOR_CHAR = re.compile(r"[-|\u2013\u2014:\u00bb/]")  # a character each separator has
 _SECTION = re.compile(r"\s+\|\s+\S+(?:\s\S+)?\s*$")  # a short last part before the site: | أخبار |
 _YEAR = re.compile(
     r"[12\u0661\u0662\u06f1\u06f2][0-9\u0660-\u0669\u06f0-\u06f9]{3}"
@@ -310,13 +311,15 @@ def split_title(title: str, profiles: Profiles | None = None) -> tuple[str, str 
     ('عنوان بلا اسم موقع', None)
     """
     profiles = load_profiles() if profiles is None else profiles
-    parts = [m for m in _TITLE_SEPARATORS.finditer(title)]
+    if _TITLE_SEPARATOR_CHAR.search(title) is None:  # most titles: no separator (a fast scan for one)
+        return title.strip(), None, None
+    parts = list(_TITLE_SEPARATORS.finditer(title))
     if not parts:
         return title.strip(), None, None
     first, last = parts[0], parts[-1]
     head_part, tail_part = title[: first.start()].strip(), title[last.end() :].strip()
     for site, rest in ((tail_part, title[: last.start()]), (head_part, title[first.end() :])):
-        profile = profiles.by_site_name(site)
+        profile = profiles.by_site_key(words_key(site))
         if profile is not None:
             return rest.strip(), site, profile
     if tail_part and len([w for w in tail_part.split() if not _DIGIT.search(w)]) <= 5:

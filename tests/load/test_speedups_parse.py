@@ -178,6 +178,23 @@ def test_a_line_keyed_from_the_parsers_split_is_its_match_key(pieces: list[tuple
     assert repeated == (frozenset({match_key(text)}) if words <= pages._REPEATED_WORDS else frozenset())
 
 
+# separators and their look-alikes: hyphen, the dashes, pipes, colons (fullwidth too), guillemets,
+# slashes; white space of several kinds
+_MARKS = st.sampled_from(
+    [*"-\u2010\u2011\u2012\u2013\u2014\u2015|\uff5c:\uff1a\u00bb\u00ab/\u2044", "::", ""]
+)
+_SPACES = st.sampled_from(["", " ", "  ", "\u00a0", "\u2009", "\t"])
+
+
+@settings(max_examples=1000, deadline=2000)
+@given(st.lists(st.tuples(st.text(max_size=4), _SPACES, _MARKS, _SPACES), max_size=5))
+def test_a_title_with_a_separator_has_one_of_its_characters(pieces: list[tuple[str, str, str, str]]) -> None:
+    """``split_title`` looks for separators only in a title that holds one of their characters."""
+    title = "".join("".join(piece) for piece in pieces)
+    if pages._TITLE_SEPARATORS.search(title) is not None:
+        assert pages._TITLE_SEPARATOR_CHAR.search(title) is not None
+
+
 def test_read_corpus_pauses_the_cycle_collector_and_restores_it(tmp_path, monkeypatch) -> None:
     """The collector is off while pages are parsed, and as it was before once the load ends, also after
     an error (and left off when the caller had turned it off)."""
