@@ -110,12 +110,14 @@ _SCRIPT_RANGES = {  # fast counts of the common scripts (anything else goes thro
 # and not at all when the text has none of them (one scan).
 _NOT_SCRIPT = {script: re.compile(f"[^{chars} ]+") for script, chars in _SCRIPT_RANGES.items()}
 _IN_SCRIPT = {script: re.compile(f"[{chars}]") for script, chars in _SCRIPT_RANGES.items()}
+_NOT_ASCII_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())  # deleted from ASCII text
 # Letters that Arabic does not use but Persian, Urdu, Pashto or Kurdish do (پ چ ژ گ ک ی; ے ں ہ ٹ ڈ ڑ;
 # ښ ږ ځ څ; ە ێ ۆ ڕ ڵ).
-_NON_ARABIC_LETTERS = re.compile(
-    "[\u067e\u0686\u0698\u06af\u06a9\u06cc\u06d2\u06ba\u06c1\u0679\u0688\u0691"
-    "\u069a\u0696\u0681\u0685\u06d5\u06ce\u06c6\u0695\u06b5]"
+_NON_ARABIC_CHARS = (
+    "\u067e\u0686\u0698\u06af\u06a9\u06cc\u06d2\u06ba\u06c1\u0679\u0688\u0691"
+    "\u069a\u0696\u0681\u0685\u06d5\u06ce\u06c6\u0695\u06b5"
 )
+_NON_ARABIC_LETTERS = re.compile(f"[{_NON_ARABIC_CHARS}]")
 NON_ARABIC_SHARE = 0.02  # of the Arabic-script letters: above it, the text is not Arabic (measured)
 
 
@@ -184,6 +186,8 @@ def _letters(text: str, script: str) -> int:
     >>> _letters("قال NATO", "arabic"), _letters("قال NATO", "latin")
     (3, 4)
     """
+    if text.isascii():  # no Arabic or Cyrillic letter; the Latin ones are A-Z and a-z: count those bytes
+        return len(text.encode("ascii").translate(None, _NOT_ASCII_LETTERS)) if script == "latin" else 0
     if _IN_SCRIPT[script].search(text) is None:
         return 0
     if script == "arabic":  # one byte per Arabic letter, space or newline (a codecs map): count them
@@ -262,8 +266,8 @@ def detect_language(text: str, *, default: str | None = None) -> str:
         return fallback if letters >= 1 else UNDETERMINED
     sample = text[:SAMPLE_CHARS]
     if script == "arabic":  # Arabic unless letters it does not use are frequent (then the model decides)
-        head = text[:SCRIPT_CHARS]  # usually without any such letter: one scan, no list
-        if _NON_ARABIC_LETTERS.search(head) is None or (
+        head = text[:SCRIPT_CHARS]  # usually without any such letter: a fast look for each, no list
+        if not any(map(head.__contains__, _NON_ARABIC_CHARS)) or (
             len(_NON_ARABIC_LETTERS.findall(head)) < NON_ARABIC_SHARE * letters
         ):
             return "ar"

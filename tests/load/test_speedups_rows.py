@@ -302,6 +302,22 @@ def test_arabic_letters_counted_for_every_character() -> None:
             ), hex(code)
 
 
+def test_letters_of_an_ascii_text_counted_for_every_character() -> None:
+    """ASCII text takes the byte count: one Latin letter per ASCII letter, no Arabic or Cyrillic one."""
+    for code in range(128):
+        text = chr(code) + " a"
+        assert text.isascii()
+        assert language._letters(text, "latin") == 1 + chr(code).isalpha(), hex(code)
+        assert language._letters(text, "arabic") == language._letters(text, "cyrillic") == 0
+
+
+def test_letters_arabic_does_not_use_are_the_persian_urdu_pashto_and_kurdish_ones() -> None:
+    """``detect_language`` looks for each of these letters in an Arabic-script text (not with a regex)."""
+    letters = "پچژگکی" + "ےںہٹڈڑ" + "ښږځڅ" + "ەێۆڕڵ"
+    assert sorted(language._NON_ARABIC_CHARS) == sorted(letters)
+    assert language._NON_ARABIC_LETTERS.pattern == f"[{language._NON_ARABIC_CHARS}]"
+
+
 @pytest.mark.parametrize("persian", [0, 1, 2, 5, 40])
 def test_arabic_with_few_persian_letters_is_arabic(persian: int) -> None:
     base = "\u0648\u0635\u0644 \u0648\u0632\u064a\u0631 "  # وصل وزير
