@@ -612,8 +612,8 @@ def _month_keys() -> frozenset[str]:
 
 def _caption_alone(text: str, key: str, words: int) -> bool:
     """Whether a line of up to 20 words reads as a caption by itself: caption words, or an agency in
-    brackets at its end, on a line that does not end a sentence (a caption printed twice, the other
-    sign, is read in ``_classify``)."""
+    brackets at its end, on a line that does not end with a full stop (a caption printed twice, the
+    other sign, is read in ``_classify``)."""
     if text.endswith("."):
         return False
     if words <= 12 and _shared_matchers().caption(key):
@@ -733,11 +733,11 @@ def _line_verdict(
     site_name: str | None,
 ) -> _Verdict:
     """The kind of a line of up to 20 words that is not the headline, read from the line alone (its
-    text, match key and word count) with the page's outlet profile's matchers
-    (:func:`_profile_matchers`) and ``site_name``; what
-    depends on the page around it (the headline, a caption printed twice, lines repeated across
-    the site's pages) is ``_classify``'s. Kept: page chrome, bylines, datelines and section lines come
-    back on page after page of a site."""
+    text, match key and word count) with the matchers of the page's outlet profile
+    (:func:`_profile_matchers`) and the page's ``site_name``. What depends on the page around the line
+    (the headline, a caption printed twice, lines repeated across the site's pages) is read in
+    ``_classify``. Kept: page chrome, bylines, datelines and section lines come back on page after
+    page of a site."""
     dates = _line_dates(text, key)
     shared = _shared_matchers()
     hit = _shipped_hit(key)  # most lines match none of the shipped patterns: one search, not six
