@@ -102,19 +102,26 @@ def scan_files(root: Path) -> tuple[list[Path], list[Path], list[tuple[Path, str
     devices, links to nothing, links to folders, which are not followed) and folders that cannot be
     listed. Nothing is opened, so a named pipe cannot block the scan.
     """
+    return _scan(root)[:3]
+
+
+def _scan(root: Path) -> tuple[list[Path], list[Path], list[tuple[Path, str]], list[Path]]:
+    """:func:`scan_files` and, fourth, the outlet profile files (``outlets.yaml``) met on the way (sorted;
+    files, or links to files), so that one walk of the folder finds both."""
     not_read: list[tuple[Path, str]] = []
     try:
         mode = root.stat().st_mode
     except OSError as exc:
-        return [], [], [(root, f"cannot be read: {exc.strerror or type(exc).__name__}")]
+        return [], [], [(root, f"cannot be read: {exc.strerror or type(exc).__name__}")], []
     if not stat.S_ISDIR(mode):
         if not stat.S_ISREG(mode):
-            return [], [], [(root, _kind(mode))]
+            return [], [], [(root, _kind(mode))], []
         if root.suffix.lower() in SUPPORTED_SUFFIXES:
-            return [root], [], []
-        return [], [root], []
+            return [root], [], [], []
+        return [], [root], [], []
     found: list[Path] = []
     other: list[Path] = []
+    profile_files: list[Path] = []
 
     def unreadable(exc: OSError) -> None:
         not_read.append((Path(exc.filename or root), f"folder cannot be listed: {exc.strerror or exc}"))
@@ -128,6 +135,8 @@ def scan_files(root: Path) -> tuple[list[Path], list[Path], list[tuple[Path, str
         searchable: bool | None = None  # whether this folder lets its files be stat'ed (tried once)
         for name, plain_file in sorted(entries):
             path = here / name
+            if name == PROFILE_FILE_NAME and os.path.isfile(path):
+                profile_files.append(path)
             if name.startswith(".") or name == PROFILE_FILE_NAME:
                 continue
             if plain_file and searchable is None:
@@ -153,7 +162,7 @@ def scan_files(root: Path) -> tuple[list[Path], list[Path], list[tuple[Path, str
                     not_read.append((path, _kind(mode)))
                     continue
             (found if path.suffix.lower() in SUPPORTED_SUFFIXES else other).append(path)
-    return sorted(found), sorted(other), sorted(not_read)
+    return sorted(found), sorted(other), sorted(not_read), sorted(profile_files)
 
 
 def _walk(
@@ -210,9 +219,15 @@ def display_path(text: str) -> str:
 
 
 def _resolve_profiles(
-    root: Path, profiles: str | Path | Profiles | None, report: LoadReport, *, strict: bool = False
+    root: Path,
+    profiles: str | Path | Profiles | None,
+    report: LoadReport,
+    *,
+    strict: bool = False,
+    in_folder: list[Path],
 ) -> Profiles:
-    """The shipped profiles plus ``profiles``, or plus every ``outlets.yaml`` in the folder by default."""
+    """The shipped profiles plus ``profiles``, or by default plus the ``outlets.yaml`` files found in the
+    folder (``in_folder``, from :func:`_scan`) or beside the file."""
     known = load_profiles()
     if isinstance(profiles, Profiles):
         return known.merged(profiles)
@@ -221,7 +236,7 @@ def _resolve_profiles(
         if not paths[0].is_file():
             raise FileNotFoundError(f"outlet profile file {str(profiles)!r} does not exist")
     elif root.is_dir():
-        paths = sorted(p for p in root.rglob(PROFILE_FILE_NAME) if not _hidden(p, root) and p.is_file())
+        paths = in_folder
     else:
         paths = [p for p in [root.parent / PROFILE_FILE_NAME] if p.is_file()]
     for path in paths:
@@ -237,10 +252,6 @@ def _resolve_profiles(
             if strict:
                 raise LoadError.at(display_path(str(path)), message) from exc
     return known
-
-
-def _hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(root).parts)
 
 
 def _folder_outlet(path: Path, root: Path) -> str | None:
@@ -349,8 +360,8 @@ def read_corpus(
             saved[S.OUTLET] = outlet
         return saved
     report = LoadReport(root=display_path(str(root)))
-    known = _resolve_profiles(root, profiles, report, strict=strict)
-    found, other, not_read = scan_files(root)
+    found, other, not_read, profile_files = _scan(root)  # one walk finds the pages and the profiles
+    known = _resolve_profiles(root, profiles, report, strict=strict, in_folder=profile_files)
     report.ignored = [_where(p, root) for p in other]
     report.not_read = [Problem(_where(p, root), reason) for p, reason in not_read]
     if strict and not_read:

@@ -451,6 +451,31 @@ def test_scan_files_without_a_stat_each_finds_what_stat_finds(tmp_path: Path) ->
     assert scan_files(root / "top.txt") == ([root / "top.txt"], [], [])
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="links")
+def test_profile_files_found_by_the_scan_are_those_a_search_finds(tmp_path: Path) -> None:
+    """``read_corpus`` takes the ``outlets.yaml`` files from the walk that finds the pages: the same files
+    as a recursive search of the folder (hidden folders and links to folders left out; a link to a file
+    kept; a folder named ``outlets.yaml`` is none)."""
+    root = tmp_path / "corpus"
+    for folder in ("a/b", "c", ".hidden", "e/outlets.yaml"):
+        (root / folder).mkdir(parents=True)
+    for name in ("outlets.yaml", "a/outlets.yaml", "a/b/outlets.yaml", ".hidden/outlets.yaml", "c/x.txt"):
+        (root / name).write_text("outlets: {}\n", encoding="utf-8")
+    (root / "c/outlets.yaml").symlink_to(root / "a/outlets.yaml")
+    (root / "d").symlink_to(root / "a", target_is_directory=True)
+    (root / "f").mkdir()
+    (root / "f/outlets.yaml").symlink_to(root / "nowhere.yaml")
+    searched = sorted(
+        p
+        for p in root.rglob(PROFILE_FILE_NAME)
+        if not any(part.startswith(".") for part in p.relative_to(root).parts) and p.is_file()
+    )
+    assert corpus._scan(root)[3] == searched
+    expected = ["a/b/outlets.yaml", "a/outlets.yaml", "c/outlets.yaml", "outlets.yaml"]
+    assert searched == [root / name for name in expected]
+    assert corpus._scan(root)[:3] == scan_files(root)
+
+
 @pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0, reason="permissions (root reads anything)")
 def test_scan_files_in_a_folder_that_refuses_stat(tmp_path: Path) -> None:
     root = tmp_path / "corpus"
