@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
+import numpy as np
 import pandas as pd
 
 from framing import schema as S
@@ -799,16 +800,21 @@ def _check_zones(corpus: pd.DataFrame, report: LoadReport, root: Path) -> None:
 
 
 def _utc(corpus: pd.DataFrame) -> pd.Series:
-    """``published`` as UTC where the outlet's zone is known (NaT elsewhere)."""
-    out = pd.Series(pd.NaT, index=corpus.index, dtype="datetime64[ns, UTC]")
-    for zone, idx in corpus.groupby(S.TIMEZONE, dropna=True).groups.items():
+    """``published`` as UTC where the outlet's zone is known (NaT elsewhere).
+
+    Each zone's rows are converted together and written into one array of UTC wall-clock times by
+    position (writing each zone's Series into the column by label cost ten times as much).
+    """
+    values = np.full(len(corpus), np.datetime64("NaT"), dtype="datetime64[ns]")
+    codes, zones = pd.factorize(corpus[S.TIMEZONE])  # each zone named once; -1 where there is none
+    published = corpus[S.PUBLISHED]
+    for code, zone in enumerate(zones):
         if not _known_zone(zone):
             continue
-        local = corpus.loc[idx, S.PUBLISHED]
-        out.loc[idx] = local.dt.tz_localize(str(zone), ambiguous="NaT", nonexistent="NaT").dt.tz_convert(
-            "UTC"
-        )
-    return out
+        rows = codes == code
+        local = published[rows].dt.tz_localize(str(zone), ambiguous="NaT", nonexistent="NaT")
+        values[rows] = local.dt.tz_convert("UTC").dt.tz_localize(None).to_numpy(dtype="datetime64[ns]")
+    return pd.Series(values, index=corpus.index).dt.tz_localize("UTC")
 
 
 def _flag_duplicates(corpus: pd.DataFrame, report: LoadReport, root: Path) -> None:

@@ -533,7 +533,8 @@ def add_outlet_facts(corpus: pd.DataFrame, profiles: Profiles) -> pd.DataFrame:
     keys = out[S.OUTLET].astype(str) if S.OUTLET in out.columns else pd.Series("", index=out.index)
     outlets = keys.tolist()
     for column in facts.columns:
-        if lookup is not None and column not in out.columns:  # the row's outlet's fact, or None
+        missing = column not in out.columns or out[column].isna().all()  # a parsed corpus has none yet
+        if lookup is not None and missing:  # the row's outlet's fact, or None
             found = list(map(lookup[column].get, outlets))
         else:
             values = keys.map(facts[column]).astype(object)

@@ -551,6 +551,56 @@ def _facts_plain(corpus: pd.DataFrame, profiles: Profiles) -> pd.DataFrame:
     return out
 
 
+def _utc_plain(frame: pd.DataFrame) -> pd.Series:
+    """corpus._utc as it was: each zone's rows written into the column by label."""
+    out = pd.Series(pd.NaT, index=frame.index, dtype="datetime64[ns, UTC]")
+    for zone, idx in frame.groupby(S.TIMEZONE, dropna=True).groups.items():
+        if not corpus._known_zone(zone):
+            continue
+        local = frame.loc[idx, S.PUBLISHED]
+        local = local.dt.tz_localize(str(zone), ambiguous="NaT", nonexistent="NaT")
+        out.loc[idx] = local.dt.tz_convert("UTC")
+    return out
+
+
+def test_utc_written_by_position_is_utc_written_by_label() -> None:
+    """Known zones (with a time that does not exist and one that happens twice in New York), an unknown
+    zone, an empty one, none, and no date."""
+    published = pd.Series(
+        pd.to_datetime(
+            [
+                "2016-07-14 21:16",
+                "2016-03-13 02:30",  # does not exist in New York (the clocks go forward)
+                "2016-11-06 01:30",  # happens twice in New York
+                "2016-07-15 03:19",
+                None,
+                "2016-07-15 10:00",
+                "2016-07-15 11:00",
+                "2016-07-15 12:00",
+                "2016-12-31 23:59",
+            ]
+        ),
+        dtype="datetime64[ns]",
+    )
+    zones = [
+        "Africa/Cairo",
+        "America/New_York",
+        "America/New_York",
+        "Europe/Moscow",
+        "Asia/Beirut",
+        "Nowhere/Zone",
+        "",
+        None,
+        "Africa/Cairo",
+    ]
+    frame = pd.DataFrame({S.PUBLISHED: published, S.TIMEZONE: zones})
+    for rows in (frame, frame.iloc[:0], frame.iloc[[7]], frame.iloc[::-1].reset_index(drop=True)):
+        got, expected = corpus._utc(rows), _utc_plain(rows)
+        assert got.dtype == expected.dtype == "datetime64[ns, UTC]"
+        assert got.equals(expected)
+    assert corpus._utc(frame).isna().tolist() == [False, True, True, False, True, True, True, True, False]
+
+
 def test_outlet_facts_looked_up_per_outlet_as_mapped() -> None:
     own = parse_profiles(
         {
@@ -567,6 +617,16 @@ def test_outlet_facts_looked_up_per_outlet_as_mapped() -> None:
         pd.DataFrame({S.OUTLET: outlets, S.COUNTRY: ["SY", None, " ", None, "LB", None, "", None]}),
         pd.DataFrame({S.OUTLET: pd.Series(outlets, dtype="str")}),
         pd.DataFrame({S.OUTLET: ["nowhere"] * 3}),
+        # fact columns present but empty, as a parsed corpus has them before its facts are added
+        pd.DataFrame(
+            {
+                S.OUTLET: outlets,
+                S.COUNTRY: [None] * 8,
+                S.OUTLET_TYPE: pd.Series([None] * 8, dtype=object),
+                "rank": [float("nan")] * 8,
+                "alignment": [None, None, None, None, None, None, None, "right"],  # one value: kept
+            }
+        ),
         pd.DataFrame({S.OUTLET: pd.Series([], dtype="str")}),
         pd.DataFrame({"other": [1, 2]}),
     ]
