@@ -218,10 +218,7 @@ def main() -> None:
         lexicon = load_lexicon(spec)
         dense = dense_spec(corpus)
         dense_lexicon = load_lexicon(dense)
-    print(
-        f"python {sys.version.split()[0]}, {os.cpu_count()} cores; "
-        f"load average {os.getloadavg()[0]:.1f}"
-    )
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores; load average {os.getloadavg()[0]:.1f}")
     workload("realistic (lab lexicon)", corpus, spec, lexicon, args)
     workload("dense (35 commonest forms)", corpus, dense, dense_lexicon, args)
 

@@ -618,9 +618,7 @@ def topic_words_by_language(
     if missing:
         raise ValueError(f"doc_id {missing[0]!r} of the corpus is not in the topic model")
     langs = [base_language(x) for x in corpus[S.LANGUAGE].tolist()]
-    words = [
-        content_words(doc, lang) for doc, lang in zip(_documents(corpus), langs, strict=True)
-    ]
+    words = [content_words(doc, lang) for doc, lang in zip(_documents(corpus), langs, strict=True)]
     df: dict[str, Counter[str]] = {}
     n_lang: Counter[str] = Counter(langs)
     for lang, doc_words in zip(langs, words, strict=True):

@@ -266,9 +266,7 @@ _WEEKDAYS = _alternation(WEEKDAYS)
 
 
 def _one_month(group: str) -> str:
-    return (
-        rf"{_NOT_AFTER_LETTER}(?P<{group}>{_MONTHS})(?:(?<=[A-Za-z\u0430-\u044f])\.)?{_NOT_BEFORE_LETTER}"
-    )
+    return rf"{_NOT_AFTER_LETTER}(?P<{group}>{_MONTHS})(?:(?<=[A-Za-z\u0430-\u044f])\.)?{_NOT_BEFORE_LETTER}"
 
 
 def _month(tag: str) -> str:
@@ -517,7 +515,6 @@ def url_date(text: str) -> datetime | None:
         except ValueError:
             continue
     return None
-
 
 
 # --- relative days -------------------------------------------------------------------------------------

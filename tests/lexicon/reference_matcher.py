@@ -113,8 +113,6 @@ def tokenizer(normalization: Normalization | None = None) -> Tokenizer:
     return Tokenizer(normalization or Normalization())
 
 
-
-
 MIN_STEM = 3
 _GLOB_KEY = 3  # glob stems are looked up by their first letters
 MATCH_COLUMNS = (S.DOC_ID, "frame", "entry", "surface", "start", "end")
@@ -424,7 +422,9 @@ def find_matches(corpus: pd.DataFrame, lexicon: Lexicon, *, min_stem: int = MIN_
     return matches
 
 
-def score_counts(corpus: pd.DataFrame, lexicon: Lexicon, *, min_stem: int = MIN_STEM) -> tuple[np.ndarray, np.ndarray]:
+def score_counts(
+    corpus: pd.DataFrame, lexicon: Lexicon, *, min_stem: int = MIN_STEM
+) -> tuple[np.ndarray, np.ndarray]:
     """``(counts, tokens)``: the loop of ``framing.score`` at that commit (documents x frames, and tokens)."""
     compiled = matcher(lexicon, min_stem=min_stem)
     texts = S.texts(corpus)
