@@ -367,10 +367,8 @@ def _dateline_line(line: str, site_name: str | None) -> tuple[str | None, list[s
     return None if found is None else (found[0], list(found[1]))
 
 
-@lru_cache(maxsize=1 << 14)
 def _dateline_parts(line: str, site_name: str | None) -> tuple[str | None, tuple[str, ...]] | None:
-    """:func:`_dateline_line` with the wires as a tuple, kept: the same datelines (a place and an agency)
-    and short section lines come back on page after page."""
+    """:func:`_dateline_line` with the wires as a tuple (as :func:`_line_verdict` keeps it)."""
     found = _read_dateline(line, site_name)
     return None if found is None else (found[0], tuple(found[1]))
 
@@ -529,9 +527,8 @@ def _shared_matchers() -> _Shared:
     return _Shared(chrome_lines, end, byline, source, credit, photo, caption, _matcher(*groups, timeout=None))
 
 
-@lru_cache(maxsize=1 << 15)
 def _shipped_hit(key: str) -> bool:
-    """``_shared_matchers().any(key)``, kept for the lines that repeat (page chrome, on every page).
+    """``_shared_matchers().any(key)`` (a line that repeats is kept by :func:`_line_verdict`).
 
     Of the patterns anchored at the start, only those that can match a line starting with the key's
     first character are tried (:func:`_anchored_for`, as one compiled union), instead of all of them.

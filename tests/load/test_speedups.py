@@ -202,4 +202,4 @@ _LINE_PIECES = _pattern_words()
 )
 def test_shipped_patterns_tried_by_first_character_hit_as_their_union(pieces: list[tuple[str, str]]) -> None:
     key = "".join(piece + space for piece, space in pieces).strip()
-    assert pages._shipped_hit.__wrapped__(key) == pages._shared_matchers().any(key)
+    assert pages._shipped_hit(key) == pages._shared_matchers().any(key)

@@ -315,7 +315,6 @@ def test_letters_arabic_does_not_use_are_the_persian_urdu_pashto_and_kurdish_one
     """``detect_language`` looks for each of these letters in an Arabic-script text (not with a regex)."""
     letters = "پچژگکی" + "ےںہٹڈڑ" + "ښږځڅ" + "ەێۆڕڵ"
     assert sorted(language._NON_ARABIC_CHARS) == sorted(letters)
-    assert language._NON_ARABIC_LETTERS.pattern == f"[{language._NON_ARABIC_CHARS}]"
 
 
 @pytest.mark.parametrize("persian", [0, 1, 2, 5, 40])
